@@ -1,0 +1,41 @@
+// analyze(text, options) → Article: the one entry point of the engine and the one data model every feature reads.
+// Plain TypeScript in, plain data out: no LSP, no VS Code, no file system.
+
+import type { AnalyzeOptions, Article } from './types';
+import { buildTextModel, countWords } from './text';
+import { recognizeEntities } from './entities';
+import { findDateline } from './entities/dates';
+import { extractQuotes } from './quotes';
+import { findClaims } from './claims';
+import type { Glossary } from './glossary';
+
+/** Default size limit: beyond it only structure is analysed (a notice says so). */
+export const DEFAULT_MAX_LENGTH = 2_000_000;
+
+export function analyze(text: string, options: AnalyzeOptions & { glossary?: Glossary } = {}): Article {
+  const format = options.format ?? 'plaintext';
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return {
+      text, paragraphs: [], sentences: [], tokens: [], entities: [], quotes: [], diagnostics: [], wordCount: 0,
+      notice: `Byline skipped this document: it is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${maxLength.toLocaleString('en-US')} (setting byline.maxDocumentSize).`,
+    };
+  }
+  const model = buildTextModel(text, format);
+  const dateline = findDateline(model) ?? options.referenceDate;
+  const entities = recognizeEntities(model, { dateline, glossary: options.glossary });
+  const quotes = extractQuotes(model, entities);
+  const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');
+  const diagnostics = findClaims(model, entities, quotes, { genre });
+  return {
+    text,
+    paragraphs: model.paragraphs,
+    sentences: model.sentences,
+    tokens: model.tokens,
+    entities,
+    quotes,
+    diagnostics,
+    dateline,
+    wordCount: countWords(model),
+  };
+}

@@ -1,0 +1,239 @@
+// Text structure: Markdown masking, paragraphs (with header roles), sentences and tokens, all as UTF-16 offsets
+// into the exact document text. Every other engine part reads these rather than re-splitting the text.
+
+import type { DocumentFormat, Paragraph, ParagraphRole, Sentence, Token } from './types';
+import { ABBREVIATIONS } from './lexicon';
+
+export interface TextModel {
+  /** The original document text. */
+  text: string;
+  /** Same length as `text`; non-prose (Markdown markup, code, URLs, front matter) blanked to spaces. */
+  prose: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
+  frontMatter: Record<string, string>;
+}
+
+const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+
+/**
+ * Blanks what is not prose in a Markdown document, keeping every offset: front matter, fenced and indented code,
+ * inline code, HTML comments and tags, link and image URLs, reference definitions, and markup characters.
+ */
+export function maskMarkdown(text: string): { prose: string; frontMatter: Record<string, string> } {
+  const frontMatter: Record<string, string> = {};
+  let prose = text;
+  const fm = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(prose);
+  if (fm) {
+    for (const line of (fm[1] ?? '').split(/\r?\n/)) {
+      const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
+      if (kv && kv[1]) frontMatter[kv[1].toLowerCase()] = (kv[2] ?? '').replace(/^["']|["']$/g, '');
+    }
+    prose = blank(fm[0]) + prose.slice(fm[0].length);
+  }
+  const rules: [RegExp, (m: string, ...groups: string[]) => string][] = [
+    // fenced code blocks (``` or ~~~), up to the closing fence or the end of the document
+    [/^[ \t]*(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]*\1[ \t]*$|(?![\s\S]))/gm, blank],
+    [/<!--[\s\S]*?(?:-->|$)/g, blank],
+    [/`[^`\n]+`/g, blank],
+    // reference-style link definitions: [id]: http://…
+    [/^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$/gm, blank],
+    // images: the whole thing; links: keep the link text, blank the URL
+    [/!\[[^\]\n]*\]\([^)\n]*\)/g, blank],
+    [/\]\([^)\n]*\)/g, blank],
+    [/<\/?[A-Za-z][^>\n]*>/g, blank],
+    [/https?:\/\/[^\s)>\]]+/g, blank],
+    // heading marks, blockquote marks, list bullets at line start
+    [/^[ \t]{0,3}(#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)/gm, blank],
+    // horizontal rules and setext underlines
+    [/^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$/gm, blank],
+    // emphasis and link brackets
+    [/(\*{1,3}|_{2,3})(?=\S)|(?<=\S)(\*{1,3}|_{2,3})/g, blank],
+    [/[[\]]/g, blank],
+  ];
+  for (const [re, fn] of rules) prose = prose.replace(re, fn as (m: string) => string);
+  return { prose, frontMatter };
+}
+
+const MD_HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
+
+/** Paragraphs: blank-line separated blocks; in a document with no blank lines, each non-empty line. */
+export function splitParagraphs(text: string, prose: string, format: DocumentFormat): Paragraph[] {
+  const spans: { start: number; end: number }[] = [];
+  const hasBlankLine = /\n[ \t\r\u00a0]*\n/.test(prose);
+  const lineRe = /[^\n]*(\n|$)/g;
+  let cur: { start: number; end: number } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(prose)) && m[0].length > 0) {
+    const lineStart = m.index;
+    const raw = m[0].replace(/\r?\n$/, '');
+    const lineEnd = lineStart + raw.length;
+    const isBlank = raw.trim().length === 0;
+    const isHeading = format === 'markdown' && MD_HEADING.test(text.slice(lineStart, lineEnd));
+    if (isBlank) {
+      if (cur) spans.push(cur);
+      cur = null;
+    } else {
+      const trimStart = lineStart + (raw.length - raw.trimStart().length);
+      const trimEnd = lineStart + raw.trimEnd().length;
+      if (!hasBlankLine || isHeading) {
+        if (cur) spans.push(cur);
+        spans.push({ start: trimStart, end: trimEnd });
+        cur = null;
+      } else if (cur) cur.end = trimEnd;
+      else cur = { start: trimStart, end: trimEnd };
+    }
+    if (m[1] === '') break;
+  }
+  if (cur) spans.push(cur);
+  return assignRoles(text, prose, spans, format);
+}
+
+const BYLINE = /^(?:by|story by|words by|reporting by)\s+[A-Z\p{Lu}]/iu;
+const CAPTION = /^(?:photo|image|picture|caption|file photo|credit)\b[:\s]|\((?:photo|image|AP Photo|Reuters)[^)]*\)\s*$/i;
+const DATELINE_ONLY = /^(?:[A-Z][A-Za-z.'\- ]+,\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)\d{4}\s*$|^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?\s*$|^(?:Published|Updated|Posted)\b/i;
+
+function assignRoles(text: string, prose: string, spans: { start: number; end: number }[], format: DocumentFormat): Paragraph[] {
+  const out: Paragraph[] = [];
+  let seenBody = false;
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const original = text.slice(s.start, s.end);
+    const body = prose.slice(s.start, s.end).trim();
+    let role: ParagraphRole = 'body';
+    const words = body.split(/\s+/).filter(Boolean).length;
+    if (body.length === 0) role = 'other';
+    else if (format === 'markdown' && MD_HEADING.test(original)) role = 'headline';
+    else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
+    else if (CAPTION.test(body)) role = 'caption';
+    else if (!seenBody && BYLINE.test(body) && words <= 12) role = 'byline';
+    else if (!seenBody && DATELINE_ONLY.test(body) && words <= 10) role = 'dateline';
+    else if (!seenBody && i === firstContentIndex(spans, prose) && words <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
+      role = 'headline';
+    if (role === 'body') seenBody = true;
+    out.push({ start: s.start, end: s.end, role });
+  }
+  return out;
+}
+
+function firstContentIndex(spans: { start: number; end: number }[], prose: string): number {
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    const body = prose.slice(s.start, s.end).trim();
+    if (body && !/^https?:\/\/\S+$/.test(body)) return i;
+  }
+  return -1;
+}
+
+// A token: a word with internal apostrophes, hyphens, periods or digit separators; a number with currency or
+// percent; an abbreviation with periods ("U.S.", "Mr."); or any single other non-space character
+// (surrogate pairs kept whole).
+const TOKEN_RE =
+  /(?:[A-Za-z]\.){2,}(?![A-Za-z])|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*|[\uD800-\uDBFF][\uDC00-\uDFFF]|\S/gu;
+
+/** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
+export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  TOKEN_RE.lastIndex = start;
+  const slice = prose.slice(0, end);
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(slice))) {
+    const s = m.index;
+    let e = s + m[0].length;
+    let w = m[0];
+    // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
+    if (prose[e] === '.' && /^[A-Za-z]+$/.test(w) && (ABBREVIATIONS.has(w.toLowerCase()) || /^[A-Z]$/.test(w))) {
+      e++;
+      w += '.';
+      TOKEN_RE.lastIndex = e;
+    }
+    const poss = /^(.+?)(['’][sS]|n['’]t)$/.exec(w);
+    if (poss && poss[1] && poss[2] && !/^(?:o|d|l)$/i.test(poss[1])) {
+      const cut = e - poss[2].length;
+      out.push({ start: s, end: cut }, { start: cut, end: e });
+    } else out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const ENDERS = new Set(['.', '!', '?', '…']);
+
+/** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[] } {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  paragraphs.forEach((p, pi) => {
+    const toks = tokenize(prose, p.start, p.end);
+    let first = 0;
+    const flush = (lastExclusive: number): void => {
+      if (lastExclusive <= first) return;
+      const idx = sentences.length;
+      const startTok = toks[first]!;
+      const endTok = toks[lastExclusive - 1]!;
+      const firstToken = tokens.length;
+      for (let k = first; k < lastExclusive; k++) {
+        const t = toks[k]!;
+        tokens.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end), sentence: idx });
+      }
+      sentences.push({ start: startTok.start, end: endTok.end, paragraph: pi, firstToken, lastToken: tokens.length });
+      first = lastExclusive;
+    };
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      const w = prose.slice(t.start, t.end);
+      const endsWithPeriodAbbrev = w.length > 1 && w.endsWith('.');
+      if (!ENDERS.has(w) && !endsWithPeriodAbbrev) continue;
+      // swallow closing quotes/brackets and repeated enders
+      let j = i + 1;
+      while (j < toks.length && (CLOSERS.has(prose.slice(toks[j]!.start, toks[j]!.end)) || ENDERS.has(prose.slice(toks[j]!.start, toks[j]!.end))) && toks[j]!.start === toks[j - 1]!.end)
+        j++;
+      const next = toks[j];
+      if (!next) continue; // paragraph end flushes below
+      if (next.start === toks[j - 1]!.end) continue; // no space after: "3.5", "U.S.-led"
+      const nw = prose.slice(next.start, next.end);
+      if (endsWithPeriodAbbrev) {
+        // "Mr. Blinken" never ends; "U.S. The" ends when the next word is a capitalised common sentence start
+        const abbr = w.slice(0, -1).toLowerCase();
+        if (TITLE_ABBREVIATIONS.has(abbr) || /^[a-z]\.$/i.test(w) || !/^[A-Z"“‘'(]/.test(nw)) continue;
+        if (!/^(?:[a-z]\.){2,}$/i.test(w) && ABBREVIATIONS.has(abbr) && !SENTENCE_STARTERS.has(nw)) continue;
+        if (/^(?:[a-z]\.){2,}$/i.test(w) && !SENTENCE_STARTERS.has(nw)) continue;
+      } else if (!/^[\p{Lu}\p{N}"“‘'(\[«¿¡—–-]/u.test(nw) && !/^[\uD800-\uDBFF]/.test(nw)) continue;
+      flush(j);
+      i = j - 1;
+    }
+    flush(toks.length);
+  });
+  return { sentences, tokens };
+}
+
+/** Abbreviations that precede a name and so never end a sentence. */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'st', 'rev', 'hon', 'pres', 'amb', 'supt', 'insp', 'cmdr', 'adm', 'maj', 'cpl', 'pvt', 'fr', 'sr', 'jr', 'no', 'nos', 'vs', 'v', 'mt', 'ft', 'atty', 'gens', 'reps', 'sens']);
+
+/** Words that commonly begin a sentence, used to decide whether "U.S." or "Inc." ended one. */
+const SENTENCE_STARTERS = new Set(['The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'In', 'But', 'And', 'This', 'That', 'These', 'Those', 'His', 'Her', 'Their', 'Its', 'Our', 'There', 'On', 'At', 'As', 'For', 'If', 'When', 'While', 'After', 'Before', 'Since', 'Some', 'Many', 'Most', 'Officials', 'Meanwhile', 'However', 'Still', 'Yet', 'So', 'Now', 'Then', 'Last', 'Earlier', 'Later', '"', '“']);
+
+/** Builds the whole text model for a document. */
+export function buildTextModel(text: string, format: DocumentFormat = 'plaintext'): TextModel {
+  let prose = text;
+  let frontMatter: Record<string, string> = {};
+  if (format === 'markdown') ({ prose, frontMatter } = maskMarkdown(text));
+  // NUL and other control characters are not prose; blanking keeps offsets
+  prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+  const paragraphs = splitParagraphs(text, prose, format);
+  const { sentences, tokens } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, frontMatter };
+}
+
+/** Number of words (tokens with a letter or digit) in body paragraphs. */
+export function countWords(model: TextModel): number {
+  let n = 0;
+  for (const t of model.tokens) {
+    const s = model.sentences[t.sentence];
+    const role = s ? model.paragraphs[s.paragraph]?.role : undefined;
+    if (role === 'body' && /[\p{L}\p{N}]/u.test(t.text) && !/^['’]s$/.test(t.text)) n++;
+  }
+  return n;
+}
