@@ -3,16 +3,23 @@
 
 import type { AnalyzeOptions, Article } from './types';
 import { buildTextModel, countWords } from './text';
-import { recognizeEntities } from './entities';
+import { recognizeEntities, type NameRecognizer } from './entities';
 import { findDateline } from './entities/dates';
 import { extractQuotes } from './quotes';
 import { findClaims } from './claims';
 import type { Glossary } from './glossary';
 
+/** What the host hands the engine besides the text: loaded resources (the model, the glossary). */
+export interface EngineOptions extends AnalyzeOptions {
+  glossary?: Glossary;
+  /** The trained name recognizer; without it only dates and numbers are found. */
+  recognizer?: NameRecognizer;
+}
+
 /** Default size limit: beyond it only structure is analysed (a notice says so). */
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
-export function analyze(text: string, options: AnalyzeOptions & { glossary?: Glossary } = {}): Article {
+export function analyze(text: string, options: EngineOptions = {}): Article {
   const format = options.format ?? 'plaintext';
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -23,7 +30,7 @@ export function analyze(text: string, options: AnalyzeOptions & { glossary?: Glo
   }
   const model = buildTextModel(text, format);
   const dateline = findDateline(model) ?? options.referenceDate;
-  const entities = recognizeEntities(model, { dateline, glossary: options.glossary });
+  const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer });
   const quotes = extractQuotes(model, entities);
   const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');
   const diagnostics = findClaims(model, entities, quotes, { genre });
