@@ -1,5 +1,8 @@
 // Bundles the client, the server and the CLI into dist/ (one file each, no node_modules needed at run time).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +17,7 @@ const common = {
   logLevel: 'warning',
   // the model ships as files next to the bundle; JSON imports are inlined
   loader: { '.json': 'json' },
+  define: { BYLINE_VERSION: JSON.stringify(pkg.version) },
 };
 
 const builds = [
