@@ -60,3 +60,55 @@ export const VAGUE_SOURCES: ReadonlySet<string> = new Set([
   'officials', 'insiders', 'commentators', 'skeptics', 'sceptics', 'opponents', 'supporters', 'residents',
   'witnesses', 'activists', 'detractors', 'pundits', 'onlookers', 'some people', 'many people',
 ]);
+
+// --- Reporting cues as they appear in text (quotes and claims read these) ---
+
+/** Inflections that do not follow the regular -s/-ed/-ing rules. */
+const IRREGULAR_CUE_FORMS: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  write: ['write', 'writes', 'wrote', 'writing', 'written'],
+  testify: ['testify', 'testifies', 'testified', 'testifying'],
+  reply: ['reply', 'replies', 'replied', 'replying'],
+  deny: ['deny', 'denies', 'denied', 'denying'],
+  clarify: ['clarify', 'clarifies', 'clarified', 'clarifying'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  quip: ['quip', 'quips', 'quipped', 'quipping'],
+  slam: ['slam', 'slams', 'slammed', 'slamming'],
+  brag: ['brag', 'brags', 'bragged', 'bragging'],
+  concur: ['concur', 'concurs', 'concurred', 'concurring'],
+  signal: ['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  vow: ['vow', 'vows', 'vowed', 'vowing'],
+  stress: ['stress', 'stresses', 'stressed', 'stressing'],
+  criticize: ['criticize', 'criticizes', 'criticized', 'criticizing', 'criticise', 'criticises', 'criticised', 'criticising'],
+  emphasize: ['emphasize', 'emphasizes', 'emphasized', 'emphasizing', 'emphasise', 'emphasises', 'emphasised', 'emphasising'],
+  summarize: ['summarize', 'summarizes', 'summarized', 'summarizing', 'summarise', 'summarised'],
+};
+
+function regularForms(lemma: string): string[] {
+  const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
+  const third = /(?:s|sh|ch|x|z)$/.test(lemma) ? lemma + 'es' : /[^aeiou]y$/.test(lemma) ? lemma.slice(0, -1) + 'ies' : lemma + 's';
+  const past = /[^aeiou]y$/.test(lemma) ? lemma.slice(0, -1) + 'ied' : stem + 'ed';
+  return [lemma, third, past, stem + 'ing'];
+}
+
+/**
+ * Every inflected form of a one-word reporting verb → its lemma ("said" → "say", "adding" → "add").
+ * Built from REPORTING_VERBS so the list has one home.
+ */
+export const REPORTING_CUE_FORMS: ReadonlyMap<string, string> = (() => {
+  const forms = new Map<string, string>();
+  for (const lemma of REPORTING_VERBS) {
+    if (lemma.includes(' ')) continue;
+    for (const f of IRREGULAR_CUE_FORMS[lemma] ?? regularForms(lemma)) forms.set(f, lemma);
+  }
+  return forms;
+})();
+
+/** Institutions that count as a named source when they speak (DIAGNOSTICS.md §5): "police said". */
+export const INSTITUTIONAL_SOURCES: ReadonlySet<string> = new Set([
+  'police', 'prosecutors', 'prosecutor', 'ministry', 'government', 'court', 'department', 'agency', 'army',
+  'military', 'authorities', 'administration', 'campaign', 'committee', 'commission', 'council', 'parliament',
+  'congress', 'senate', 'cabinet', 'embassy', 'company', 'firm', 'union', 'board', 'coroner', 'regulator',
+  'regulators', 'party', 'prosecution', 
+]);
