@@ -112,3 +112,137 @@ export const INSTITUTIONAL_SOURCES: ReadonlySet<string> = new Set([
   'congress', 'senate', 'cabinet', 'embassy', 'company', 'firm', 'union', 'board', 'coroner', 'regulator',
   'regulators', 'party', 'prosecution', 
 ]);
+
+// --- Unattributed-claim rules (claims/, DIAGNOSTICS.md ATTR001–ATTR009) ---
+
+/** Verbs of belief and fear: not speech, but "some experts believe" attributes a claim (vaguely). */
+export const BELIEF_CUE_FORMS: ReadonlySet<string> = new Set([
+  'believe', 'believes', 'believed', 'think', 'thinks', 'fear', 'fears', 'feared', 'suspect', 'suspects',
+  'suspected', 'worry', 'worries', 'worried', 'expect', 'expects', 'contend', 'contends', 'feel', 'feels',
+]);
+
+/**
+ * Weasel sources (Wikipedia MOS:WEASEL): bare, they name nobody, so ATTR002 fires at warning. A subset of
+ * VAGUE_SOURCES: residents, witnesses, supporters and activists are ordinary wire sourcing and do not fire.
+ */
+export const WEASEL_SOURCES: ReadonlySet<string> = new Set([
+  'critics', 'sources', 'source', 'experts', 'observers', 'analysts', 'some', 'many', 'others', 'insiders',
+  'commentators', 'skeptics', 'sceptics', 'opponents', 'detractors', 'pundits', 'people', 'most', 'few',
+  'everyone', 'everybody', 'someone', 'somebody', 'scientists', 'economists', 'historians', 'researchers',
+]);
+
+/** Vague sources that get ATTR002 only at information severity when bare ("officials said"). */
+export const SOFT_VAGUE_SOURCES: ReadonlySet<string> = new Set(['officials', 'official']);
+
+/** Spokespeople and statements speak for a named institution: a source even without a name. */
+export const SPOKESPERSON_SOURCES: ReadonlySet<string> = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'representative',
+  'representatives', 'statement', 'release', 'spokesperson', 'lawyer', 'lawyers', 'attorney', 'attorneys',
+  'investigators', 'officers', 'firefighters', 'paramedics', 'troopers', 'deputies', 'organizers', 'organisers',
+]);
+
+/** Role nouns of sources who are typically granted anonymity (ATTR007 when no reason is given). */
+export const ANONYMOUS_ROLES: ReadonlySet<string> = new Set([
+  'official', 'officials', 'source', 'sources', 'person', 'people', 'aide', 'aides', 'adviser', 'advisers',
+  'advisor', 'advisors', 'diplomat', 'diplomats', 'insider', 'insiders', 'staffer', 'staffers',
+]);
+
+/** Phrases that give the reason a source is not named (ATTR007 is satisfied by any of them). */
+export const ANONYMITY_REASONS: readonly string[] = [
+  'anonymity', 'anonymously', 'not authorized', 'not authorised', 'not permitted', 'not allowed', 'unauthorized',
+  'declined to be named', 'declined to be identified', 'asked not to be named', 'asked not to be identified',
+  'without being named', 'without being identified', 'on background', 'not be named', 'not be identified',
+  'requested that their names', 'requested that his name', 'requested that her name', 'fear of reprisal',
+  'for fear of', 'private deliberations', 'internal deliberations', 'privately',
+];
+
+/** Nouns of documents that can be a source ("a study by X found", "court records show"). */
+export const DOCUMENT_SOURCES: ReadonlySet<string> = new Set([
+  'study', 'studies', 'report', 'reports', 'survey', 'surveys', 'poll', 'polls', 'polling', 'analysis', 'data',
+  'figures', 'records', 'documents', 'filing', 'filings', 'statistics', 'census', 'lawsuit', 'suit', 'complaint',
+  'indictment', 'audit', 'review', 'investigation', 'estimate', 'estimates', 'memo', 'letter', 'statement',
+  'ruling', 'findings', 'research', 'paper', 'testimony', 'transcript', 'affidavit', 'budget', 'forecast',
+  'projections', 'numbers', 'tally', 'count', 'results', 'minutes', 'papers', 'database', 'index', 'model',
+  'release', 'post', 'tweet', 'video', 'footage', 'interview', 'website', 'article', 'book', 'newsletter',
+]);
+
+/** Verbs a document source takes ("the report found", "figures show", "the lawsuit alleges"). */
+export const DOCUMENT_CUE_FORMS: ReadonlySet<string> = new Set([
+  'found', 'finds', 'find', 'show', 'shows', 'showed', 'shown', 'suggest', 'suggests', 'suggested', 'indicate',
+  'indicates', 'indicated', 'conclude', 'concludes', 'concluded', 'estimate', 'estimates', 'estimated', 'allege',
+  'alleges', 'alleged', 'say', 'says', 'said', 'state', 'states', 'stated', 'note', 'notes', 'noted', 'reveal',
+  'reveals', 'revealed', 'report', 'reports', 'reported', 'charge', 'charges', 'charged', 'put', 'puts',
+  'project', 'projects', 'projected', 'predict', 'predicts', 'predicted', 'claim', 'claims', 'claimed', 'accuse',
+  'accuses', 'accused', 'contend', 'contends', 'contended', 'argue', 'argues', 'argued', 'confirm', 'confirms',
+  'confirmed', 'list', 'lists', 'listed', 'document', 'documents', 'documented', 'describe', 'describes',
+  'described', 'detail', 'details', 'detailed', 'cite', 'cites', 'cited', 'warn', 'warns', 'warned', 'assert',
+  'asserts', 'asserted', 'demonstrate', 'demonstrates', 'demonstrated', 'give', 'gives', 'gave', 'place',
+  'places', 'placed', 'obtained', 'reviewed', 'seen', 'released', 'published',
+]);
+
+/** Auxiliaries and adverbs that can sit between a source and its cue ("Smith has long argued"). */
+export const CUE_MODIFIERS: ReadonlySet<string> = new Set([
+  'has', 'have', 'had', 'also', 'later', 'previously', 'repeatedly', 'would', 'will', 'did', 'does', 'do',
+  'once', 'long', 'publicly', 'privately', 'recently', 'earlier', 'again', 'then', 'first', 'further', 'not',
+  'never', 'often', 'frequently', 'since', 'still', 'already', 'has also', 'had also', 'initially', 'separately',
+  'subsequently', 'quickly', 'flatly', 'openly', 'loudly', 'angrily', 'bluntly', 'simply', 'only', 'even',
+  'may', 'might', 'could', 'should', 'must', 'can', 'always', 'consistently', 'generally', 'widely', 'all',
+  'both', 'each', 'too', 'herself', 'himself', 'themselves', 'itself', 'personally', 'directly', 'reportedly',
+  'allegedly', 'ultimately', 'finally', 'now', 'yesterday', 'today', 'tonight',
+]);
+
+/** Nouns of people and casualties that make a number a statistic ("12,000 people", "40 dead"). */
+export const PEOPLE_COUNT_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'persons', 'civilians', 'soldiers', 'troops', 'deaths', 'dead', 'casualties', 'fatalities',
+  'victims', 'refugees', 'migrants', 'immigrants', 'residents', 'workers', 'employees', 'jobs', 'children',
+  'protesters', 'protestors', 'demonstrators', 'voters', 'students', 'patients', 'cases', 'infections',
+  'families', 'households', 'homes', 'militants', 'fighters', 'rebels', 'police', 'officers', 'prisoners',
+  'inmates', 'detainees', 'arrests', 'injuries', 'wounded', 'injured', 'homeless', 'members', 'users',
+  'customers', 'passengers', 'women', 'men', 'americans', 'citizens', 'adults', 'teenagers', 'deaths',
+  'layoffs', 'lives', 'doctors', 'nurses', 'teachers', 'farmers', 'supporters', 'donors', 'subscribers',
+]);
+
+/** Verbs of harm after a number of people ("15 were killed") that make it a casualty count. */
+export const CASUALTY_WORDS: ReadonlySet<string> = new Set([
+  'killed', 'dead', 'died', 'injured', 'wounded', 'hurt', 'missing', 'displaced', 'evacuated', 'arrested',
+  'detained', 'hospitalized', 'hospitalised', 'rescued', 'slain', 'drowned', 'infected', 'affected', 'fled',
+  'stranded', 'laid off', 'dismissed', 'fired',
+]);
+
+/** Causal verbs and phrases (ATTR005); matched as phrases on lower-case text. */
+export const CAUSAL_CUES: readonly string[] = [
+  'caused', 'causing', 'led to', 'leading to', 'lead to', 'leads to', 'resulted in', 'resulting in',
+  'results in', 'result in', 'because of', 'triggered', 'triggering', 'fueled', 'fuelled', 'fueling', 'fuelling',
+];
+
+/** Accusation verbs (ATTR006, warning): the reporter's voice must not make these claims. */
+export const ACCUSATION_VERBS: ReadonlySet<string> = new Set([
+  'lied', 'stole', 'embezzled', 'defrauded', 'cheated', 'bribed', 'rigged', 'plagiarized', 'plagiarised',
+  'swindled', 'extorted', 'laundered', 'falsified', 'fabricated', 'doctored',
+]);
+
+/** Loaded labels (ATTR006, warning) when predicated of someone ("the mayor is corrupt", "a liar"). */
+export const ACCUSATION_LABELS: ReadonlySet<string> = new Set([
+  'corrupt', 'liar', 'liars', 'fraud', 'fraudster', 'fraudulent', 'illegal', 'criminal', 'criminals', 'crook',
+  'crooks', 'racist', 'racists', 'bigot', 'bigoted', 'extremist', 'extremists', 'terrorist', 'terrorists',
+  'murderer', 'murderers', 'thief', 'thieves', 'traitor', 'traitors', 'dishonest', 'crooked', 'incompetent',
+  'scam', 'sham', 'con', 'con man', 'illegally',
+]);
+
+/** Evaluative puffery in news copy (ATTR006, information; silenced in opinion pieces). */
+export const EVALUATIVE_WORDS: ReadonlySet<string> = new Set([
+  'historic', 'disastrous', 'catastrophic', 'stunning', 'shocking', 'spectacular', 'brilliant', 'amazing',
+  'incredible', 'remarkable', 'outstanding', 'magnificent', 'outrageous', 'disgraceful', 'shameful',
+  'appalling', 'heroic', 'best-ever', 'greatest', 'horrendous', 'atrocious', 'fantastic', 'tremendous',
+  'breathtaking', 'astonishing', 'extraordinary', 'pathetic', 'ridiculous', 'absurd', 'laughable',
+]);
+
+/** Words that, in the same sentence, put an accusation in a legal or reported frame ("charged with fraud"). */
+export const ACCUSATION_FRAMES: readonly string[] = [
+  'accused', 'accuses', 'accusing', 'accusation', 'charged', 'charges', 'convicted', 'conviction', 'pleaded',
+  'pleads', 'guilty', 'alleged', 'allegedly', 'alleges', 'allegation', 'allegations', 'indicted', 'indictment',
+  'suspected', 'suspect', 'suspects', 'investigation', 'investigating', 'investigated', 'probe', 'denied',
+  'denies', 'deny', 'sentenced', 'arrested', 'trial', 'lawsuit', 'sued', 'suing', 'prosecutors', 'prosecuted',
+  'jury', 'verdict', 'court', 'ruled', 'judge', 'designated', 'claims', 'claimed', 'called', 'calling',
+  'labeled', 'labelled', 'branded', 'dubbed', 'described', 'admitted', 'confessed',
+];
