@@ -29,7 +29,7 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
     };
   }
   const model = buildTextModel(text, format);
-  const dateline = findDateline(model) ?? options.referenceDate;
+  const dateline = findDateline(model, options.referenceDate) ?? options.referenceDate;
   const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer });
   const quotes = extractQuotes(model, entities);
   const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');

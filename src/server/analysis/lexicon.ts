@@ -246,3 +246,29 @@ export const ACCUSATION_FRAMES: readonly string[] = [
   'jury', 'verdict', 'court', 'ruled', 'judge', 'designated', 'claims', 'claimed', 'called', 'calling',
   'labeled', 'labelled', 'branded', 'dubbed', 'described', 'admitted', 'confessed',
 ];
+
+// --- Entity descriptors (entities/descriptors.ts) ---
+
+/**
+ * Role nouns that, next to a name, say who the person is ("council leader Helen Marsh", "Ayman Safadi, his
+ * Jordanian counterpart"). Titles proper are in PERSON_TITLES; these are jobs and relations.
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'diplomat', 'envoy', 'counterpart', 'adviser',
+  'advisor', 'aide', 'analyst', 'economist', 'expert', 'researcher', 'scientist', 'professor', 'lecturer',
+  'journalist', 'reporter', 'correspondent', 'editor', 'photographer', 'columnist', 'activist', 'campaigner',
+  'lawyer', 'attorney', 'prosecutor', 'defender', 'lawmaker', 'legislator', 'politician', 'candidate', 'nominee',
+  'founder', 'co-founder', 'owner', 'executive', 'ceo', 'cfo', 'chief', 'head', 'manager', 'president',
+  'vice-president', 'chairman', 'chairwoman', 'chairperson', 'director', 'secretary', 'minister', 'councillor',
+  'councilor', 'commissioner', 'governor', 'mayor', 'senator', 'representative', 'ambassador', 'consul', 'member',
+  'candidate', 'coach', 'captain', 'player', 'striker', 'goalkeeper', 'champion', 'singer', 'actor', 'actress',
+  'artist', 'writer', 'author', 'novelist', 'poet', 'director-general', 'secretary-general', 'judge', 'officer',
+  'commander', 'general', 'colonel', 'soldier', 'pilot', 'doctor', 'nurse', 'surgeon', 'teacher', 'student',
+  'farmer', 'worker', 'engineer', 'resident', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother',
+  'sister', 'widow', 'rival', 'ally', 'successor', 'predecessor', 'deputy', 'colleague', 'partner', 'victim',
+  'survivor', 'witness', 'suspect', 'defendant', 'founder', 'monarch', 'king', 'queen', 'prince', 'princess',
+  'premier', 'chancellor', 'speaker', 'negotiator', 'mediator', 'strategist', 'pollster', 'organiser', 'organizer',
+  'capital', 'city', 'town', 'village', 'province', 'region', 'state', 'country', 'nation', 'company', 'firm',
+  'group', 'agency', 'party', 'organisation', 'organization', 'body', 'regulator', 'bank', 'lender', 'insurer',
+  'carrier', 'airline', 'maker', 'manufacturer', 'producer', 'giant', 'operator', 'charity', 'newspaper',
+]);

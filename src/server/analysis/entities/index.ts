@@ -1,9 +1,14 @@
-// Entity recognition entry point: names (statistical tagger), values (dates, money, …), linking into entities.
-// INTERIM: capitalised-sequence baseline until the trained tagger lands (issue 3).
+// Entity recognition entry point: names (the statistical recognizer, handed in), values (dates, money, … by
+// rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
 import type { TextModel } from '../text';
-import type { Entity } from '../types';
-import type { Glossary } from '../glossary';
+import type { Entity, EntityType, Mention } from '../types';
+import type { Glossary, GlossaryEntry } from '../glossary';
+import { PERSON_TITLES } from '../lexicon';
+import { findValues, type ValueMention } from './values';
+import { directionOf, parseIsoDay, resolveDate, resolveTime } from './dates';
+import { findDescriptions, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
+import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
 export interface NameMention {
@@ -28,6 +33,280 @@ export interface EntityOptions {
   recognizer?: NameRecognizer;
 }
 
-export function recognizeEntities(_model: TextModel, _options: EntityOptions = {}): Entity[] {
-  return [];
+const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);
+
+/** URL-style id: lower case, accents dropped, words joined by hyphens ("Antony Blinken" → "antony-blinken"). */
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'entity'
+  );
+}
+
+/** Offsets of every whole-word occurrence of `needle` in `haystack` (case-sensitive). */
+function occurrences(haystack: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+    const before = haystack[i - 1];
+    const after = haystack[i + needle.length];
+    if (before && /[\p{L}\p{N}_-]/u.test(before)) continue;
+    if (after && /[\p{L}\p{N}_]/u.test(after)) continue;
+    if (after === '-' && /[\p{L}\p{N}]/u.test(haystack[i + needle.length + 1] ?? '')) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Which offsets are already part of a mention. */
+interface Slots {
+  free(start: number, end: number): boolean;
+  take(start: number, end: number): void;
+}
+
+/** Offset-interval occupancy, to keep mentions from overlapping. */
+class Occupancy implements Slots {
+  private readonly used: Uint8Array;
+  constructor(length: number) {
+    this.used = new Uint8Array(length + 1);
+  }
+  free(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.used[i]) return false;
+    return true;
+  }
+  take(start: number, end: number): void {
+    this.used.fill(1, start, end);
+  }
+}
+
+/**
+ * Glossary names, aliases and misspellings wherever they occur, as mentions of their entry; and the keys the
+ * glossary says are never entities.
+ */
+function glossaryMentions(model: TextModel, glossary: Glossary | undefined): { mentions: NameMention[]; entryOf: number[]; dropKeys: Set<string> } {
+  const mentions: NameMention[] = [];
+  const entryOf: number[] = [];
+  const dropKeys = new Set<string>();
+  if (!glossary) return { mentions, entryOf, dropKeys };
+  glossary.entries.forEach((e: GlossaryEntry, i) => {
+    const forms = [e.name, ...(e.aliases ?? []), ...(e.misspellings ?? [])].filter((f) => f.trim());
+    if (e.notAnEntity) {
+      for (const f of forms) dropKeys.add(nameKey(f));
+      return;
+    }
+    const type = e.type && NAME_TYPES.has(e.type) ? (e.type as NameType) : 'MISC';
+    for (const f of forms)
+      for (const at of occurrences(model.prose, f)) {
+        mentions.push({ start: at, end: at + f.length, type, sentence: sentenceIndex(model, at) });
+        entryOf.push(i);
+      }
+  });
+  return { mentions, entryOf, dropKeys };
+}
+
+function sentenceIndex(model: TextModel, offset: number): number {
+  const s = model.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+const isSentenceStart = (model: TextModel, offset: number): boolean => {
+  const s = model.sentences[sentenceIndex(model, offset)];
+  return !!s && /^[\s"“‘'(\[—–-]*$/.test(model.prose.slice(s.start, offset));
+};
+
+/**
+ * Document-level consistency: a name tagged once is a name at its other occurrences too, and a person's surname
+ * is that person wherever it stands alone. Occurrences inside a longer capitalised sequence ("Washington Post"
+ * when "Washington" was tagged) are left alone, and so are sentence-initial ones of words the article also
+ * uses in lower case ("Will", "Hope").
+ */
+function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): LinkMention[] {
+  const typeVotes = new Map<string, Map<NameType, number>>();
+  const vote = (surface: string, type: NameType, w: number): void => {
+    const votes = typeVotes.get(surface) ?? new Map<NameType, number>();
+    votes.set(type, (votes.get(type) ?? 0) + w);
+    typeVotes.set(surface, votes);
+  };
+  for (const m of tagged) {
+    if (m.description) continue;
+    vote(m.display, m.type, m.confidence);
+    const ws = m.display.split(/\s+/);
+    if (m.type === 'PERSON' && ws.length >= 2) {
+      const surname = ws[ws.length - 1]!;
+      if (surname.length >= 3 && /^\p{Lu}/u.test(surname) && !/\.$/.test(surname)) vote(surname, 'PERSON', 0.5 * m.confidence);
+    }
+  }
+  const out: LinkMention[] = [];
+  const prose = model.prose;
+  const lowerWords = new Set((prose.match(/\b\p{Ll}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
+  for (const [surface, votes] of typeVotes) {
+    if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
+    let type: NameType = 'MISC';
+    let best = -1;
+    for (const [t, w] of votes) if (w > best) [type, best] = [t, w];
+    const singleWord = !/\s/.test(surface);
+    for (const at of occurrences(prose, surface)) {
+      const end = at + surface.length;
+      if (!occupied.free(at, end)) continue;
+      // part of a longer capitalised name the recognizer did not tag
+      const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30));
+      if (next && !/^(?:I|A)$/.test(next[1]!)) continue;
+      const prev = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at));
+      const sentenceStart = isSentenceStart(model, at);
+      if (prev && !PERSON_TITLES.has(prev[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
+      if (sentenceStart && singleWord && lowerWords.has(surface.toLowerCase())) continue;
+      occupied.take(at, end);
+      out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceIndex(model, at), display: surface, titles: [], confidence: 0.5 });
+    }
+  }
+  return out;
+}
+
+/** "the United Nations (UN)": the acronym in parentheses is a mention of the same entity even when untagged. */
+function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied: Slots): LinkMention[] {
+  const out: LinkMention[] = [];
+  for (const m of tagged) {
+    if (m.type === 'PERSON' || m.description) continue;
+    const a = /^(\s*\(\s*)([\p{Lu}][\p{Lu}\p{Ll}.&-]{1,11})\s*\)/u.exec(model.prose.slice(m.end, m.end + 20));
+    if (!a || !/^(?:\p{Lu}[\p{Ll}.&-]?){2,}/u.test(a[2]!)) continue;
+    const start = m.end + a[1]!.length;
+    const end = start + a[2]!.length;
+    if (!occupied.free(start, end)) continue;
+    occupied.take(start, end);
+    out.push({ start, end, text: model.text.slice(start, end), type: m.type, sentence: m.sentence, display: a[2]!, titles: [], confidence: m.confidence });
+  }
+  return out;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Values (dates, money, …) as entities: one per distinct thing (the same resolved date, the same amount). */
+function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): (Omit<Entity, 'id'> & { key: string })[] {
+  const ref = parseIsoDay(dateline);
+  const groups = new Map<string, Omit<Entity, 'id'> & { key: string }>();
+  for (const v of values) {
+    const text = model.text.slice(v.start, v.end);
+    const sentence = model.sentences[v.sentence];
+    let resolved: string | undefined;
+    if (v.type === 'DATE') {
+      const before = sentence ? model.prose.slice(sentence.start, v.start) : '';
+      resolved = resolveDate(text, ref, directionOf(before));
+    } else if (v.type === 'TIME') {
+      resolved = resolveTime(text) ?? resolveDate(text, ref);
+    }
+    const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
+    const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
+    const group = groups.get(key);
+    if (group) {
+      group.mentions.push(mention);
+      if (text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
+    } else {
+      groups.set(key, { key, type: v.type, name: text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [], ...(resolved ? { resolved } : {}) });
+    }
+  }
+  return [...groups.values()];
+}
+
+/**
+ * All entities of an article, ordered by first mention: names from the recognizer linked into one entity per
+ * real-world thing (with canonical name, aliases and descriptors), glossary entries, and values.
+ */
+export function recognizeEntities(model: TextModel, options: EntityOptions = {}): Entity[] {
+  const tagged = options.recognizer?.tag(model) ?? [];
+  const { mentions: glossed, entryOf, dropKeys } = glossaryMentions(model, options.glossary);
+  const entries = options.glossary?.entries ?? [];
+  const occupied = new Occupancy(model.text.length);
+
+  // Glossary mentions first: they override the recognizer and the value rules.
+  const names: LinkMention[] = [];
+  glossed
+    .map((g, i) => ({ g, entry: entryOf[i]! }))
+    .sort((a, b) => b.g.end - b.g.start - (a.g.end - a.g.start))
+    .forEach(({ g, entry }) => {
+      if (!occupied.free(g.start, g.end)) return;
+      const m = prepareMention(model, g, entry);
+      if (!m) return;
+      occupied.take(g.start, g.end);
+      names.push(m);
+    });
+
+  const glossaryByKey = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.notAnEntity) return;
+    for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
+  });
+  const values = findValues(model);
+  for (const t of tagged.sort((a, b) => a.start - b.start)) {
+    if (t.end <= t.start || t.end > model.text.length) continue;
+    const m = prepareMention(model, t, undefined);
+    if (!m || dropKeys.has(nameKey(m.display)) || dropKeys.has(nameKey(m.text))) continue;
+    // a MISC name over a calendar date ("Easter", "Ramadan") is the date; other names win over values ("May")
+    if (m.type === 'MISC' && values.some((v) => v.type === 'DATE' && overlaps(v, m))) continue;
+    if (!occupied.free(m.start, m.end)) continue;
+    const g = glossaryByKey.get(nameKey(m.display));
+    if (g !== undefined) {
+      m.glossary = g;
+      const type = entries[g]?.type;
+      if (type && NAME_TYPES.has(type)) m.type = type as NameType;
+    }
+    occupied.take(m.start, m.end);
+    names.push(m);
+  }
+
+  // Document-level consistency and acronyms in parentheses (before values, which give way to names).
+  const keptValues = values.filter((v) => occupied.free(v.start, v.end));
+  const valueGuard = new Occupancy(model.text.length);
+  for (const v of keptValues) valueGuard.take(v.start, v.end);
+  const both: Slots = {
+    free: (s: number, e: number): boolean => occupied.free(s, e) && valueGuard.free(s, e),
+    take: (s: number, e: number): void => occupied.take(s, e),
+  };
+  names.push(...parentheticalAcronyms(model, names, both));
+  names.push(...propagate(model, names.filter((n) => !dropKeys.has(nameKey(n.display))), both).filter((n) => !dropKeys.has(nameKey(n.display))));
+  names.push(...findDescriptions(model, names, (s, e) => !both.free(s, e)));
+
+  const linked = linkMentions(model, names, entries);
+  const entities: (Omit<Entity, 'id'> & { sortKey: number })[] = [];
+  for (const l of linked) {
+    const entry = l.glossary !== undefined ? entries[l.glossary] : undefined;
+    const type: EntityType = entry?.type ?? l.type;
+    const mentions: Mention[] = l.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, sentence: m.sentence }));
+    entities.push({
+      sortKey: mentions[0]!.start,
+      type,
+      name: l.name,
+      mentions,
+      descriptors: describe(model, l.mentions),
+      ...(l.aliases.length ? { aliases: l.aliases } : {}),
+      ...(entry?.note ? { note: entry.note } : {}),
+    });
+  }
+  for (const v of valueEntities(model, keptValues, options.dateline)) {
+    const { key: _key, ...entity } = v;
+    entities.push({ ...entity, sortKey: v.mentions[0]!.start });
+  }
+  entities.sort((a, b) => a.sortKey - b.sortKey);
+
+  const used = new Set<string>();
+  return entities.map(({ sortKey: _sortKey, ...e }) => {
+    const base = slug(e.name);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return { id, ...e };
+  });
 }

@@ -1,0 +1,148 @@
+// Descriptors for the hover: how the article describes an entity, read off the words around its mentions.
+// Titles before a name ("Secretary of State Antony Blinken" → "Secretary of State"), appositives after it
+// ("Antony Blinken, the senior US diplomat," → "senior US diplomat") and before it ("his Jordanian counterpart,
+// Ayman Safadi").
+
+import type { TextModel } from '../text';
+import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
+import { HONORIFICS, type LinkMention } from './linking';
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
+// Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
+const STOP_BACK: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'and', 'or', 'but', 'with', 'by', 'to', 'from', 'for', 'on', 'in', 'at', 'as', 'that',
+  'which', 'who', 'when', 'while', 'after', 'before', 'than', 'like', 'including', 'between', 'against', 'met',
+  'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'according', 'into', 'about',
+  'where', 'if', 'because', 'so', 'not', 'also', 'then', 'then-', 'both', 'all', 'former',
+]);
+// Connectors allowed inside a title ("Secretary of State", "Egypt's Foreign Minister").
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', '-', 'the', 'and', '&']);
+
+const isRole = (w: string): boolean => {
+  const lw = w.toLowerCase().replace(/\.$/, '');
+  return PERSON_TITLES.has(lw) || ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, ''));
+};
+
+/**
+ * The title words right before a person's mention in its sentence: "Ethiopian Foreign Minister" before
+ * "Demeke Mekonnen", "council leader" before "Helen Marsh". Honorifics alone ("Mr.") are not descriptors.
+ */
+export function titleBefore(model: TextModel, m: LinkMention): string | undefined {
+  const sentence = model.sentences[m.sentence];
+  if (!sentence) return undefined;
+  let i = sentence.firstToken;
+  // first token at or after the mention start
+  let lo = sentence.firstToken;
+  let hi = sentence.lastToken;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.tokens[mid]!.start < m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  i = lo - 1;
+  let first = -1;
+  let hasRole = false;
+  let lowerModifiers = 0;
+  for (let guard = 0; i >= sentence.firstToken && guard < 8; i--, guard++) {
+    const t = model.tokens[i]!;
+    const w = t.text;
+    const lw = w.toLowerCase();
+    // a title is contiguous with the name: no comma or quote between
+    if (!/[\p{L}'’&-]/u.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.tokens[first]!.text.toLowerCase() === 'of')) break;
+    if (isRole(w)) {
+      hasRole = true;
+      first = i;
+      continue;
+    }
+    if (CONNECTORS.has(lw) && first >= 0) {
+      first = i;
+      continue;
+    }
+    if (/^\p{Lu}/u.test(w) && !STOP_BACK.has(lw)) {
+      // capitalised modifiers: "Ethiopian", "Foreign", "State", "US", "Egypt"
+      first = i;
+      continue;
+    }
+    if (/^\p{Ll}[\p{L}-]*$/u.test(w) && hasRole && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing)$/.test(lw)) {
+      lowerModifiers++;
+      first = i;
+      continue;
+    }
+    break;
+  }
+  if (first < 0 || !hasRole) return undefined;
+  // trim leading connectors ("of", "'s") and the sentence-initial capitalised word when it is not a role or name
+  while (first < lo - 1 && CONNECTORS.has(model.tokens[first]!.text.toLowerCase())) first++;
+  const text = model.text.slice(model.tokens[first]!.start, m.start).trim().replace(/\s+/g, ' ');
+  if (!text || HONORIFICS.has(text.toLowerCase().replace(/\.$/, ''))) return undefined;
+  return text;
+}
+
+// The appositive after a name: ", the senior US diplomat," · ", an American journalist who disappeared …," ·
+// ", Egypt's foreign minister,". Ends at a comma, period, semicolon, dash or closing parenthesis.
+const APPOSITIVE_AFTER = /^,\s+((?:[\p{L}\d][\p{L}\p{M}\d'’.&-]*)(?:\s+[\p{L}\p{M}\d'’.&%$-]+){0,17}?)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]|\)|$))/u;
+// The appositive before a name: "his Jordanian counterpart, Ayman Safadi".
+const APPOSITIVE_BEFORE = /(?:^|[\s(])((?:the|a|an|his|her|their|its|[\p{Lu}][\p{L}-]*['’]s)\s+(?:[\p{L}\p{M}'’.&-]+\s+){0,5}[\p{L}\p{M}-]+),\s*$/iu;
+
+function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], requireRole: boolean): string | undefined {
+  const ws = phrase.split(/\s+/);
+  const first = ws[0]!.toLowerCase();
+  // relative clauses, participles, ages, lists of names and attributions are not descriptors
+  if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|says|adding|however|meanwhile)$/.test(first)) return undefined;
+  if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
+  if (ws.some((w) => REPORTING_CUE_FORMS.has(w.toLowerCase().replace(/[.,]$/, '')) && /^(?:said|says|told|added|say)$/i.test(w))) return undefined;
+  const determined = DETERMINERS.has(first) || /['’]s$/.test(ws[0]!);
+  const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
+  if (!determined) {
+    // without a determiner only a role phrase: "foreign minister of Ethiopia"; never a capitalised list item
+    if (roleAt < 0 || /^\p{Lu}/u.test(ws[0]!) && !isRole(ws[0]!)) return undefined;
+  }
+  if (requireRole && roleAt < 0) return undefined;
+  if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
+  return phrase.replace(/^the\s+/i, '').trim();
+}
+
+/** Appositive descriptors of one mention, after and before it. */
+export function appositives(model: TextModel, m: LinkMention): string[] {
+  const out: string[] = [];
+  const sentence = model.sentences[m.sentence];
+  const sentenceEnd = sentence?.end ?? model.text.length;
+  const sentenceStart = sentence?.start ?? 0;
+  const after = APPOSITIVE_AFTER.exec(model.prose.slice(m.end, Math.min(sentenceEnd, m.end + 240)));
+  if (after) {
+    const d = acceptableAppositive(after[1]!, m.type, false);
+    if (d) out.push(d);
+  }
+  const before = APPOSITIVE_BEFORE.exec(model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start));
+  if (before) {
+    // before the name the phrase must end in a role ("his Jordanian counterpart,"), or "In a statement on Friday, X" would count
+    const d = acceptableAppositive(before[1]!, m.type, true);
+    const last = before[1]!.split(/\s+/).pop() ?? '';
+    if (d && isRole(last)) out.push(d);
+  }
+  return out;
+}
+
+/** All descriptors of an entity, first-seen order, without repeats; titles inside tagged spans included. */
+export function describe(model: TextModel, mentions: LinkMention[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (d: string | undefined): void => {
+    if (!d) return;
+    const clean = d.replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
+    const key = clean.toLowerCase();
+    if (!clean || seen.has(key) || HONORIFICS.has(key.replace(/\.$/, ''))) return;
+    seen.add(key);
+    out.push(clean);
+  };
+  for (const m of mentions) {
+    if (m.description) continue;
+    if (m.type === 'PERSON') {
+      const inside = m.titles.join(' ');
+      const before = titleBefore(model, m);
+      add(before && inside ? `${before} ${inside}` : before ?? (inside || undefined));
+    }
+    for (const d of appositives(model, m)) add(d);
+  }
+  return out;
+}

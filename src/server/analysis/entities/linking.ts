@@ -1,0 +1,364 @@
+// Entity linking inside one article: the recognizer's name mentions become one entity per real-world thing.
+// Surnames and titled forms join the full name ("Mr. Blinken" → Antony Blinken), acronyms join the expansion
+// the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
+// News writing makes this tractable: a person is introduced by full name, then referred to by surname.
+
+import type { TextModel } from '../text';
+import type { Mention } from '../types';
+import type { GlossaryEntry } from '../glossary';
+import { PERSON_TITLES } from '../lexicon';
+import type { NameMention } from './index';
+import { sentenceAt } from './values';
+
+export type NameType = NameMention['type'];
+
+/** A name mention prepared for linking. */
+export interface LinkMention extends Mention {
+  type: NameType;
+  sentence: number;
+  /** The name without titles, possessive or leading article, as written ("Blinken", "United Nations"). */
+  display: string;
+  /** Titles written inside the tagged span ("Secretary" in "Secretary Blinken"). */
+  titles: string[];
+  confidence: number;
+  /** Index of the glossary entry this mention is of. */
+  glossary?: number;
+  /** A definite description ("the department"): joins an entity, never names it. */
+  description?: boolean;
+}
+
+/** One real-world thing before ids and descriptors: its mentions in document order. */
+export interface LinkedName {
+  type: NameType;
+  name: string;
+  mentions: LinkMention[];
+  aliases: string[];
+  glossary?: number;
+}
+
+// Honorifics that say nothing about the person ("Mr."), as against titles that do ("Secretary").
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'madam', 'mme', 'm']);
+
+// Name particles: "al-Assad" is "Assad" to many writers; "da Silva" hangs on "Silva".
+const PARTICLE_PREFIX = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|van|von|de|del|della|di|da|du|le|la)[-‐‑]/i;
+const PARTICLE_WORDS: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'y', 'bint', 'ben', 'abu', 'jr', 'jr.', 'sr', 'sr.', 'ii', 'iii']);
+
+// Words skipped when reading an acronym off a name ("Organisation of the Petroleum Exporting Countries").
+const ACRONYM_SKIP: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', 'du', 'des', 'et', 'to', '&', 'a', 'an', 'at']);
+
+/** Institution nouns that, after "the", can stand for the one organisation of that kind in the story. */
+const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
+  'department', 'ministry', 'council', 'commission', 'committee', 'agency', 'company', 'bank', 'court', 'party',
+  'union', 'university', 'board', 'authority', 'office', 'parliament', 'assembly', 'senate', 'bureau', 'service',
+  'organisation', 'organization', 'institute', 'foundation', 'corporation', 'tribunal', 'regulator', 'airline',
+  'network', 'alliance', 'coalition', 'federation', 'association', 'fund', 'group', 'army', 'navy', 'commission',
+  'secretariat', 'cabinet', 'administration', 'movement', 'club', 'hospital', 'school', 'college', 'church',
+]);
+
+/** Lower-cased matching key: periods out of acronyms ("U.S." = "US"), curly apostrophes straightened. */
+export function nameKey(display: string): string {
+  return display.replace(/[’‘]/g, "'").replace(/\.(?=\S|$)/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const words = (key: string): string[] => key.split(/\s+/).filter(Boolean);
+const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
+const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+
+/**
+ * Trims a tagged span to the name proper and splits off titles: "Mr. Blinken's" → display "Blinken"
+ * (span shrunk past the possessive), "the United Nations" → "United Nations" (span starts at "United").
+ */
+export function prepareMention(model: TextModel, m: NameMention, glossary?: number): LinkMention | undefined {
+  let start = m.start;
+  let end = m.end;
+  const text = model.text;
+  // possessive and trailing punctuation are not part of the name
+  const trailing = /(?:['’][sS]?|[.,;:!?)"”’])$/;
+  let guard = 0;
+  while (end > start && guard++ < 4) {
+    const tail = text.slice(start, end);
+    const t = trailing.exec(tail);
+    if (!t || (t[0] === '.' && /(?:^|\s|\.)\p{Lu}\.$|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/u.test(tail))) break;
+    end -= t[0].length;
+  }
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  // a lower-case leading article is not part of the name; "The Hague" keeps its "The"
+  const article = /^(?:the|a|an)\s+/.exec(text.slice(start, end));
+  if (article) start += article[0].length;
+  if (end <= start) return undefined;
+  let display = text.slice(start, end);
+  const titles: string[] = [];
+  if (m.type === 'PERSON') {
+    // strip leading titles, keeping at least one word: "Secretary of State Antony Blinken" → "Antony Blinken"
+    for (;;) {
+      const t = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u.exec(display);
+      if (!t || !PERSON_TITLES.has(t[1]!.toLowerCase().replace(/\.$/, ''))) break;
+      titles.push(t[0].trim());
+      display = display.slice(t[0].length);
+    }
+  }
+  return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
+}
+
+/** Initials of a name for acronym matching: "African Union" → "au"; "Organisation of the Petroleum Exporting Countries" → "opec". */
+function initials(display: string, skipSmallWords: boolean): string {
+  return display
+    .split(/[\s-]+/)
+    .filter((w) => w && (!skipSmallWords || !ACRONYM_SKIP.has(w.toLowerCase())))
+    .map((w) => w[0]!)
+    .join('')
+    .toLowerCase();
+}
+
+const isAcronym = (display: string): boolean => /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
+
+/** Whether name `short` is a shorter form of `full`: a suffix ("Lula da Silva"), or the same first and last words with fewer in between. */
+function isShorterForm(short: string[], full: string[]): boolean {
+  if (short.length >= full.length) return false;
+  const suffix = full.slice(full.length - short.length);
+  if (suffix.every((w, i) => w === short[i])) return true;
+  if (short[0] !== full[0] || short[short.length - 1] !== full[full.length - 1]) return false;
+  let j = 0;
+  for (const w of full) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
+}
+
+interface Cluster {
+  type: NameType;
+  /** Words of the fullest name seen so far, lower case. */
+  fullWords: string[];
+  mentions: LinkMention[];
+  glossary?: number;
+  /** Offset of the first mention of the full name (for "nearest preceding" choices). */
+  firstStart: number;
+  /** Lower-case alternative keys that belong here (acronyms, glossary aliases). */
+  keys: Set<string>;
+}
+
+/** Groups prepared name mentions into entities. `entries` are the glossary entries the mentions refer to. */
+export function linkMentions(model: TextModel, mentions: LinkMention[], entries: readonly GlossaryEntry[] = []): LinkedName[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const newCluster = (m: LinkMention, key: string): Cluster => {
+    const c: Cluster = { type: m.type, fullWords: words(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
+    clusters.push(c);
+    byKey.set(key, c);
+    return c;
+  };
+
+  // 1. Glossary entries are entities from the start: their names and aliases are keys.
+  const glossaryCluster = new Map<number, Cluster>();
+  for (const m of sorted) {
+    if (m.glossary === undefined || glossaryCluster.has(m.glossary)) continue;
+    const entry = entries[m.glossary];
+    const key = nameKey(entry?.name ?? m.display);
+    const c = newCluster(m, key);
+    for (const alias of [...(entry?.aliases ?? []), ...(entry?.misspellings ?? [])]) {
+      c.keys.add(nameKey(alias));
+      byKey.set(nameKey(alias), c);
+    }
+    glossaryCluster.set(m.glossary, c);
+  }
+
+  // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
+  const full = sorted.filter((m) => !m.description && m.glossary === undefined);
+  const byLength = [...full].sort((a, b) => words(nameKey(b.display)).length - words(nameKey(a.display)).length || a.start - b.start);
+  const assigned = new Map<LinkMention, Cluster>();
+  for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
+
+  for (const m of byLength) {
+    const key = nameKey(m.display);
+    const ws = words(key);
+    const exact = byKey.get(key);
+    if (exact && compatible(exact.type, m.type, ws.length)) {
+      assigned.set(m, exact);
+      continue;
+    }
+    if (ws.length >= 2) {
+      const longer = clusters.filter((c) => compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type));
+      if (longer.length >= 1) {
+        const c = nearest(longer, m.start);
+        assigned.set(m, c);
+        byKey.set(key, c);
+        continue;
+      }
+      assigned.set(m, newCluster(m, key));
+    }
+  }
+
+  // 3. Single words: surnames to people, acronyms to their expansion, else an entity of their own.
+  const acronymOf = explicitAcronyms(model, full);
+  for (const m of full) {
+    if (assigned.has(m)) continue;
+    const key = nameKey(m.display);
+    const explicit = acronymOf.get(key);
+    if (explicit && assigned.get(explicit)) {
+      const c = assigned.get(explicit)!;
+      assigned.set(m, c);
+      c.keys.add(key);
+      byKey.set(key, c);
+      continue;
+    }
+    const exact = byKey.get(key);
+    if (exact && compatible(exact.type, m.type, 1)) {
+      assigned.set(m, exact);
+      continue;
+    }
+    const surnameOf = personsNamed(clusters, key, m.type);
+    if (surnameOf.length) {
+      assigned.set(m, nearest(surnameOf, m.start));
+      continue;
+    }
+    if (isAcronym(m.display)) {
+      const expansions = clusters.filter((c) => c.type !== 'PERSON' && c.fullWords.length >= 2 && acronymMatches(key, c));
+      if (expansions.length === 1) {
+        assigned.set(m, expansions[0]!);
+        expansions[0]!.keys.add(key);
+        byKey.set(key, expansions[0]!);
+        continue;
+      }
+    }
+    assigned.set(m, newCluster(m, key));
+  }
+
+  // 4. Definite descriptions join the one organisation whose name ends in that noun and was named before.
+  for (const m of sorted) {
+    if (!m.description) continue;
+    const head = words(nameKey(m.display)).pop() ?? '';
+    const candidates = clusters.filter((c) => c.type === 'ORG' && c.fullWords.length >= 2 && c.fullWords[c.fullWords.length - 1] === head && c.firstStart < m.start);
+    if (candidates.length === 1) assigned.set(m, candidates[0]!);
+  }
+
+  for (const [m, c] of assigned) c.mentions.push(m);
+  const out: LinkedName[] = [];
+  for (const c of clusters) {
+    if (!c.mentions.some((m) => !m.description)) continue;
+    c.mentions.sort((a, b) => a.start - b.start);
+    const entry = c.glossary !== undefined ? entries[c.glossary] : undefined;
+    const named = c.mentions.filter((m) => !m.description);
+    const name = entry?.name ?? canonicalName(named);
+    const seen = new Set([nameKey(name)]);
+    const aliases: string[] = [];
+    for (const m of named) {
+      const k = nameKey(m.display);
+      if (seen.has(k) || isAllCaps(m.display) && seen.has(k)) continue;
+      seen.add(k);
+      aliases.push(m.display);
+    }
+    out.push({ type: majorityType(c), name, mentions: c.mentions, aliases, glossary: c.glossary });
+  }
+  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  return out;
+}
+
+/** Types that may share an entity: the same, or a single word the recognizer typed differently. */
+function compatible(clusterType: NameType, mentionType: NameType, wordCount: number): boolean {
+  if (clusterType === mentionType) return true;
+  // "Washington" the place and "George Washington" the man must not merge; an ORG/MISC-typed surname may.
+  return wordCount === 1 && clusterType === 'PERSON' && (mentionType === 'ORG' || mentionType === 'MISC');
+}
+
+/** People whose full name has this word as a name part (not a particle); surnames before given names. */
+function personsNamed(clusters: Cluster[], word: string, type: NameType): Cluster[] {
+  if (type === 'LOC' || PARTICLE_WORDS.has(word)) return [];
+  const bare = stripParticle(word);
+  const bySurname: Cluster[] = [];
+  const byOther: Cluster[] = [];
+  for (const c of clusters) {
+    if (c.type !== 'PERSON' || c.fullWords.length < 2) continue;
+    const ws = c.fullWords;
+    const last = ws[ws.length - 1]!;
+    if (last === word || stripParticle(last) === bare) bySurname.push(c);
+    else if (ws.slice(1).some((w) => !PARTICLE_WORDS.has(w) && (w === word || stripParticle(w) === bare))) byOther.push(c);
+    else if (type === 'PERSON' && ws[0] === word) byOther.push(c);
+  }
+  return bySurname.length ? bySurname : byOther;
+}
+
+/** The cluster introduced most recently before an offset, else the first one introduced after it. */
+function nearest(candidates: Cluster[], offset: number): Cluster {
+  const before = candidates.filter((c) => c.firstStart <= offset).sort((a, b) => b.firstStart - a.firstStart);
+  if (before.length) return before[0]!;
+  return [...candidates].sort((a, b) => a.firstStart - b.firstStart)[0]!;
+}
+
+function acronymMatches(key: string, c: Cluster): boolean {
+  const letters = key.replace(/[^a-z]/g, '');
+  if (letters.length < 2) return false;
+  const display = c.fullWords.join(' ');
+  return initials(display, true) === letters || initials(display, false) === letters;
+}
+
+/** "the United Nations (UN)": acronym key → the mention it expands. */
+function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string, LinkMention> {
+  const out = new Map<string, LinkMention>();
+  for (const m of mentions) {
+    const after = /^\s*\(\s*([\p{Lu}][\p{L}.&-]{1,11})\s*\)/u.exec(model.text.slice(m.end, m.end + 20));
+    if (!after || words(nameKey(m.display)).length < 2) continue;
+    const acronym = nameKey(after[1]!);
+    if (acronym[0] !== nameKey(m.display)[0]) continue;
+    if (!out.has(acronym)) out.set(acronym, m);
+  }
+  return out;
+}
+
+/** The fullest name: most words, then longest; a form in normal case over an all-caps headline form. */
+function canonicalName(mentions: LinkMention[]): string {
+  let best = mentions[0]!.display;
+  const score = (d: string): number[] => [isAllCaps(d) && !isAcronym(d) ? 0 : 1, isAcronym(d) ? 0 : 1, words(d).length, d.length];
+  for (const m of mentions) {
+    const a = score(m.display);
+    const b = score(best);
+    for (let i = 0; i < a.length; i++) {
+      if (a[i]! > b[i]!) {
+        best = m.display;
+        break;
+      }
+      if (a[i]! < b[i]!) break;
+    }
+  }
+  return best.replace(/\s+/g, ' ');
+}
+
+/** The type most of the mentions carry, weighted by confidence; the full name's type breaks ties. */
+function majorityType(c: Cluster): NameType {
+  const weight = new Map<NameType, number>();
+  for (const m of c.mentions) {
+    if (m.description) continue;
+    const w = m.confidence * (words(nameKey(m.display)).length >= 2 ? 1.5 : 1);
+    weight.set(m.type, (weight.get(m.type) ?? 0) + w);
+  }
+  let best = c.type;
+  let bestW = weight.get(c.type) ?? 0;
+  for (const [t, w] of weight) if (w > bestW) [best, bestW] = [t, w];
+  return best;
+}
+
+/**
+ * Definite descriptions ("the department", "the ministry") for organisations whose names end in an institution
+ * noun. Found as mentions only when exactly one organisation in the story could be meant (checked in linking).
+ */
+export function findDescriptions(model: TextModel, names: LinkMention[], taken: (start: number, end: number) => boolean): LinkMention[] {
+  const heads = new Set<string>();
+  for (const m of names) {
+    if (m.type !== 'ORG') continue;
+    const ws = words(nameKey(m.display));
+    const head = ws[ws.length - 1];
+    if (ws.length >= 2 && head && DESCRIPTION_HEADS.has(head)) heads.add(head);
+  }
+  if (!heads.size) return [];
+  const out: LinkMention[] = [];
+  const re = new RegExp(`\\b[Tt]he (${[...heads].join('|')})\\b`, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(model.prose))) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (taken(start, end)) continue;
+    // "the department's" is fine; "the department store" and "the ministry spokesman" are something else
+    const after = model.prose.slice(end, end + 16);
+    if (/^\s+\p{Lu}|^[-‐]\p{L}/u.test(after) || /^\s+(?:store|stores|head|heads|official|officials|spokesman|spokeswoman|spokesperson|chief|member|members|building|staff|leader|leaders)\b/.test(after)) continue;
+    out.push({ start, end, text: model.text.slice(start, end), type: 'ORG', sentence: sentenceAt(model, start), display: m[0], titles: [], confidence: 0.5, description: true });
+  }
+  return out;
+}
