@@ -1,0 +1,87 @@
+// Document symbols for the Outline: "Quotes" grouped by speaker, then the entities by kind ("People",
+// "Organizations", "Places", "Other names", "Dates", "Numbers"). Every range lies in the document and holds its
+// selection range, as clients require.
+
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Article, EntityType, Quote } from '../analysis/types';
+import { rangeOf, snippet } from './lookup';
+
+const GROUPS: { name: string; types: EntityType[]; kind: SymbolKind }[] = [
+  { name: 'People', types: ['PERSON'], kind: SymbolKind.Class },
+  { name: 'Organizations', types: ['ORG'], kind: SymbolKind.Module },
+  { name: 'Places', types: ['LOC'], kind: SymbolKind.Namespace },
+  { name: 'Other names', types: ['MISC'], kind: SymbolKind.Interface },
+  { name: 'Dates', types: ['DATE', 'TIME'], kind: SymbolKind.Event },
+  { name: 'Numbers', types: ['MONEY', 'PERCENT', 'QUANTITY'], kind: SymbolKind.Number },
+];
+
+/** Above this many symbols per group the Outline stops being useful; we cap rather than stall the client. */
+const MAX_PER_GROUP = 2000;
+
+export function documentSymbols(doc: TextDocument, article: Article): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  if (article.quotes.length) out.push(quoteGroup(doc, article.quotes));
+  for (const g of GROUPS) {
+    const children: DocumentSymbol[] = [];
+    for (const e of article.entities) {
+      if (!g.types.includes(e.type) || e.mentions.length === 0) continue;
+      const first = e.mentions[0]!;
+      const selection = rangeOf(doc, first.start, first.end);
+      const detailParts = [e.resolved, e.descriptors[0], e.mentions.length > 1 ? `${e.mentions.length} mentions` : undefined].filter(Boolean);
+      children.push({
+        name: nonEmpty(e.name),
+        detail: detailParts.join(' · '),
+        kind: g.kind,
+        // The first mention only: ranges spanning to the last mention would overlap every other symbol.
+        range: selection,
+        selectionRange: selection,
+      });
+      if (children.length >= MAX_PER_GROUP) break;
+    }
+    if (children.length) out.push(group(g.name, g.kind, children));
+  }
+  return out;
+}
+
+function quoteGroup(doc: TextDocument, quotes: Quote[]): DocumentSymbol {
+  const bySpeaker = new Map<string, { name: string; quotes: Quote[] }>();
+  for (const q of quotes) {
+    const key = q.speaker ? (q.speaker.entity ?? `text:${q.speaker.text.toLowerCase()}`) : 'none';
+    const name = q.speaker ? (q.speaker.entityName ?? q.speaker.text) : 'Unattributed';
+    const g = bySpeaker.get(key) ?? { name, quotes: [] };
+    g.quotes.push(q);
+    bySpeaker.set(key, g);
+  }
+  const speakers: DocumentSymbol[] = [];
+  for (const { name, quotes: qs } of bySpeaker.values()) {
+    const children = qs.slice(0, MAX_PER_GROUP).map((q) => {
+      const r = rangeOf(doc, q.start, q.end);
+      return { name: nonEmpty(snippet(q.text, 60)), detail: q.cue ? `${q.kind} · ${q.cue.text}` : q.kind, kind: SymbolKind.String, range: r, selectionRange: r };
+    });
+    const sym = group(name, SymbolKind.Object, children);
+    sym.detail = `${qs.length} ${qs.length === 1 ? 'quote' : 'quotes'}`;
+    speakers.push(sym);
+  }
+  return group('Quotes', SymbolKind.Namespace, speakers);
+}
+
+/** A container whose range covers its children, selection on the first child. */
+function group(name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {
+  let start = children[0]!.range.start;
+  let end = children[0]!.range.end;
+  for (const c of children) {
+    if (before(c.range.start, start)) start = c.range.start;
+    if (before(end, c.range.end)) end = c.range.end;
+  }
+  return { name, kind, range: { start, end }, selectionRange: children[0]!.selectionRange, children };
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+// VS Code rejects symbols with an empty name.
+function nonEmpty(s: string): string {
+  return s.trim() ? s : '(empty)';
+}
