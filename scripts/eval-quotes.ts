@@ -1,0 +1,182 @@
+// Scores the quote extractor on PolNeAR (../shared/data, never copied here): precision, recall and F1 of quote
+// contents at 30% and 80% character overlap, speaker accuracy, and throughput.
+// Usage: node out/scripts/eval-quotes.js [--split dev|train] [--limit N] [--errors N] [--json]
+
+import { analyzeText } from '../src/server/engine';
+import { REPORTING_CUE_FORMS } from '../src/server/analysis/lexicon';
+import type { Quote } from '../src/server/analysis/types';
+import { dataRoot, readPolnear, type PolnearArticle, type PolnearAttribution } from './data';
+
+export interface QuoteScores {
+  gold: number;
+  predicted: number;
+  /** Unmatched predictions on gold attributions that are out of scope (beliefs, intentions): not counted. */
+  outOfScope: number;
+  at30: { tp: number; p: number; r: number; f1: number };
+  at80: { tp: number; p: number; r: number; f1: number };
+  speakers: { checked: number; right: number; accuracy: number };
+  words: number;
+  ms: number;
+}
+
+const QUOTATION_MARK = /["“”«»„]|''|‘/;
+
+/** The issue's restriction: speech and quotation only (content with a quotation mark, or a speech cue). */
+export function inScope(a: PolnearAttribution): boolean {
+  if (!a.content || a.content.spans.length === 0) return false;
+  if (QUOTATION_MARK.test(a.content.text)) return true;
+  const cue = (a.cue?.text ?? '').toLowerCase().trim();
+  if (!cue) return false;
+  if (/^[:―—–-]+$/.test(cue) || cue.includes('according to') || cue.endsWith(':')) return true;
+  return cue.split(/[^a-z]+/).some((w) => REPORTING_CUE_FORMS.has(w));
+}
+
+type Chars = [number, number][];
+
+function overlap(a: Chars, b: Chars): number {
+  let n = 0;
+  for (const [s1, e1] of a) for (const [s2, e2] of b) n += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  return n;
+}
+const size = (a: Chars): number => a.reduce((s, [x, y]) => s + (y - x), 0);
+const quoteChars = (q: Quote): Chars => (q.parts ?? [q]).map((p) => [p.start, p.end] as [number, number]);
+
+/** One-to-one matching, best coverage of the gold content first. */
+function match(gold: Chars[], pred: Chars[], threshold: number): Map<number, number> {
+  const pairs: { g: number; p: number; cover: number }[] = [];
+  gold.forEach((g, gi) => {
+    const gs = size(g);
+    pred.forEach((p, pi) => {
+      const cover = gs ? overlap(g, p) / gs : 0;
+      if (cover >= threshold) pairs.push({ g: gi, p: pi, cover });
+    });
+  });
+  pairs.sort((a, b) => b.cover - a.cover);
+  const byGold = new Map<number, number>();
+  const usedPred = new Set<number>();
+  for (const x of pairs) {
+    if (byGold.has(x.g) || usedPred.has(x.p)) continue;
+    byGold.set(x.g, x.p);
+    usedPred.add(x.p);
+  }
+  return byGold;
+}
+
+const lastName = (s: string): string => (s.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).pop()?.toLowerCase() ?? '';
+
+function speakerRight(a: PolnearAttribution, q: Quote, quotes: Quote[], doc: PolnearArticle): boolean {
+  const src = a.source;
+  const sp = q.speaker;
+  if (!src || !sp) return false;
+  const gs: Chars = src.spans;
+  if (overlap(gs, [[sp.start, sp.end]]) > 0) return true;
+  // the same person named elsewhere: compare surnames of the gold source and the resolved speaker
+  const goldName = lastName(src.text) || lastName(gs.map(([s, e]) => doc.text.slice(s, e)).join(' '));
+  const predName = lastName(sp.entityName ?? sp.text);
+  void quotes;
+  return goldName !== '' && goldName === predName;
+}
+
+export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
+  let gold = 0;
+  let predicted = 0;
+  let outOfScope = 0;
+  const tp = { 30: 0, 80: 0 };
+  let checked = 0;
+  let right = 0;
+  let words = 0;
+  let ms = 0;
+  let shown = 0;
+  for (const doc of docs) {
+    const t0 = process.hrtime.bigint();
+    const article = analyzeText(doc.text);
+    ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    words += article.wordCount;
+    const kept = doc.attributions.filter(inScope);
+    const dropped = doc.attributions.filter((a) => a.content && a.content.spans.length && !inScope(a));
+    const goldChars = kept.map((a) => a.content!.spans);
+    const predChars = article.quotes.map(quoteChars);
+    gold += kept.length;
+    const m30 = match(goldChars, predChars, 0.3);
+    const m80 = match(goldChars, predChars, 0.8);
+    tp[30] += m30.size;
+    tp[80] += m80.size;
+    const matchedPred = new Set(m30.values());
+    let docPredicted = 0;
+    predChars.forEach((p, pi) => {
+      if (matchedPred.has(pi)) return docPredicted++;
+      const ps = size(p);
+      const onDropped = dropped.some((a) => {
+        const o = overlap(a.content!.spans, p);
+        return o >= 0.3 * size(a.content!.spans) || o >= 0.5 * ps;
+      });
+      if (onDropped) outOfScope++;
+      else docPredicted++;
+    });
+    predicted += docPredicted;
+    for (const [gi, pi] of m30) {
+      const a = kept[gi]!;
+      if (a.type !== 'attribution' || !a.source) continue;
+      checked++;
+      const ok = speakerRight(a, article.quotes[pi]!, article.quotes, doc);
+      if (ok) right++;
+      else if (shown < errors) {
+        shown++;
+        const q = article.quotes[pi]!;
+        console.log(`SPEAKER gold=${JSON.stringify(a.source.text)} pred=${JSON.stringify(q.speaker?.text ?? null)} cue=${JSON.stringify(a.cue?.text)} | ${q.text.slice(0, 100).replace(/\n/g, '¶')}`);
+      }
+    }
+    if (errors > shown) {
+      kept.forEach((a, gi) => {
+        if (m30.has(gi) || shown >= errors) return;
+        shown++;
+        const [s, e] = [a.content!.spans[0]![0], a.content!.spans[a.content!.spans.length - 1]![1]];
+        const ctx = doc.text.slice(Math.max(0, s - 120), Math.min(doc.text.length, e + 60)).replace(/\n/g, '¶');
+        console.log(`MISSED cue=${JSON.stringify(a.cue?.text)} src=${JSON.stringify(a.source?.text)} content=${JSON.stringify(a.content!.text.slice(0, 80))}\n    ${ctx}`);
+      });
+      predChars.forEach((p, pi) => {
+        if (matchedPred.has(pi) || shown >= errors) return;
+        const q = article.quotes[pi]!;
+        const onDropped = dropped.some((a) => overlap(a.content!.spans, p) > 0);
+        if (onDropped) return;
+        shown++;
+        console.log(`SPURIOUS ${q.kind} cue=${JSON.stringify(q.cue?.text ?? null)} speaker=${JSON.stringify(q.speaker?.text ?? null)} | ${q.text.slice(0, 140).replace(/\n/g, '¶')}`);
+      });
+    }
+  }
+  const prf = (n: number): { tp: number; p: number; r: number; f1: number } => {
+    const p = predicted ? n / predicted : 0;
+    const r = gold ? n / gold : 0;
+    return { tp: n, p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+  };
+  return { gold, predicted, outOfScope, at30: prf(tp[30]), at80: prf(tp[80]), speakers: { checked, right, accuracy: checked ? right / checked : 0 }, words, ms };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const root = dataRoot();
+  if (!root) {
+    console.error('eval-quotes: ../shared/data not found (set BYLINE_DATA); nothing measured.');
+    process.exit(2);
+  }
+  const split = (opt('--split') ?? 'dev') as 'train' | 'dev';
+  let docs = readPolnear(root, split);
+  const limit = Number(opt('--limit') ?? 0);
+  if (limit) docs = docs.slice(0, limit);
+  // warm the engine (model load, JIT) outside the timing
+  analyzeText(docs[0]?.text ?? '');
+  const s = evaluate(docs, Number(opt('--errors') ?? 0));
+  if (args.includes('--json')) return console.log(JSON.stringify(s));
+  const pct = (x: number): string => (100 * x).toFixed(1);
+  console.log(`PolNeAR ${split}: ${docs.length} articles, ${s.gold} gold attributions in scope, ${s.predicted} predicted quotes (${s.outOfScope} more on out-of-scope beliefs/intentions, not counted)`);
+  console.log(`overlap >= 30%: P ${pct(s.at30.p)}  R ${pct(s.at30.r)}  F1 ${pct(s.at30.f1)}`);
+  console.log(`overlap >= 80%: P ${pct(s.at80.p)}  R ${pct(s.at80.r)}  F1 ${pct(s.at80.f1)}`);
+  console.log(`speaker accuracy: ${pct(s.speakers.accuracy)}% (${s.speakers.right}/${s.speakers.checked} matched quotes with a gold source)`);
+  console.log(`throughput: ${Math.round(s.words / (s.ms / 1000)).toLocaleString('en-US')} words/s, ${(s.ms / (s.words / 1000)).toFixed(2)} ms per 1,000 words (whole analysis)`);
+}
+
+if (require.main === module) main();

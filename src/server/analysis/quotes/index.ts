@@ -1,0 +1,709 @@
+// Who said what: direct quotes (from quotation marks), indirect speech ("X said (that) …", "…, said X",
+// "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
+// Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
+
+import type { TextModel } from '../text';
+import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
+import { REPORTING_CUE_FORMS } from '../lexicon';
+import { scanQuotationMarks, type MarkedQuote } from './marks';
+import {
+  PRONOUNS, antecedentOf, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
+  type MentionIndex, type SpeakerPhrase,
+} from './speakers';
+
+/** Verbs whose object is the listener, skipped before the content: "told reporters (that) …". */
+const LISTENER_VERBS = new Set(['tell', 'ask', 'inform', 'advise', 'warn', 'urge', 'remind', 'assure', 'promise']);
+/** Cues that report speech only when they carry a quotation: "called the plan 'a disaster'". */
+const QUOTE_ONLY_CUES = new Set([
+  'call', 'describe', 'praise', 'criticize', 'blast', 'slam', 'accuse', 'charge', 'cite', 'order', 'signal',
+  'indicate', 'mention', 'counter', 'post', 'summarize', 'scream', 'continue', 'recommend', 'propose', 'demand',
+  'advise', 'inform', 'estimate', 'agree', 'concur', 'brag', 'report', 'maintain', 'remark', 'elaborate',
+]);
+/** Bare (uninflected) forms that are reliably verbs in news copy: "officials say", "critics argue". */
+const BARE_VERB_CUES = new Set(['say', 'tell', 'write', 'add', 'ask', 'argue', 'insist', 'warn', 'explain', 'claim', 'contend', 'predict', 'acknowledge', 'concede', 'allege', 'deny', 'admit', 'suggest', 'stress', 'emphasize', 'urge', 'recall', 'testify', 'note', 'agree']);
+/** Third-person forms that are more often plural nouns ("the reports", "his claims"). */
+const NOUNISH = new Set(['reports', 'calls', 'claims', 'notes', 'posts', 'tweets', 'comments', 'promises', 'demands', 'orders', 'charges', 'pledges', 'vows', 'signals', 'jokes', 'shouts', 'praises', 'counters', 'quips', 'estimates', 'cites', 'states', 'stresses', 'concludes', 'adds', 'replies', 'responds', 'whispers', 'screams', 'yells']);
+const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our', 'my', 'your', 'no', 'any', 'every', 'each', 'whose', 'of', 'to', "'s", '’s']);
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'am', "'s", '’s']);
+/** Words that may stand between a speaker and the cue: "Clinton also said", "Trump has repeatedly said". */
+const BETWEEN_SPEAKER_AND_CUE = new Set([
+  'also', 'has', 'have', 'had', 'will', 'would', 'could', 'later', 'then', 'once', 'again', 'just', 'only', 'never',
+  'not', 'did', 'does', 'do', 'first', 'further', 'previously', 'recently', 'earlier', 'often', 'already', 'himself',
+  'herself', 'themselves', 'itself', 'too', 'all', 'both', 'still', 'even', 'might', 'may', 'should', 'can', 'must',
+  "n't", 'is', 'was', 'were', 'are', 'been', 'be', 'being', 'long', 'soon',
+]);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight',
+  'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'recently', 'earlier', 'later',
+  'previously', 'repeatedly', 'publicly', 'privately', 'again', 'then', 'also', 'once', 'afterward', 'afterwards',
+]);
+const TIME_LEADERS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early', 'next', 'that', 'friday', 'saturday']);
+/** Prepositional settings of a cue, kept in the cue: "said in a statement", "told reporters at a rally". */
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'from', 'while', 'to', 'with', 'over']);
+const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
+const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'poll', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full']);
+
+const lower = (t: Token): string => t.text.toLowerCase();
+const isWordTok = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
+const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
+const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
+
+type CueForm = 'subject' | 'inverted' | 'according' | 'participle' | 'colon' | 'dash';
+
+/** One attribution found in a unit before it becomes a Quote. */
+interface Attribution {
+  form: CueForm;
+  cueFirst: number;
+  cueLast: number;
+  lemma: string;
+  speaker: SpeakerPhrase | null;
+  /** Content as character spans, in order. */
+  parts: Span[];
+  /** Token index where this attribution's clause starts (speaker or cue), to end an earlier content. */
+  clauseStart: number;
+  mode: 'before' | 'after';
+  /** First token after the cue and its settings (mode 'after'). */
+  after: number;
+  how: string;
+  /** Speaker inherited from another attribution (participles, continuations). */
+  inherited?: Resolved;
+}
+
+/** A speaker phrase resolved to text, entity and specificity. */
+interface Resolved {
+  speaker: Speaker;
+}
+
+interface Unit {
+  first: number;
+  last: number; // exclusive
+}
+
+interface Found {
+  parts: Span[];
+  kind?: QuoteKind;
+  cue: Span | null;
+  speaker: Speaker | null;
+  attribution: string;
+  paragraph: number;
+}
+
+export function extractQuotes(model: TextModel, entities: Entity[]): Quote[] {
+  return new QuoteExtractor(model, entities).run();
+}
+
+class QuoteExtractor {
+  private readonly tokens: Token[];
+  private readonly text: string;
+  private readonly marks: MarkedQuote[];
+  /** For each token, the index of the marked quote it lies in, or −1. */
+  private readonly markOf: Int32Array;
+  private readonly mentions: MentionIndex;
+  private readonly claimedMarks = new Set<number>();
+  private readonly found: Found[] = [];
+  /** Last attributed speaker per paragraph index, for floating quotes. */
+  private readonly lastSpeakerOfParagraph = new Map<number, Speaker>();
+  /** Named speakers so far, for pronoun resolution without the recognizer. */
+  private readonly namedSpeakers: { offset: number; paragraph: number; text: string; entity?: Entity }[] = [];
+  private readonly paragraphTokens: { first: number; last: number }[];
+  private readonly skipParagraphs = new Set<number>();
+
+  constructor(private readonly model: TextModel, entities: Entity[]) {
+    this.tokens = model.tokens;
+    this.text = model.text;
+    const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
+    this.marks = scanQuotationMarks(model.prose, textParagraphs);
+    this.markOf = new Int32Array(this.tokens.length).fill(-1);
+    this.mentions = indexMentions(entities);
+    this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
+    let seen = new Set<number>();
+    for (const s of model.sentences) {
+      const pt = this.paragraphTokens[s.paragraph]!;
+      if (!seen.has(s.paragraph)) {
+        pt.first = s.firstToken;
+        seen.add(s.paragraph);
+      }
+      pt.last = s.lastToken;
+    }
+    seen = new Set();
+    // tokens inside quotation marks: one sweep over tokens and quote parts, both in document order
+    const parts: { start: number; end: number; mark: number }[] = [];
+    this.marks.forEach((m, mi) => m.parts.forEach((p) => parts.push({ start: p.start, end: p.end, mark: mi })));
+    parts.sort((a, b) => a.start - b.start);
+    let pi = 0;
+    for (let ti = 0; ti < this.tokens.length; ti++) {
+      const t = this.tokens[ti]!;
+      while (pi < parts.length && parts[pi]!.end <= t.start) pi++;
+      const p = parts[pi];
+      if (p && p.start <= t.start && t.end <= p.end) this.markOf[ti] = p.mark;
+    }
+  }
+
+  run(): Quote[] {
+    const { paragraphs, sentences } = this.model;
+    let si = 0;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const role = paragraphs[p]!.role;
+      const units: Unit[] = [];
+      while (si < sentences.length && sentences[si]!.paragraph < p) si++;
+      while (si < sentences.length && sentences[si]!.paragraph === p) {
+        const s = sentences[si]!;
+        const prev = units[units.length - 1];
+        // a quote that runs over a sentence end keeps its sentences in one unit
+        if (prev && this.markOf[prev.last - 1]! >= 0 && this.markOf[prev.last - 1] === this.markOf[s.firstToken] && !this.closesMark(prev.last - 1))
+          prev.last = s.lastToken;
+        else units.push({ first: s.firstToken, last: s.lastToken });
+        si++;
+      }
+      if (role !== 'body' && role !== 'headline') continue;
+      if (this.skipParagraphs.has(p)) continue;
+      this.paragraph(p, units, role === 'headline');
+    }
+    return this.toQuotes();
+  }
+
+  /** True when token i is the closing mark of its quote's last part. */
+  private closesMark(i: number): boolean {
+    const m = this.marks[this.markOf[i]!];
+    return m !== undefined && this.tokens[i]!.end === m.end;
+  }
+
+  private paragraph(p: number, units: Unit[], headline: boolean): void {
+    let lastInParagraph: Found | undefined;
+    for (let ui = 0; ui < units.length; ui++) {
+      const u = units[ui]!;
+      const attributions = headline ? this.colonCue(u, p, units) : this.findCues(u, p, units, ui);
+      for (const a of attributions) {
+        const f = this.materialise(a, p, lastInParagraph);
+        if (f) lastInParagraph = f;
+      }
+      if (attributions.length === 0 && !headline) lastInParagraph = this.unattributedMarks(u, p, lastInParagraph, units, ui) ?? lastInParagraph;
+      if (this.skipParagraphs.has(p)) break;
+    }
+    if (lastInParagraph?.speaker) this.lastSpeakerOfParagraph.set(p, lastInParagraph.speaker);
+  }
+
+  /** Marked quotes in a unit with no cue: continuation of the paragraph's attribution, floating, or unattributed. */
+  private unattributedMarks(u: Unit, p: number, last: Found | undefined, units: Unit[], ui: number): Found | undefined {
+    let result: Found | undefined;
+    for (let i = u.first; i < u.last; i++) {
+      const mi = this.markOf[i]!;
+      if (mi < 0 || this.claimedMarks.has(mi)) continue;
+      const mark = this.marks[mi]!;
+      this.claimedMarks.add(mi);
+      const words = this.wordsIn(mark);
+      const narrationWords = this.narrationWords(this.paragraphTokens[p]!.first, this.paragraphTokens[p]!.last);
+      const startsUnit = this.narrationWords(u.first, i) === 0;
+      const prevSpeaker = this.lastSpeakerOfParagraph.get(p - 1) ?? this.lastSpeakerOfParagraph.get(this.previousTextParagraph(p));
+      if (last && last.speaker && startsUnit && words > 3) {
+        if (last.kind === 'direct' && last.cue) {
+          // '"We tried," she said. "We called the state twice."': one quote from one speaker
+          last.parts.push(...mark.parts);
+          result = last;
+        } else {
+          result = this.push({ parts: [...mark.parts], kind: 'direct', cue: null, speaker: last.speaker, attribution: 'speaker named in the previous sentence', paragraph: p });
+        }
+      } else if (!last && narrationWords === 0 && prevSpeaker && words > 3) {
+        result = this.push({ parts: [...mark.parts], kind: 'direct', cue: null, speaker: prevSpeaker, attribution: 'speaker from the previous paragraph', paragraph: p });
+      } else if (words > 3) {
+        // a quote with the cue in the next sentence: '"We tried everything." Adams said.' is handled by findCues
+        result = this.push({ parts: [...mark.parts], kind: 'direct', cue: null, speaker: null, attribution: 'no speaker found in the sentence or the paragraph before', paragraph: p });
+      }
+      i = this.lastTokenOfMark(i, mi, u.last);
+    }
+    void units;
+    void ui;
+    return result;
+  }
+
+  private previousTextParagraph(p: number): number {
+    for (let q = p - 1; q >= 0; q--) {
+      const role = this.model.paragraphs[q]!.role;
+      if (role === 'body') return q;
+      if (role === 'headline') return -1;
+    }
+    return -1;
+  }
+
+  private lastTokenOfMark(i: number, mi: number, limit: number): number {
+    let j = i;
+    while (j + 1 < limit && this.markOf[j + 1] === mi) j++;
+    return j;
+  }
+
+  private wordsIn(mark: MarkedQuote): number {
+    let n = 0;
+    for (const part of mark.parts) {
+      let inWord = false;
+      for (let i = part.start; i < part.end; i++) {
+        const c = this.text.charCodeAt(i);
+        const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+        if (!space && !inWord) n++;
+        inWord = !space;
+      }
+    }
+    return n;
+  }
+
+  private narrationWords(first: number, last: number): number {
+    let n = 0;
+    for (let i = first; i < last; i++) if (this.markOf[i]! < 0 && isWordTok(this.tokens[i]!)) n++;
+    return n;
+  }
+
+  private push(f: Found): Found {
+    this.found.push(f);
+    return f;
+  }
+
+  // ---- cues ----
+
+  /** Headlines and Q&A: "Cruz: Trump Would Put Liberals On Court", "FALLIN: I think …". */
+  private colonCue(u: Unit, p: number, units: Unit[]): Attribution[] {
+    const t = this.tokens;
+    for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
+      if (t[i]!.text !== ':' || this.markOf[i]! >= 0) continue;
+      const phrase = phraseEndingAt(t, i - 1, u.first, u.first);
+      if (!phrase || phrase.first > u.first + (lower(t[u.first]!) === 'the' ? 1 : 0)) return [];
+      const head = t[phrase.head]!;
+      if (COLON_NOT_SPEAKERS.has(lower(head)) || COLON_NOT_SPEAKERS.has(lower(t[phrase.first]!))) return [];
+      if (!looksLikeName(t, phrase.head, -1) && !/^\p{Lu}/u.test(head.text)) return [];
+      const end = units[units.length - 1]!.last;
+      const parts = this.region(i + 1, end);
+      if (parts.length === 0) return [];
+      void p;
+      return [{ form: 'colon', cueFirst: i, cueLast: i, lemma: ':', speaker: phrase, parts, clauseStart: u.first, mode: 'after', after: i + 1, how: 'speaker named before the colon' }];
+    }
+    return [];
+  }
+
+  private findCues(u: Unit, p: number, units: Unit[], ui: number): Attribution[] {
+    const t = this.tokens;
+    const found: Attribution[] = [];
+    if (ui === 0) {
+      const colon = this.colonCue(u, p, units);
+      if (colon.length) {
+        this.skipParagraphs.add(p);
+        return colon;
+      }
+    }
+    for (let i = u.first; i < u.last; i++) {
+      if (this.markOf[i]! >= 0) continue;
+      const a = this.cueAt(i, u);
+      if (a) {
+        found.push(a);
+        i = Math.max(i, a.cueLast);
+      }
+    }
+    // dash attributions after a quote: '"…" ― Sonya Herridge'
+    if (found.length === 0) {
+      for (let i = u.first + 1; i < u.last - 1; i++) {
+        const w = t[i]!.text;
+        if ((w === '―' || w === '—' || w === '--' || w === '–') && this.markOf[i - 1]! >= 0 && this.markOf[i]! < 0) {
+          const phrase = phraseStartingAt(t, i + 1, u.last, u.first);
+          if (phrase && looksLikeName(t, phrase.first, -1) && phrase.last >= u.last - 2) {
+            found.push({ form: 'dash', cueFirst: i, cueLast: i, lemma: '―', speaker: phrase, parts: [], clauseStart: i, mode: 'before', after: phrase.last + 1, how: 'speaker named after the quote' });
+          }
+        }
+      }
+    }
+    if (found.length === 0) return [];
+    // contents, left to right: each attribution's content stops where the next one's clause begins
+    const out: Attribution[] = [];
+    let floor = u.first;
+    for (let k = 0; k < found.length; k++) {
+      const a = found[k]!;
+      if (a.clauseStart < floor) continue; // nested inside the previous content: "X said Y told him …"
+      let ceiling = u.last;
+      for (let n = k + 1; n < found.length; n++) {
+        const b = found[n]!;
+        const sep = t[b.clauseStart - 1];
+        if (b.form === 'participle' || (sep && CLAUSE_JOINERS.has(lower(sep)) && b.clauseStart > a.after)) {
+          ceiling = b.form === 'participle' ? b.clauseStart : b.clauseStart - 1;
+          while (ceiling > a.after && t[ceiling - 1] && CLAUSE_JOINERS.has(lower(t[ceiling - 1]!))) ceiling--;
+          break;
+        }
+      }
+      if (a.mode === 'before') {
+        const end = a.form === 'inverted' || a.form === 'dash' || a.form === 'according' ? a.cueFirst : (a.speaker?.first ?? a.cueFirst);
+        a.parts = this.region(floor, end);
+        if (a.parts.length === 0 && ui > 0) {
+          // '"We tried everything." Adams said.': the quote is the previous sentence
+          const prev = units[ui - 1]!;
+          const mi = this.markOf[prev.last - 1] ?? -1;
+          if (mi >= 0 && !this.claimedMarks.has(mi)) a.parts = [...this.marks[mi]!.parts];
+        }
+        // "…, the Times said, including speeches": the rest of the sentence continues the content
+        const after = this.skipTo(a.after, ceiling);
+        if (after < ceiling && (t[after - 1]?.text === ',' || this.markOf[after]! >= 0) && !this.isParticipleCue(after)) {
+          const rest = this.region(after, ceiling);
+          a.parts.push(...rest);
+        }
+      } else {
+        a.parts = this.region(a.after, ceiling);
+        if (a.parts.length === 0 && t[a.cueLast + 1]?.text === ':' && ui === units.length - 1) a.parts = this.nextParagraphContent(p);
+      }
+      if (a.parts.length === 0) continue;
+      if (QUOTE_ONLY_CUES.has(a.lemma) && !this.hasMarkIn(a.parts)) continue;
+      floor = Math.max(floor, ceiling === u.last ? u.last : ceiling);
+      if (a.mode === 'before') floor = Math.max(floor, a.after);
+      out.push(a);
+    }
+    return out;
+  }
+
+  private skipTo(i: number, ceiling: number): number {
+    let k = i;
+    while (k < ceiling && (this.tokens[k]!.text === ',' || this.tokens[k]!.text === '—')) k++;
+    return k;
+  }
+
+  private isParticipleCue(i: number): boolean {
+    const w = this.tokens[i] ? lower(this.tokens[i]!) : '';
+    return w.endsWith('ing') && REPORTING_CUE_FORMS.has(w);
+  }
+
+  private hasMarkIn(parts: Span[]): boolean {
+    for (const m of this.marks) {
+      if (this.wordsIn(m) === 0) continue;
+      for (const part of parts) if (m.start < part.end && m.end > part.start) return true;
+    }
+    return false;
+  }
+
+  /** The paragraph after p as the content of "X said:" at a paragraph end. */
+  private nextParagraphContent(p: number): Span[] {
+    const next = this.model.paragraphs[p + 1];
+    if (!next || next.role !== 'body') return [];
+    const pt = this.paragraphTokens[p + 1]!;
+    const mi = this.markOf[pt.first] ?? -1;
+    this.skipParagraphs.add(p + 1);
+    if (mi >= 0) {
+      this.claimedMarks.add(mi);
+      const mark = this.marks[mi]!;
+      for (let q = p + 2; q < this.model.paragraphs.length && this.model.paragraphs[q]!.start < mark.end; q++) this.skipParagraphs.add(q);
+      return [...mark.parts];
+    }
+    return [{ start: next.start, end: next.end }];
+  }
+
+  /** Character spans for tokens [first, last): trimmed of joining punctuation, whole quotes kept whole. */
+  private region(first: number, last: number): Span[] {
+    const t = this.tokens;
+    let a = first;
+    let b = last;
+    const edge = (w: string): boolean => w === ',' || w === ':' || w === ';' || w === '—' || w === '–' || w === '-' || w === '(' || w === ')' || w === 'that' || w === '--';
+    while (a < b && this.markOf[a]! < 0 && edge(lower(t[a]!))) a++;
+    while (b > a && this.markOf[b - 1]! < 0 && (edge(lower(t[b - 1]!)) || isEnd(t[b - 1])) && lower(t[b - 1]!) !== 'that') b--;
+    if (a >= b) return [];
+    let hasWord = false;
+    for (let i = a; i < b; i++) if (isWordTok(t[i]!)) hasWord = true;
+    if (!hasWord) return [];
+    let start = t[a]!.start;
+    let end = t[b - 1]!.end;
+    const parts: Span[] = [];
+    // a marked quote that begins or ends inside the region is taken whole (AP quotes run over paragraphs)
+    const ma = this.markOf[a]!;
+    const mb = this.markOf[b - 1]!;
+    if (ma >= 0) {
+      const m = this.marks[ma]!;
+      for (const part of m.parts) if (part.end <= start) parts.push(part);
+      start = Math.min(start, m.parts.find((q) => q.end > start)?.start ?? start);
+    }
+    if (mb >= 0) {
+      const m = this.marks[mb]!;
+      const after: Span[] = [];
+      for (const part of m.parts) if (part.start >= end) after.push(part);
+      end = Math.max(end, m.parts.find((q) => q.start < end && q.end >= end)?.end ?? end);
+      parts.push({ start, end }, ...after);
+      this.claimSpan(start, end);
+      for (const q of after) this.claimSpan(q.start, q.end);
+      return parts;
+    }
+    parts.push({ start, end });
+    this.claimSpan(start, end);
+    return parts;
+  }
+
+  private claimSpan(start: number, end: number): void {
+    for (let i = 0; i < this.marks.length; i++) {
+      const m = this.marks[i]!;
+      if (m.start >= end) break;
+      if (m.end > start && m.start < end) this.claimedMarks.add(i);
+    }
+  }
+
+  /** A reporting cue at token i of unit u, with its speaker and the side its content is on. */
+  private cueAt(i: number, u: Unit): Attribution | null {
+    const t = this.tokens;
+    const tok = t[i]!;
+    const w = lower(tok);
+    if (w === 'according' && t[i + 1] && lower(t[i + 1]!) === 'to' && i + 2 < u.last) {
+      const speaker = phraseStartingAt(t, i + 2, u.last, u.first);
+      if (!speaker) return null;
+      const atStart = this.narrationWords(u.first, i) === 0 || (i - u.first <= 1 && /^(?:but|and|yet|so|also)$/i.test(t[u.first]!.text));
+      return {
+        form: 'according', cueFirst: i, cueLast: i + 1, lemma: 'according to', speaker, parts: [], clauseStart: i,
+        mode: atStart ? 'after' : 'before', after: this.skipTo(speaker.last + 1, u.last), how: 'source named with "according to"',
+      };
+    }
+    const lemma = REPORTING_CUE_FORMS.get(w);
+    if (!lemma) return null;
+    const prev = t[i - 1];
+    const prevW = prev ? lower(prev) : '';
+    const prevInUnit = i - 1 >= u.first;
+    if (prevInUnit && NOUN_MARKERS.has(prevW) && this.markOf[i - 1]! < 0) return null;
+    if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
+    if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
+    if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text)))) return null;
+    const isIng = w.endsWith('ing');
+    // walk left over adverbs, auxiliaries and times to the speaker
+    let L = i - 1;
+    while (L >= u.first && this.markOf[L]! < 0) {
+      const lw = lower(t[L]!);
+      if (BETWEEN_SPEAKER_AND_CUE.has(lw) || isAdverbLy(lw) || TIME_WORDS.has(lw) || (TIME_LEADERS.has(lw) && L + 1 < i && TIME_WORDS.has(lower(t[L + 1]!)))) L--;
+      else break;
+    }
+    // passive "was told", "were asked": the subject is the listener, not the speaker
+    const skipped = new Set<string>();
+    for (let k = L + 1; k < i; k++) skipped.add(lower(t[k]!));
+    if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
+    const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
+    const after = this.afterCue(i, lemma, u);
+    const L0 = L >= u.first ? t[L]! : undefined;
+    const leftIsQuote = L >= u.first && this.markOf[L]! >= 0;
+    if (isIng && !(skipped.has('is') || skipped.has('was') || skipped.has('are') || skipped.has('were') || skipped.has('been'))) {
+      // "…, saying the plan was dead": the speaker is the subject of the main clause
+      if (!L0 || (L0.text !== ',' && L0.text !== '—' && lower(L0) !== 'and' && lower(L0) !== 'by')) return null;
+      return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker of the main clause' };
+    }
+    if (!L0 || leftIsQuote || L0.text === ',' || L0.text === '—' || L0.text === '--') {
+      // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
+      const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
+      const invertedEnds = inverted && (inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
+      if (inverted && invertedEnds && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
+        const afterSpeaker = this.afterCue(inverted.last, 'say', u);
+        return { form: 'inverted', cueFirst: i, cueLast: i, lemma, speaker: inverted, parts: [], clauseStart: i, mode: 'before', after: afterSpeaker, how: 'speaker named in the same sentence' };
+      }
+      if (L0 && L0.text === ',' && !leftIsQuote) {
+        const speaker = this.appositiveSpeaker(L, u);
+        if (speaker) {
+          const mode = this.contentSide(after, u, speaker.first);
+          return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
+        }
+      }
+      return null;
+    }
+    const speaker = phraseEndingAt(t, L, u.first, u.first);
+    if (!speaker) return null;
+    // the phrase must not reach into a quote
+    for (let k = speaker.first; k <= speaker.last; k++) if (this.markOf[k]! >= 0) return null;
+    const mode = this.contentSide(after, u, speaker.first);
+    return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
+  }
+
+  /** "Ortiz, who chairs the panel, said": the phrase before the comma that opens the aside. */
+  private appositiveSpeaker(comma: number, u: Unit): SpeakerPhrase | null {
+    const t = this.tokens;
+    for (let k = comma - 1; k > u.first && comma - k < 40; k--) {
+      if (this.markOf[k]! >= 0) return null;
+      if (t[k]!.text !== ',') continue;
+      const opener = lower(t[k + 1]!);
+      const phrase = phraseEndingAt(t, k - 1, u.first, u.first);
+      if (!phrase) return null;
+      if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text) || /^\p{Lu}/u.test(t[phrase.head]!.text))
+        return phrase;
+      return null;
+    }
+    return null;
+  }
+
+  /** 'before' when nothing but punctuation follows the cue ('"…," Ortiz said.'), else 'after'. */
+  private contentSide(after: number, u: Unit, speakerFirst: number): 'before' | 'after' {
+    const t = this.tokens;
+    const next = t[after];
+    const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
+    if (!hasBefore) return 'after';
+    if (after >= u.last || isEnd(next)) return 'before';
+    if (next && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0) {
+      const before = t[speakerFirst - 1];
+      if (before && (before.text === ',' || this.markOf[speakerFirst - 1]! >= 0 || before.text === '—')) return 'before';
+    }
+    return 'after';
+  }
+
+  /** First token of the content after a cue: past "that", the listener ("told reporters"), and settings. */
+  private afterCue(i: number, lemma: string, u: Unit): number {
+    const t = this.tokens;
+    let k = i + 1;
+    const end = u.last;
+    const w = (n: number): string => (t[n] ? lower(t[n]!) : '');
+    for (let guard = 0; guard < 4 && k < end && this.markOf[k]! < 0; guard++) {
+      const start = k;
+      // times: "on Tuesday", "last week", "Tuesday"
+      while (k < end && (TIME_WORDS.has(w(k)) || (TIME_LEADERS.has(w(k)) && TIME_WORDS.has(w(k + 1))) || isAdverbLy(w(k)))) k++;
+      // the listener: "told reporters", "told CNN's Jake Tapper", "asked him"
+      if (LISTENER_VERBS.has(lemma) && k === i + 1) {
+        const listener = phraseStartingAt(t, k, end, u.first);
+        if (listener && listener.last - k < 6) {
+          const n = listener.last + 1;
+          if (n < end && (w(n) === 'that' || w(n) === ',' || w(n) === ':' || w(n) === 'in' || w(n) === 'on' || w(n) === 'at' || PRONOUNS.has(w(n)) || /^\p{Lu}/u.test(t[n]!.text) || this.markOf[n]! >= 0 || w(n) === 'the' || w(n) === 'if' || w(n) === 'whether' || w(n) === 'to' || isEnd(t[n]))) k = n;
+        }
+      }
+      // settings: "in a statement", "at a rally in Ohio", "on Twitter" — only when a comma, "that" or a quote follows soon
+      if (k < end && SETTING_PREPOSITIONS.has(w(k)) && !(w(k) === 'to' && lemma !== 'say')) {
+        let n = k + 1;
+        while (n < end && n - k < 12 && this.markOf[n]! < 0 && w(n) !== ',' && w(n) !== 'that' && w(n) !== ':' && !isEnd(t[n])) n++;
+        if (n < end && (w(n) === ',' || w(n) === 'that' || w(n) === ':' || this.markOf[n]! >= 0 || isEnd(t[n]))) k = n;
+      }
+      if (w(k) === 'that' || w(k) === ',' || w(k) === ':') k++;
+      if (k === start) break;
+    }
+    return k;
+  }
+
+  // ---- speakers ----
+
+  private resolve(phrase: SpeakerPhrase, u: { first: number }, p: number): Speaker {
+    const t = this.tokens;
+    const start = t[phrase.first]!.start;
+    const end = t[phrase.last]!.end;
+    const head = t[phrase.head]!;
+    const speaker: Speaker = { start, end, text: this.text.slice(start, end) };
+    const hw = lower(head);
+    let resolved = false;
+    if (PRONOUNS.has(hw) && phrase.first === phrase.last) {
+      const notBefore = this.model.paragraphs[Math.max(0, p - 3)]!.start;
+      const ent = antecedentOf(this.mentions, hw, start, notBefore);
+      if (ent) {
+        speaker.entity = ent.id;
+        speaker.entityName = ent.name;
+        resolved = true;
+      } else if (hw === 'he' || hw === 'she' || hw === 'i' || hw === 'it' || hw === 'they') {
+        const named = this.namedSpeakers[this.namedSpeakers.length - 1];
+        if (named && named.paragraph >= p - 3) {
+          speaker.entityName = named.entity?.name ?? named.text;
+          if (named.entity) speaker.entity = named.entity.id;
+          resolved = true;
+        }
+      }
+    } else {
+      const ent = entityInside(this.mentions, start, end, head.start) ?? this.surnameMatch(head.text);
+      if (ent && (ent.type === 'PERSON' || ent.type === 'ORG')) {
+        speaker.entity = ent.id;
+        speaker.entityName = ent.name;
+      }
+    }
+    speaker.specificity = specificityOf(t, phrase, u.first, resolved) ?? 'described';
+    if (speaker.entity && speaker.specificity !== 'named' && phrase.head === phrase.last && !PRONOUNS.has(hw)) speaker.specificity = 'named';
+    if (speaker.specificity === 'named' && !PRONOUNS.has(hw)) {
+      const ent = speaker.entity ? this.mentions.items.find((m) => m.entity.id === speaker.entity)?.entity : undefined;
+      this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: ent });
+    }
+    return speaker;
+  }
+
+  /** "Ortiz" → the person entity named "Jane Ortiz" when the recognizer missed this mention. */
+  private surnameMatch(word: string): Entity | undefined {
+    if (!/^\p{Lu}/u.test(word)) return undefined;
+    for (const m of this.mentions.items) {
+      if (m.entity.type !== 'PERSON') continue;
+      const last = m.entity.name.split(/\s+/).pop();
+      if (last === word) return m.entity;
+    }
+    return undefined;
+  }
+
+  private materialise(a: Attribution, p: number, last: Found | undefined): Found | undefined {
+    const t = this.tokens;
+    let speaker: Speaker | null = null;
+    let how = a.how;
+    if (a.speaker) {
+      speaker = this.resolve(a.speaker, { first: this.sentenceStartOf(a.speaker.first) }, p);
+      if (speaker.entityName && PRONOUNS.has(speaker.text.toLowerCase())) how = `speaker in the same sentence (“${speaker.text}” → ${speaker.entityName})`;
+    } else if (a.form === 'participle') {
+      if (last?.speaker && last.paragraph === p) speaker = last.speaker;
+      else {
+        const s = this.sentenceStartOf(a.cueFirst);
+        const subject = phraseStartingAt(t, s, a.cueFirst, s);
+        if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, { first: s }, p);
+      }
+      if (!speaker) return undefined;
+    }
+    const cueStart = t[a.cueFirst]!.start;
+    const cueEnd = t[a.cueLast]!.end;
+    const f: Found = {
+      parts: a.parts, cue: { start: cueStart, end: cueEnd }, speaker, attribution: how, paragraph: p,
+    };
+    f.kind = this.kindOf(a.parts);
+    return this.push(f);
+  }
+
+  private sentenceStartOf(token: number): number {
+    const s = this.model.sentences[this.tokens[token]!.sentence];
+    return s ? s.firstToken : token;
+  }
+
+  /** direct: only quoted words · mixed: quoted and reported words · indirect: no quotation marks. */
+  private kindOf(parts: Span[]): QuoteKind {
+    let quoted = 0;
+    let reported = 0;
+    for (const part of parts) {
+      let inQuote = false;
+      let depth = 0;
+      void depth;
+      for (const m of this.marks) {
+        if (m.start >= part.end) break;
+        for (const mp of m.parts) if (mp.start < part.end && mp.end > part.start) quoted += Math.min(mp.end, part.end) - Math.max(mp.start, part.start);
+      }
+      void inQuote;
+      reported += part.end - part.start;
+    }
+    reported -= quoted;
+    if (quoted === 0) return 'indirect';
+    // punctuation and spaces between quoted pieces do not make a quote mixed
+    return reported > 3 ? (this.reportedWords(parts) > 0 ? 'mixed' : 'direct') : 'direct';
+  }
+
+  private reportedWords(parts: Span[]): number {
+    let n = 0;
+    for (const part of parts) {
+      for (let i = 0; i < this.tokens.length; i++) {
+        const tk = this.tokens[i]!;
+        if (tk.start < part.start) continue;
+        if (tk.end > part.end) break;
+        if (this.markOf[i]! < 0 && isWordTok(tk)) n++;
+      }
+    }
+    return n;
+  }
+
+  private toQuotes(): Quote[] {
+    const all = this.found
+      .filter((f) => f.parts.length > 0)
+      .map((f) => ({ ...f, parts: mergeParts(f.parts) }))
+      .sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+    return all.map((f, i) => {
+      const start = f.parts[0]!.start;
+      const end = f.parts[f.parts.length - 1]!.end;
+      const q: Quote = {
+        id: `q${i + 1}`, kind: f.kind ?? 'direct', start, end, text: this.text.slice(start, end), speaker: f.speaker,
+        cue: f.cue ? { start: f.cue.start, end: f.cue.end, text: this.text.slice(f.cue.start, f.cue.end) } : null,
+        attribution: f.attribution,
+      };
+      if (f.parts.length > 1) q.parts = f.parts;
+      return q;
+    });
+  }
+}
+
+function mergeParts(parts: Span[]): Span[] {
+  const sorted = [...parts].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.start <= last.end) last.end = Math.max(last.end, p.end);
+    else out.push({ start: p.start, end: p.end });
+  }
+  return out;
+}

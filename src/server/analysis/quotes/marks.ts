@@ -1,0 +1,130 @@
+// Direct quotes from quotation marks: one linear scan over the prose pairing opening and closing marks by their
+// context (straight, curly, guillemets, NYT-style '' pairs), with AP multi-paragraph quotes joined into one.
+
+import type { Paragraph, Span } from '../types';
+
+/** A run of text inside quotation marks; `parts` has one span per paragraph (marks included). */
+export interface MarkedQuote extends Span {
+  parts: Span[];
+  /** True when the quote is in single marks (‘…’) outside any double-quoted text. */
+  single: boolean;
+  /** True when no closing mark was found before the paragraph ended (and no AP continuation followed). */
+  unclosed: boolean;
+}
+
+const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
+const OPENING_ONLY = new Set(['“', '„', '«']);
+
+const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
+/** Characters after which a mark opens a quote: start of text, space, an opening bracket or dash. */
+const opensAfter = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:'.includes(c));
+const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Length of the double mark at i (1, or 2 for a '' or `` pair), 0 when none. */
+function doubleMarkAt(prose: string, i: number): number {
+  const c = prose[i]!;
+  if (DOUBLE_MARKS.has(c)) return 1;
+  if ((c === "'" || c === '`') && prose[i + 1] === c && prose[i + 2] !== c) return 2;
+  return 0;
+}
+
+/**
+ * Finds every quoted run in the body paragraphs. Linear in the text length: each character is looked at a
+ * bounded number of times, whatever the balance of the marks.
+ */
+export function scanQuotationMarks(prose: string, paragraphs: readonly Paragraph[]): MarkedQuote[] {
+  const out: MarkedQuote[] = [];
+  // an AP quote still open at the end of the previous paragraph
+  let carried: Span[] | null = null;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    let open = -1;
+    let parts: Span[] = [];
+    let singleOpen = -1;
+    if (carried) {
+      // the AP rule: a paragraph that reopens with a mark continues the quote left open above
+      const first = firstNonSpace(prose, p.start, p.end);
+      if (first >= 0 && doubleMarkAt(prose, first) > 0) {
+        parts = carried;
+        open = first;
+        carried = null;
+      } else {
+        out.push(makeQuote(carried, false, true));
+        carried = null;
+      }
+    }
+    for (let i = p.start; i < p.end; i++) {
+      const len = doubleMarkAt(prose, i);
+      if (len === 0) {
+        if (open < 0) singleOpen = scanSingle(prose, i, p, singleOpen, out);
+        continue;
+      }
+      const before = i > p.start ? prose[i - 1] : undefined;
+      const after = i + len < p.end ? prose[i + len] : undefined;
+      const c = prose[i]!;
+      const openCtx = opensAfter(before) && !isSpace(after);
+      const closeCtx = !isSpace(before) && !isLetterOrDigit(after);
+      if (open < 0) {
+        if ((openCtx || (OPENING_ONLY.has(c) && !isSpace(after))) && !(isLetterOrDigit(before) && c === '"')) {
+          open = i;
+          singleOpen = -1;
+        }
+      } else if (i === open) {
+        // the reopening mark of an AP continuation
+      } else if (closeCtx || !openCtx || c === '”' || c === '»') {
+        parts.push({ start: open, end: i + len });
+        out.push(makeQuote(parts, false, false));
+        parts = [];
+        open = -1;
+      } else {
+        // an opening mark while a quote is open: the earlier one never closed; start again here
+        open = i;
+        parts = [];
+      }
+      i += len - 1;
+    }
+    if (open >= 0) {
+      parts.push({ start: open, end: p.end });
+      const next = paragraphs[pi + 1];
+      if (next) carried = parts;
+      else out.push(makeQuote(parts, false, true));
+    }
+  }
+  if (carried) out.push(makeQuote(carried, false, true));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function firstNonSpace(prose: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (!isSpace(prose[i])) return i;
+  return -1;
+}
+
+function makeQuote(parts: Span[], single: boolean, unclosed: boolean): MarkedQuote {
+  return { start: parts[0]!.start, end: parts[parts.length - 1]!.end, parts, single, unclosed };
+}
+
+/**
+ * Single marks outside double quotes: ‘…’ or '…' where the opening mark follows a space and the closing one is
+ * not inside a word (so "don't", "Sanders' campaign" and "'90s" are apostrophes). Returns the new open offset.
+ */
+function scanSingle(prose: string, i: number, p: Span, singleOpen: number, out: MarkedQuote[]): number {
+  const c = prose[i];
+  if (c !== '‘' && c !== "'" && c !== '’') return singleOpen;
+  const before = i > p.start ? prose[i - 1] : undefined;
+  const after = i + 1 < p.end ? prose[i + 1] : undefined;
+  if (singleOpen < 0) {
+    if (c !== '’' && opensAfter(before) && after !== undefined && /[\p{L}]/u.test(after)) return i;
+    return -1;
+  }
+  if (c !== '‘' && !isSpace(before) && !isLetterOrDigit(after)) {
+    // a plural possessive ("the voters' choice") closes nothing when a word follows directly after a space
+    if (before === 's' && after === ' ' && /[a-z]/.test(prose[i + 2] ?? '') && !/[.,;:!?]/.test(prose[i - 2] ?? '')) {
+      const rest = prose.slice(i + 2, Math.min(p.end, i + 40));
+      if (!/['’]/.test(rest)) return singleOpen;
+    }
+    out.push({ start: singleOpen, end: i + 1, parts: [{ start: singleOpen, end: i + 1 }], single: true, unclosed: false });
+    return -1;
+  }
+  if (c === '‘' && opensAfter(before)) return i;
+  return singleOpen;
+}

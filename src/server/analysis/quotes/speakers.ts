@@ -1,0 +1,235 @@
+// Speaker phrases around a cue: the noun phrase before the verb ("Sen. Jane Ortiz said"), after it ("said
+// Ortiz"), or after "according to"; how specific it is (named / described / vague); and which entity it is.
+
+import type { Entity, Speaker, Token } from '../types';
+import { INSTITUTIONAL_SOURCES, PERSON_TITLES, VAGUE_SOURCES } from '../lexicon';
+
+/** Words that end a speaker phrase when walking away from the cue. */
+const NP_STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'when', 'while', 'because', 'but', 'or', 'if', 'as', 'than', 'since',
+  'after', 'before', 'where', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will',
+  'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'to', 'so', 'also',
+  'then', 'later', 'now', 'said', 'says', 'say', 'told', 'and', 'nor', 'yet', 'though', 'although', 'whether',
+  'here', 'there', 'it', 'this', 'what', 'how', 'why', 'once', 'even', 'just', 'only', 'again', 'ago',
+  'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'last', 'next',
+]);
+const PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'from', 'in', 'on', 'by', 'close', 'familiar', 'about']);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'two', 'three', 'four', 'five', 'six', 'several', 'some', 'many', 'most', 'one', 'his', 'her',
+  'their', 'its', 'our', 'my', 'your', 'other', 'another', 'both', 'few', 'all', 'these', 'those', 'each', 'no',
+  'dozens', 'hundreds', 'thousands', 'numerous', 'various', 'multiple', 'more', 'fewer',
+]);
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+/** Lower-case words that may stand before a name as part of the speaker's title. */
+const ROLE_WORDS = new Set([
+  'former', 'presidential', 'republican', 'democratic', 'top', 'senior', 'chief', 'deputy', 'campaign', 'press',
+  'communications', 'state', 'national', 'acting', 'nominee', 'candidate', 'manager', 'spokesman', 'spokeswoman',
+  'spokesperson', 'adviser', 'advisor', 'aide', 'strategist', 'director', 'hopeful', 'chairman', 'chairwoman',
+  'leader', 'frontrunner', 'front-runner', 'rival', 'businessman', 'billionaire', 'founder', 'executive', 'ceo',
+  'analyst', 'economist', 'professor', 'pollster', 'lawyer', 'attorney', 'general', 'minority', 'majority', 'whip',
+  'house', 'senate', 'white', 'u.s.', 'gop', 'independent', 'host', 'anchor', 'correspondent', 'reporter',
+  'columnist', 'editor', 'writer', 'author', 'activist', 'organizer', 'official', 'secretary', 'mr.', 'mrs.', 'ms.',
+  'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'prof.', 'rev.', 'then-candidate', 'incumbent',
+]);
+/** Capitalised words at a sentence start that are ordinary words, not names. */
+const COMMON_CAPITALISED = new Set([
+  'the', 'a', 'an', 'but', 'and', 'in', 'on', 'at', 'as', 'for', 'if', 'when', 'while', 'after', 'before',
+  'this', 'that', 'these', 'those', 'some', 'many', 'most', 'both', 'all', 'two', 'three', 'one', 'several',
+  'his', 'her', 'their', 'its', 'our', 'still', 'yet', 'so', 'now', 'then', 'meanwhile', 'however', 'asked',
+  'speaking', 'according', 'also', 'other', 'others', 'another', 'such', 'because', 'since', 'even', 'though',
+]);
+
+const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text) || /^['’]s$/i.test(t.text);
+const isCap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const lower = (t: Token): string => t.text.toLowerCase();
+
+/** A speaker phrase as token indices (inclusive) plus the index of its head word. */
+export interface SpeakerPhrase {
+  first: number;
+  last: number;
+  head: number;
+}
+
+/** Does this capitalised token look like part of a name (not a sentence-initial ordinary word)? */
+export function looksLikeName(tokens: readonly Token[], i: number, sentenceStart: number): boolean {
+  const t = tokens[i]!;
+  if (!isCap(t)) return false;
+  const w = lower(t);
+  if (COMMON_CAPITALISED.has(w) || PRONOUNS.has(w)) return false;
+  if (i === sentenceStart && (VAGUE_SOURCES.has(w) || INSTITUTIONAL_SOURCES.has(w) || DETERMINERS.has(w))) return false;
+  return true;
+}
+
+/**
+ * The speaker phrase that ends at token `head` (the word just before the cue), walking left no further than
+ * `floor`. Titles and roles before a name are kept ("former Secretary of State Hillary Clinton"); a role with an
+ * affiliation is kept whole ("a spokesman for the campaign").
+ */
+export function phraseEndingAt(tokens: readonly Token[], head: number, floor: number, sentenceStart: number): SpeakerPhrase | null {
+  const h = tokens[head];
+  if (!h || !isWord(h)) return null;
+  const hw = lower(h);
+  if (PRONOUNS.has(hw)) return { first: head, last: head, head };
+  if (NP_STOP.has(hw) || PREPOSITIONS.has(hw) || (DETERMINERS.has(hw) && hw !== 'some' && hw !== 'many' && hw !== 'others')) return null;
+  let j = head;
+  if (looksLikeName(tokens, head, sentenceStart) || /^['’]s$/.test(h.text)) {
+    // a name: capitalised run (with "of"/"the" inside, initials, Jr.), then titles/roles before it
+    while (j - 1 >= floor) {
+      const t = tokens[j - 1]!;
+      const w = lower(t);
+      if (isCap(t) && !COMMON_CAPITALISED.has(w) && isWord(t)) j--;
+      else if ((w === 'of' || w === 'the' || w === 'for' || w === '&' || w === 'de' || w === 'van' || w === 'von' || w === 'bin' || w === 'al') && j - 2 >= floor && isCap(tokens[j - 2]!) && isCap(tokens[j]!)) j--;
+      else if (/^['’]s$/.test(t.text) || w === '-') j--;
+      else if (ROLE_WORDS.has(w) || PERSON_TITLES.has(w.replace(/\.$/, ''))) j--;
+      else if (/^[\p{L}]+-based$/u.test(w)) j--;
+      else break;
+      if (head - j > 12) break;
+    }
+    // "a spokesman for Clinton": the role is the speaker, the name is its affiliation
+    const before = tokens[j - 1];
+    if (before && (lower(before) === 'for' || lower(before) === 'to') && j - 2 >= floor) {
+      const role = commonPhraseEndingAt(tokens, j - 2, floor);
+      if (role && role.first <= j - 2 && isRoleNoun(lower(tokens[j - 2]!))) return { first: role.first, last: head, head: j - 2 };
+    }
+    // a leading determiner belongs to the phrase ("the Times", "The Washington Post")
+    const det = tokens[j - 1];
+    if (det && lower(det) === 'the' && j - 1 >= floor) j--;
+    return { first: j, last: head, head };
+  }
+  const common = commonPhraseEndingAt(tokens, head, floor);
+  return common;
+}
+
+function isRoleNoun(w: string): boolean {
+  return /(?:man|woman|person|spokesperson|aide|aides|adviser|advisers|official|officials|director|source|sources|member|members|staffer|staffers|representative|lawyer|attorney|strategist|analyst|supporter|supporters|official)$/.test(w);
+}
+
+/** A common-noun phrase ending at `head` ("two senior officials", "a person familiar with the talks"). */
+function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: number): SpeakerPhrase | null {
+  let j = head;
+  while (j - 1 >= floor && head - j < 10) {
+    const t = tokens[j - 1]!;
+    const w = lower(t);
+    if (DETERMINERS.has(w)) {
+      j--;
+      // "a spokesman for the campaign": keep walking through the preposition
+      const p = tokens[j - 1];
+      if (p && j - 1 > floor && PREPOSITIONS.has(lower(p)) && isWord(tokens[j - 2]!) && !NP_STOP.has(lower(tokens[j - 2]!))) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (NP_STOP.has(w)) break;
+    if (PREPOSITIONS.has(w)) {
+      const left = tokens[j - 2];
+      if (left && j - 2 >= floor && isWord(left) && !NP_STOP.has(lower(left)) && !PREPOSITIONS.has(lower(left))) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    if (isWord(t) || /^['’]s$/.test(t.text) || w === '-') {
+      j--;
+      continue;
+    }
+    break;
+  }
+  // a phrase that starts with a preposition lost its noun: not a speaker
+  if (PREPOSITIONS.has(lower(tokens[j]!))) return null;
+  return { first: j, last: head, head };
+}
+
+/** The speaker phrase that starts at token `from` ("said Sen. Jane Ortiz, …", "according to the ministry"). */
+export function phraseStartingAt(tokens: readonly Token[], from: number, ceiling: number, sentenceStart: number): SpeakerPhrase | null {
+  let k = from;
+  let head = -1;
+  while (k < ceiling && k - from < 14) {
+    const t = tokens[k]!;
+    const w = lower(t);
+    if (!isWord(t) && !/^['’]s$/.test(t.text) && w !== '&' && w !== '-') break;
+    if (k > from && (NP_STOP.has(w) && w !== 'and' || w === 'during' || w === 'via')) break;
+    if (k > from && w === 'and' && !(tokens[k + 1] && isCap(tokens[k + 1]!) && isCap(tokens[k - 1]!))) break;
+    if (k > from && (w === 'on' || w === 'in') && tokens[k + 1] && !isCap(tokens[k + 1]!) && !DETERMINERS.has(lower(tokens[k + 1]!))) break;
+    if (k === from && PRONOUNS.has(w)) return { first: k, last: k, head: k };
+    if (!DETERMINERS.has(w) && !PREPOSITIONS.has(w)) head = head < 0 || !PREPOSITIONS.has(lower(tokens[k - 1]!)) ? k : head;
+    k++;
+  }
+  if (head < 0) return null;
+  let last = k - 1;
+  while (last > from && (PREPOSITIONS.has(lower(tokens[last]!)) || DETERMINERS.has(lower(tokens[last]!)))) last--;
+  void sentenceStart;
+  return { first: from, last, head: Math.min(head, last) };
+}
+
+/** named · described · vague (DIAGNOSTICS.md §5). */
+export function specificityOf(tokens: readonly Token[], phrase: SpeakerPhrase, sentenceStart: number, resolved: boolean): Speaker['specificity'] {
+  const head = tokens[phrase.head]!;
+  const hw = lower(head);
+  if (PRONOUNS.has(hw)) return resolved ? 'named' : 'described';
+  if (looksLikeName(tokens, phrase.head, sentenceStart) && !isRoleNoun(hw)) return 'named';
+  if (INSTITUTIONAL_SOURCES.has(hw)) return 'named';
+  // bare vague nouns, optionally with a quantifier: "officials", "some critics", "many experts"
+  const words: string[] = [];
+  for (let i = phrase.first; i <= phrase.last; i++) words.push(lower(tokens[i]!));
+  const content = words.filter((w) => !DETERMINERS.has(w) && w !== 'the');
+  if (content.length === 0) return 'vague';
+  if (content.every((w) => VAGUE_SOURCES.has(w)) || VAGUE_SOURCES.has(content.join(' '))) return 'vague';
+  if (content.length === 1 && (hw === 'source' || hw === 'sources' || hw === 'official' || hw === 'officials')) return 'vague';
+  return 'described';
+}
+
+/** Mentions of every entity, in document order, for span → entity lookups. */
+export interface MentionIndex {
+  starts: number[];
+  items: { start: number; end: number; entity: Entity }[];
+}
+
+export function indexMentions(entities: readonly Entity[]): MentionIndex {
+  const items: { start: number; end: number; entity: Entity }[] = [];
+  for (const e of entities) {
+    if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
+    for (const m of e.mentions) items.push({ start: m.start, end: m.end, entity: e });
+  }
+  items.sort((a, b) => a.start - b.start);
+  return { starts: items.map((m) => m.start), items };
+}
+
+/** Index of the last mention starting before `offset` (−1 when none). */
+function lastBefore(index: MentionIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The entity whose mention lies inside the speaker phrase (the head's, when there are several). */
+export function entityInside(index: MentionIndex, start: number, end: number, headStart: number): Entity | undefined {
+  let best: Entity | undefined;
+  for (let i = lastBefore(index, end); i >= 0; i--) {
+    const m = index.items[i]!;
+    if (m.end <= start) break;
+    if (m.start < end && m.end > start) {
+      if (m.start <= headStart && headStart < m.end) return m.entity;
+      best ??= m.entity;
+    }
+  }
+  return best;
+}
+
+/** Nearest preceding mention of a compatible entity for a pronoun speaker (he/she → person; it → organisation). */
+export function antecedentOf(index: MentionIndex, pronoun: string, offset: number, notBefore: number): Entity | undefined {
+  const wanted = pronoun === 'it' ? 'ORG' : pronoun === 'he' || pronoun === 'she' || pronoun === 'i' ? 'PERSON' : undefined;
+  if (!wanted) return undefined;
+  for (let i = lastBefore(index, offset); i >= 0; i--) {
+    const m = index.items[i]!;
+    if (m.start < notBefore) break;
+    if (m.entity.type === wanted && m.end <= offset) return m.entity;
+  }
+  return undefined;
+}
