@@ -197,14 +197,16 @@ export function resolveDate(expression: string, reference?: CalendarDay, directi
     return String(ref.year + shift);
   }
 
-  // A month on its own: the nearest one ("in March"), or the one before/after ("last March").
+  // A month on its own: the latest one up to the dateline ("in March"), the next one when the sentence looks
+  // ahead ("will begin in September"), or the one before/after ("last March", "next June").
   const monthOnly = new RegExp(`\\b(${MONTH_WORD})(?![a-z])`, 'i').exec(text);
   if (monthOnly) {
     const month = monthNumber(monthOnly[1]!)!;
     let year: number;
     if (/\blast\b/.test(lower)) year = month < ref.month ? ref.year : ref.year - 1;
     else if (/\bnext\b/.test(lower)) year = month > ref.month ? ref.year : ref.year + 1;
-    else year = nearestYear(month, 15, ref);
+    else if (direction === 'future') year = month >= ref.month ? ref.year : ref.year + 1;
+    else year = month <= ref.month ? ref.year : ref.year - 1;
     return `${year}-${pad(month)}`;
   }
   if (/\bchristmas\b/.test(lower)) return isoDay({ year: nearestYear(12, 25, ref), month: 12, day: 25 });
@@ -251,7 +253,7 @@ export interface DatelineParts {
 }
 
 const DATE_IN_HEADER = new RegExp(
-  String.raw`(?:\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:the\s+)?\b(${DAY_OF_MONTH})\s+(?:of\s+)?(${MONTH_WORD})(?![a-z])|\b(${MONTH_WORD})\s+(${DAY_OF_MONTH})\b)(?:(?:,\s*|\s+)(\d{4})\b)?|\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})/(\d{1,2})/(\d{4})\b`,
+  String.raw`(?:\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?:the\s+)?\b(${DAY_OF_MONTH})\s+(?:of\s+)?(${MONTH_WORD})(?![a-z])|\b(${MONTH_WORD})\s+(${DAY_OF_MONTH})\b)(?:(?:,\s*|\s+)(\d{4})\b)?|\b(\d{4})-(\d{2})-(\d{2})(?!\d)|\b(\d{1,2})/(\d{1,2})/(\d{4})\b`,
   'i',
 );
 

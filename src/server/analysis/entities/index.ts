@@ -174,6 +174,26 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   return out;
 }
 
+/** One type per written name: the one most of its mentions carry, weighted by confidence (first seen on a tie). */
+function unifyTypes(names: LinkMention[]): void {
+  const votes = new Map<string, Map<NameType, number>>();
+  for (const m of names) {
+    if (m.glossary !== undefined || m.description) continue;
+    const key = nameKey(m.display);
+    const v = votes.get(key) ?? new Map<NameType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
+    votes.set(key, v);
+  }
+  for (const m of names) {
+    const v = m.glossary === undefined && !m.description ? votes.get(nameKey(m.display)) : undefined;
+    if (!v || v.size < 2) continue;
+    let best = m.type;
+    let bestW = -1;
+    for (const [t, w] of v) if (w > bestW) [best, bestW] = [t, w];
+    m.type = best;
+  }
+}
+
 /** "the United Nations (UN)": the acronym in parentheses is a mention of the same entity even when untagged. */
 function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied: Slots): LinkMention[] {
   const out: LinkMention[] = [];
@@ -279,6 +299,7 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
   names.push(...propagate(model, names.filter((n) => !dropKeys.has(nameKey(n.display))), both).filter((n) => !dropKeys.has(nameKey(n.display))));
   names.push(...findDescriptions(model, names, (s, e) => !both.free(s, e)));
 
+  unifyTypes(names);
   const linked = linkMentions(model, names, entries);
   const entities: (Omit<Entity, 'id'> & { sortKey: number })[] = [];
   for (const l of linked) {

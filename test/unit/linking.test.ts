@@ -1,0 +1,328 @@
+// Entity linking with a fake name recognizer: the names are marked in the fixture text as
+// "[Antony Blinken](PERSON)", so these tests exercise linking, consistency and descriptors, not the tagger.
+
+import { strict as assert } from 'assert';
+import { buildTextModel } from '../../src/server/analysis/text';
+import { recognizeEntities, type NameMention, type NameRecognizer } from '../../src/server/analysis/entities';
+import type { Entity } from '../../src/server/analysis/types';
+import type { Glossary } from '../../src/server/analysis/glossary';
+
+const MARK = /\[([^\]]+)\]\((PERSON|ORG|LOC|MISC)\)/g;
+
+/** Strips "[name](TYPE)" marks; the fake recognizer returns exactly the marked spans. */
+export function marked(markup: string): { text: string; recognizer: NameRecognizer } {
+  const spans: { start: number; end: number; type: NameMention['type'] }[] = [];
+  let text = '';
+  let last = 0;
+  let m: RegExpExecArray | null;
+  MARK.lastIndex = 0;
+  while ((m = MARK.exec(markup))) {
+    text += markup.slice(last, m.index);
+    spans.push({ start: text.length, end: text.length + m[1]!.length, type: m[2] as NameMention['type'] });
+    text += m[1];
+    last = m.index + m[0].length;
+  }
+  text += markup.slice(last);
+  const recognizer: NameRecognizer = {
+    tag: (model) =>
+      spans.map((s) => {
+        const sentence = model.sentences.findIndex((x) => x.start <= s.start && s.start < x.end);
+        return { ...s, sentence: Math.max(0, sentence) };
+      }),
+  };
+  return { text, recognizer };
+}
+
+export function entitiesOf(markup: string, glossary?: Glossary, dateline?: string): Entity[] {
+  const { text, recognizer } = marked(markup);
+  return recognizeEntities(buildTextModel(text), { recognizer, glossary, dateline });
+}
+
+const names = (es: Entity[]): Entity[] => es.filter((e) => ['PERSON', 'ORG', 'LOC', 'MISC'].includes(e.type));
+const byName = (es: Entity[], name: string): Entity => {
+  const e = es.find((x) => x.name === name);
+  assert.ok(e, `no entity "${name}" among ${es.map((x) => `${x.name} (${x.type})`).join(', ')}`);
+  return e;
+};
+const texts = (e: Entity): string[] => e.mentions.map((m) => m.text);
+
+describe('linking: people', () => {
+  it('joins surname and titled forms to the full name', () => {
+    const es = entitiesOf(
+      'KYIV, Ukraine — Secretary of State [Antony Blinken](PERSON) arrived on Thursday. [Blinken](PERSON) met officials.\n\n' +
+        '"We are here to stay," Mr. [Blinken](PERSON) said. Secretary [Blinken](PERSON) later left for Warsaw.',
+    );
+    const p = byName(es, 'Antony Blinken');
+    assert.equal(p.id, 'antony-blinken');
+    assert.equal(p.type, 'PERSON');
+    assert.deepEqual(texts(p), ['Antony Blinken', 'Blinken', 'Blinken', 'Blinken']);
+    assert.deepEqual(p.aliases, ['Blinken']);
+    assert.equal(names(es).filter((e) => e.type === 'PERSON').length, 1);
+  });
+
+  it('links a headline surname that comes before the full name', () => {
+    const es = entitiesOf('[Blinken](PERSON) Heads to Kyiv\n\nSecretary of State [Antony Blinken](PERSON) arrived in the Ukrainian capital on Thursday.');
+    const p = byName(es, 'Antony Blinken');
+    assert.deepEqual(texts(p), ['Blinken', 'Antony Blinken']);
+  });
+
+  it('joins "al-Assad" and "Assad" to "Bashar al-Assad"', () => {
+    const es = entitiesOf('President [Bashar al-Assad](PERSON) spoke on state television. [al-Assad](PERSON) said the war was over. Critics of [Assad](PERSON) disagreed.');
+    const p = byName(es, 'Bashar al-Assad');
+    assert.equal(p.mentions.length, 3);
+    assert.equal(p.id, 'bashar-al-assad');
+  });
+
+  it('strips titles the recognizer included in its span from the name', () => {
+    const es = entitiesOf('[Secretary Blinken](PERSON) arrived. Later [Antony Blinken](PERSON) spoke.');
+    const p = byName(es, 'Antony Blinken');
+    assert.equal(p.mentions.length, 2);
+    assert.ok(p.descriptors.includes('Secretary'), p.descriptors.join('|'));
+  });
+
+  it('sends an ambiguous surname to the person named most recently before it', () => {
+    const es = entitiesOf('[John Smith](PERSON) leads the union. His sister [Jane Smith](PERSON) runs the firm. [Smith](PERSON) said profits rose.');
+    assert.equal(byName(es, 'Jane Smith').mentions.length, 2);
+    assert.equal(byName(es, 'John Smith').mentions.length, 1);
+  });
+
+  it('keeps two people with different surnames apart', () => {
+    const es = entitiesOf('[Helen Marsh](PERSON) and [Raj Patel](PERSON) disagreed. [Marsh](PERSON) said the vote was fair; [Patel](PERSON) did not.');
+    assert.deepEqual(texts(byName(es, 'Helen Marsh')), ['Helen Marsh', 'Marsh']);
+    assert.deepEqual(texts(byName(es, 'Raj Patel')), ['Raj Patel', 'Patel']);
+  });
+
+  it('joins a shorter multi-word form ("Lula da Silva") to the fullest name', () => {
+    const es = entitiesOf('[Luiz Inácio Lula da Silva](PERSON) won the vote. [Lula da Silva](PERSON) thanked supporters, and [Lula](PERSON) later spoke in São Paulo.');
+    const p = byName(es, 'Luiz Inácio Lula da Silva');
+    assert.equal(p.mentions.length, 3);
+    assert.equal(p.id, 'luiz-inacio-lula-da-silva');
+  });
+
+  it('trims a possessive the recognizer left on the span', () => {
+    const es = entitiesOf("[Sameh Shoukry](PERSON) spoke first. [Shoukry's](PERSON) statement followed.");
+    const p = byName(es, 'Sameh Shoukry');
+    assert.deepEqual(texts(p), ['Sameh Shoukry', 'Shoukry']);
+  });
+
+  it('does not merge a place with a person who shares a word of its name', () => {
+    const es = entitiesOf('A statue of [George Washington](PERSON) stands in [Washington](LOC), where lawmakers met.');
+    assert.equal(byName(es, 'George Washington').mentions.length, 1);
+    assert.equal(byName(es, 'Washington').type, 'LOC');
+  });
+
+  it('takes a surname the recognizer typed ORG into the person', () => {
+    const es = entitiesOf('[Demeke Mekonnen](PERSON) spoke. [Mekonnen](ORG) said the offer stood.');
+    const p = byName(es, 'Demeke Mekonnen');
+    assert.equal(p.mentions.length, 2);
+    assert.equal(p.type, 'PERSON');
+  });
+
+  it('prefers a normal-case name to the all-caps headline form', () => {
+    const es = entitiesOf('[HELEN MARSH](PERSON) WINS VOTE\n\nCouncil leader [Helen Marsh](PERSON) won the vote on Tuesday.');
+    const p = byName(es, 'Helen Marsh');
+    assert.equal(p.mentions.length, 2);
+  });
+});
+
+describe('linking: organisations and places', () => {
+  it('joins an acronym given in parentheses to its expansion', () => {
+    const es = entitiesOf('Diplomats at [the United Nations](ORG) ([UN](ORG)) met on Friday. The [UN](ORG) later issued a statement.');
+    const o = byName(es, 'United Nations');
+    assert.deepEqual(texts(o), ['United Nations', 'UN', 'UN']);
+    assert.deepEqual(o.aliases, ['UN']);
+    assert.equal(o.id, 'united-nations');
+  });
+
+  it('adds the acronym in parentheses when the recognizer missed it', () => {
+    const es = entitiesOf('The [World Health Organization](ORG) (WHO) said cases were rising.');
+    assert.deepEqual(texts(byName(es, 'World Health Organization')), ['World Health Organization', 'WHO']);
+  });
+
+  it('joins an acronym to the one name whose initials it spells', () => {
+    const es = entitiesOf('The [African Union](ORG) has mediated the talks. An [AU](ORG) envoy will visit Cairo.');
+    assert.deepEqual(texts(byName(es, 'African Union')), ['African Union', 'AU']);
+  });
+
+  it('joins "U.S." and "US" as one place', () => {
+    const es = entitiesOf('[U.S.](LOC) officials said the [US](LOC) would respond.');
+    const places = names(es).filter((e) => e.type === 'LOC');
+    assert.equal(places.length, 1);
+    assert.equal(places[0]!.mentions.length, 2);
+  });
+
+  it('joins "State Department" to "US State Department"', () => {
+    const es = entitiesOf('The [US State Department](ORG) issued a warning. A [State Department](ORG) official declined to comment.');
+    assert.equal(byName(es, 'US State Department').mentions.length, 2);
+  });
+
+  it('joins "the department" to the one department named before it', () => {
+    const es = entitiesOf('The [State Department](ORG) issued a travel warning on Monday. The department said the risk had grown.');
+    const o = byName(es, 'State Department');
+    assert.deepEqual(texts(o), ['State Department', 'The department']);
+  });
+
+  it('leaves "the ministry" alone when two ministries are named', () => {
+    const es = entitiesOf('The [Health Ministry](ORG) and the [Finance Ministry](ORG) disagreed. The ministry said talks continue.');
+    assert.equal(byName(es, 'Health Ministry').mentions.length, 1);
+    assert.equal(byName(es, 'Finance Ministry').mentions.length, 1);
+  });
+
+  it('does not take "the ministry spokesman" as a mention of the ministry', () => {
+    const es = entitiesOf('The [Foreign Ministry](ORG) was silent. The ministry spokesman declined to comment.');
+    assert.equal(byName(es, 'Foreign Ministry').mentions.length, 1);
+  });
+
+  it('gives entities that share a slug distinct ids', () => {
+    const es = entitiesOf('Police in [Saint-Denis](LOC) closed roads. The [Saint Denis](ORG) club cancelled its match.');
+    const ids = names(es).map((e) => e.id);
+    assert.deepEqual(ids, ['saint-denis', 'saint-denis-2']);
+  });
+});
+
+describe('document-level consistency', () => {
+  it('adds untagged exact mentions of a tagged name', () => {
+    const es = entitiesOf('[Kinshasa](LOC) will host the next round. Delegates said Kinshasa was chosen for its neutrality.');
+    assert.equal(byName(es, 'Kinshasa').mentions.length, 2);
+  });
+
+  it('adds untagged surname mentions of a tagged person', () => {
+    const es = entitiesOf('[Sameh Shoukry](PERSON) rejected the account. "We came in good faith," Shoukry said.');
+    assert.deepEqual(texts(byName(es, 'Sameh Shoukry')), ['Sameh Shoukry', 'Shoukry']);
+  });
+
+  it('finds a surname after a title', () => {
+    const es = entitiesOf('[Helen Marsh](PERSON) chairs the council. Councillors praised Ms. Marsh after the vote.');
+    assert.equal(byName(es, 'Helen Marsh').mentions.length, 2);
+  });
+
+  it('does not add a tagged word inside a longer untagged name', () => {
+    const es = entitiesOf('Officials in [Washington](LOC) declined to comment to the Washington Post on Friday.');
+    assert.equal(byName(es, 'Washington').mentions.length, 1);
+  });
+
+  it('does not add a sentence-initial word the article also uses in lower case', () => {
+    const es = entitiesOf('The charity [Hope](ORG) runs clinics. Hope is scarce, one nurse said, but hope keeps them going.');
+    assert.equal(byName(es, 'Hope').mentions.length, 1);
+  });
+
+  it('does not give a surname to a date: "in May" stays a date when Theresa May is named', () => {
+    const es = entitiesOf('Former prime minister [Theresa May](PERSON) will speak in May, her office said.');
+    assert.equal(byName(es, 'Theresa May').mentions.length, 1);
+    assert.ok(es.some((e) => e.type === 'DATE' && e.mentions[0]!.text === 'May'));
+  });
+
+  it('relabels a minority type to the type most mentions carry', () => {
+    const es = entitiesOf('[Kinshasa](LOC) was chosen. Talks in [Kinshasa](LOC) begin soon; [Kinshasa](ORG) is ready.');
+    const k = names(es).filter((e) => e.name === 'Kinshasa');
+    assert.equal(k.length, 1);
+    assert.equal(k[0]!.type, 'LOC');
+  });
+});
+
+describe('glossary', () => {
+  const glossary: Glossary = {
+    entries: [
+      { name: 'Maren Østbye', type: 'PERSON', note: 'Norwegian energy minister since 2024.', misspellings: ['Maren Ostbye'] },
+      { name: 'Byline Wire', notAnEntity: true },
+      { name: 'Grand Ethiopian Renaissance Dam', type: 'LOC', aliases: ['GERD'], note: 'Filled since 2020.' },
+    ],
+  };
+
+  it('finds glossary names the recognizer missed and attaches the note', () => {
+    const es = entitiesOf('OSLO — Maren Østbye said on Monday the plan would go ahead. Østbye spoke after a cabinet meeting.', glossary);
+    const p = byName(es, 'Maren Østbye');
+    assert.equal(p.type, 'PERSON');
+    assert.equal(p.note, 'Norwegian energy minister since 2024.');
+    assert.deepEqual(texts(p), ['Maren Østbye', 'Østbye']);
+  });
+
+  it('links a listed misspelling to the entry', () => {
+    const es = entitiesOf('Maren Ostbye said the plan would go ahead.', glossary);
+    assert.equal(byName(es, 'Maren Østbye').mentions[0]!.text, 'Maren Ostbye');
+  });
+
+  it('drops names the glossary marks as not an entity', () => {
+    const es = entitiesOf('ADDIS ABABA ([Byline Wire](ORG)) — Talks resumed.', glossary);
+    assert.ok(!es.some((e) => e.name === 'Byline Wire'));
+  });
+
+  it('overrides the recognizer\'s type and joins aliases', () => {
+    const es = entitiesOf('The [Grand Ethiopian Renaissance Dam](ORG) is on the Blue Nile. The GERD cost about $4.8 billion.', glossary);
+    const d = byName(es, 'Grand Ethiopian Renaissance Dam');
+    assert.equal(d.type, 'LOC');
+    assert.deepEqual(texts(d), ['Grand Ethiopian Renaissance Dam', 'GERD']);
+    assert.equal(d.note, 'Filled since 2020.');
+  });
+});
+
+describe('descriptors', () => {
+  const descriptorsOf = (markup: string, name: string): string[] => byName(entitiesOf(markup), name).descriptors;
+
+  it('reads an appositive after the name without its "the"', () => {
+    assert.deepEqual(descriptorsOf('[Antony Blinken](PERSON), the senior US diplomat, arrived on Thursday.', 'Antony Blinken'), ['senior US diplomat']);
+  });
+
+  it('reads a title phrase before the name', () => {
+    assert.deepEqual(descriptorsOf('Secretary of State [Antony Blinken](PERSON) arrived on Thursday.', 'Antony Blinken'), ['Secretary of State']);
+  });
+
+  it('keeps a long appositive with its relative clause', () => {
+    assert.deepEqual(
+      descriptorsOf('[James Foley](PERSON), an American journalist who disappeared in Syria in 2012, was remembered on Friday.', 'James Foley'),
+      ['an American journalist who disappeared in Syria in 2012'],
+    );
+  });
+
+  it('reads an appositive before the name', () => {
+    assert.deepEqual(descriptorsOf('Blinken met his Jordanian counterpart, [Ayman Safadi](PERSON), in Amman.', 'Ayman Safadi'), ['his Jordanian counterpart']);
+  });
+
+  it('reads a national title', () => {
+    assert.deepEqual(descriptorsOf('Ethiopian Foreign Minister [Demeke Mekonnen](PERSON) said his government had offered guarantees.', 'Demeke Mekonnen'), ['Ethiopian Foreign Minister']);
+  });
+
+  it('reads a lower-case job title', () => {
+    assert.deepEqual(descriptorsOf('"We cannot keep patching it," council leader [Helen Marsh](PERSON) told reporters.', 'Helen Marsh'), ['council leader']);
+  });
+
+  it('reads a possessive title', () => {
+    assert.deepEqual(descriptorsOf("Egypt's Foreign Minister [Sameh Shoukry](PERSON) rejected that account.", 'Sameh Shoukry'), ["Egypt's Foreign Minister"]);
+  });
+
+  it('collects descriptors from several mentions, without repeats', () => {
+    const d = descriptorsOf(
+      'Secretary of State [Antony Blinken](PERSON) arrived. [Blinken](PERSON), the senior US diplomat, met officials. Secretary of State [Blinken](PERSON) left.',
+      'Antony Blinken',
+    );
+    assert.deepEqual(d, ['Secretary of State', 'senior US diplomat']);
+  });
+
+  it('takes no descriptor from a reporting verb before the name', () => {
+    assert.deepEqual(descriptorsOf('"It is over," said [Helen Marsh](PERSON).', 'Helen Marsh'), []);
+  });
+
+  it('takes no descriptor from an honorific', () => {
+    assert.deepEqual(descriptorsOf('[Antony Blinken](PERSON) arrived. Mr. [Blinken](PERSON) spoke.', 'Antony Blinken'), []);
+  });
+
+  it('takes no descriptor from an age', () => {
+    assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), 54, said the vote was fair.', 'Helen Marsh'), []);
+  });
+
+  it('takes no descriptor from a relative clause alone', () => {
+    assert.deepEqual(descriptorsOf('[Sudan](LOC), which lies between the two countries, supports a deal.', 'Sudan'), []);
+  });
+
+  it('takes no descriptor from an introductory phrase before the name', () => {
+    assert.deepEqual(descriptorsOf('In a statement on Friday, [Helen Marsh](PERSON) said the vote was fair.', 'Helen Marsh'), []);
+  });
+
+  it('takes no descriptor from a list of names', () => {
+    assert.deepEqual(descriptorsOf('[Ethiopia](LOC), [Egypt](LOC) and [Sudan](LOC) met in Kinshasa.', 'Ethiopia'), []);
+  });
+
+  it('describes a place by its appositive', () => {
+    assert.deepEqual(descriptorsOf('Talks will resume in [Kinshasa](LOC), the Congolese capital, next month.', 'Kinshasa'), ['Congolese capital']);
+  });
+});
