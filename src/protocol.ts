@@ -95,6 +95,10 @@ export interface IgnoreFile {
  * finding's own span when a key is missing).
  */
 export interface FindingFixData {
+  /** The rule's own fix: replace [start, end) with newText. Preferred over everything below. */
+  edit?: { start: number; end: number; newText: string };
+  /** The quick fix's title for `edit` ("Change “claimed” to “said”"). */
+  title?: string;
   /** The loaded or non-speech cue to replace (ATTR008). */
   verb?: { start: number; end: number; text?: string };
   /** The replacement for `verb`; default "said" ("says" for a present-tense verb). */

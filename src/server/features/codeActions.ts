@@ -21,6 +21,15 @@ export function codeActions(doc: TextDocument, article: Article, format: Documen
     const fix = (finding.data ?? {}) as FindingFixData;
     const code = finding.code.toUpperCase();
 
+    // The rule's own fix, when it gives one, knows the sentence best; the heuristics below are the fallback.
+    const ruleEdit = validEdit(article, fix.edit);
+    if (ruleEdit) {
+      const title = typeof fix.title === 'string' && fix.title.trim() ? fix.title : `Apply the suggested fix for ${code}`;
+      out.push(edit(doc, title, d, [{ range: rangeOf(doc, ruleEdit.start, ruleEdit.end), newText: ruleEdit.newText }], true));
+      out.push(ignoreHere(doc, article, format, finding, d));
+      continue;
+    }
+
     const verb = loadedVerb(article, finding, fix);
     if (verb) {
       const replacement = fix.replacement ?? (/s$/i.test(verb.text) && !/ss$/i.test(verb.text) ? 'says' : 'said');
@@ -33,6 +42,13 @@ export function codeActions(doc: TextDocument, article: Article, format: Documen
     out.push(ignoreHere(doc, article, format, finding, d));
   }
   return out;
+}
+
+function validEdit(article: Article, e: FindingFixData['edit']): { start: number; end: number; newText: string } | undefined {
+  if (!e || typeof e !== 'object' || typeof e.newText !== 'string') return undefined;
+  const { start, end } = e;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > article.text.length) return undefined;
+  return { start, end, newText: e.newText };
 }
 
 /** The engine's finding behind a diagnostic (same code and span), or one rebuilt from the diagnostic. */

@@ -1,0 +1,43 @@
+// Articles written for the protocol tests (invented people and events, wire style). Not from ../shared/data.
+
+export const TERMINAL_STORY = [
+  'Port board approves $1.2 billion terminal rebuild',
+  '',
+  'By Dana Whitfield',
+  '',
+  'NEWARK, N.J., March 4, 2025 — The Harbor Transit Authority on Tuesday approved a $1.2 billion plan to rebuild the north terminal at Newark Liberty International Airport, ending months of delay.',
+  '',
+  '"This terminal has been falling apart for a decade, and travelers deserve better," said Harold Vance, the authority\'s executive director. "We are finally going to fix it."',
+  '',
+  'Vance said construction would begin in June and take about four years. He said the authority would borrow most of the money.',
+  '',
+  'Critics say the plan will push airline fees higher.',
+  '',
+  '"We will not be raising fees on working families this year."',
+  '',
+  'Governor Maria Delgado praised the vote. "It is a good day for New Jersey," she said.',
+  '',
+  'The terminal handled 14 million passengers last year, up 12 percent from 2023.',
+  '',
+  'The airline claimed the delays were unrelated to staffing.',
+  '',
+].join('\n');
+
+export const MARKDOWN_STORY = [
+  '---',
+  'title: Council delays vote on rent rules',
+  '---',
+  '',
+  '# Council delays vote on rent rules',
+  '',
+  'SPRINGFIELD, Ill., May 12, 2025 — The Springfield City Council on Monday postponed a vote on new rent rules after a four-hour hearing.',
+  '',
+  '"We need more time to read the amendments," said Council President Ana Ruiz. "Nobody should vote on a bill they have not read."',
+  '',
+  'Critics say the rules will push rents higher.',
+  '',
+  'The program costs taxpayers $2.3 billion a year.',
+  '',
+  'Ruiz said the council would meet again on May 19. See the [agenda](https://example.org/agenda) for details.',
+  '',
+].join('\n');
