@@ -34,7 +34,7 @@ const WORD_NUMBER =
   /(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|several|a few|a couple of|dozens of|hundreds of|thousands of)/;
 const DIGITS = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const NUMBER = new RegExp(`(?:${src(DIGITS)}|${src(WORD_NUMBER)})`);
-const SCALE = /(?:thousand|million|billion|trillion|crore|lakh)/;
+const SCALE = /(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|[Cc]rore|[Ll]akh)/;
 const SHORT_SCALE = /(?:bn|mn|m|b|k|tn|trn)(?![A-Za-z])/;
 const CURRENCY_SYMBOL = /(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R|Z|J|Mex|N)?\$|€|£|¥|₹|₦|₩|₱|₽|₺|₵|₪|R(?=\d)|Rs\.?\s?|Ksh\.?\s?|KSh\.?\s?|Sh\.?\s?|Tk\.?\s?|RM\s?|Rp\.?\s?|N(?=\d)|(?:USD|EUR|GBP|JPY|CNY|INR|NGN|KES|ZAR|AUD|CAD|CHF|PKR|BDT|EGP|GHS|UGX|TZS|ETB|BRL|MXN|PHP|IDR|MYR|THB|VND|LKR|NPR|RWF)\s?)/;
 const CURRENCY_WORD =
