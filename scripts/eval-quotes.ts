@@ -19,6 +19,11 @@ export interface QuoteScores {
   ms: number;
 }
 
+const AUXILIARIES = new Set([
+  'has', 'have', 'had', 's', '’s', "'s", 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'also', 'not', 'n’t', "n't", 'will', 'would',
+  'could', 'did', 'does', 'do', 'later', 'then', 'just', 'never', 'first', 'again', 'once', 'still', 'even', 'further', 'only',
+  'too', 'can', 'may', 'might', 'should', 'must', 'already', 'often', 'has', 'to',
+]);
 const QUOTATION_MARK = /["“”«»„]|''|‘/;
 
 /** The issue's restriction: speech and quotation only (content with a quotation mark, or a speech cue). */
@@ -28,7 +33,12 @@ export function inScope(a: PolnearAttribution): boolean {
   const cue = (a.cue?.text ?? '').toLowerCase().trim();
   if (!cue) return false;
   if (/^[:―—–-]+$/.test(cue) || cue.includes('according to') || cue.endsWith(':')) return true;
-  return cue.split(/[^a-z]+/).some((w) => REPORTING_CUE_FORMS.has(w));
+  // the cue's verb after auxiliaries and adverbs: "has said", "’s not saying", "also told" — but not
+  // "were slightly more likely to say" or "did not respond to questions about"
+  const words = cue.split(/[^a-z’']+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length && (AUXILIARIES.has(words[i]!) || (words[i]!.length > 4 && words[i]!.endsWith('ly')))) i++;
+  return i < words.length && REPORTING_CUE_FORMS.has(words[i]!);
 }
 
 type Chars = [number, number][];

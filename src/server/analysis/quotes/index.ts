@@ -7,7 +7,7 @@ import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
-  PRONOUNS, antecedentOf, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
+  PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
   type MentionIndex, type SpeakerPhrase,
 } from './speakers';
 
@@ -40,8 +40,11 @@ const TIME_WORDS = new Set([
 const TIME_LEADERS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early', 'next', 'that', 'friday', 'saturday']);
 /** Prepositional settings of a cue, kept in the cue: "said in a statement", "told reporters at a rally". */
 const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'from', 'while', 'to', 'with', 'over']);
+/** Words before an -ing cue that make it share the main clause's speaker: "…, saying", "— adding". */
+const PARTICIPLE_LEADS = new Set([',', '—', '–', '-', '--', 'and', 'by', 'while', 'also']);
+const COORDINATORS = new Set(['and', 'but', 'then']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
-const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'poll', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full']);
+const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full']);
 
 const lower = (t: Token): string => t.text.toLowerCase();
 const isWordTok = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
@@ -86,6 +89,8 @@ interface Found {
   speaker: Speaker | null;
   attribution: string;
   paragraph: number;
+  /** First token of the sentence holding the cue. */
+  sentenceStart?: number;
 }
 
 export function extractQuotes(model: TextModel, entities: Entity[]): Quote[] {
@@ -107,6 +112,8 @@ class QuoteExtractor {
   private readonly namedSpeakers: { offset: number; paragraph: number; text: string; entity?: Entity }[] = [];
   private readonly paragraphTokens: { first: number; last: number }[];
   private readonly skipParagraphs = new Set<number>();
+  private readonly markWords: number[];
+  private readonly surnames = new Map<string, Entity>();
 
   constructor(private readonly model: TextModel, entities: Entity[]) {
     this.tokens = model.tokens;
@@ -115,6 +122,8 @@ class QuoteExtractor {
     this.marks = scanQuotationMarks(model.prose, textParagraphs);
     this.markOf = new Int32Array(this.tokens.length).fill(-1);
     this.mentions = indexMentions(entities);
+    this.markWords = this.marks.map((m) => this.wordsIn(m));
+    for (const m of this.mentions.items) if (m.entity.type === 'PERSON') this.surnames.set(m.entity.name.split(/\s+/).pop() ?? '', m.entity);
     this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
     let seen = new Set<number>();
     for (const s of model.sentences) {
@@ -177,7 +186,7 @@ class QuoteExtractor {
         const f = this.materialise(a, p, lastInParagraph);
         if (f) lastInParagraph = f;
       }
-      if (attributions.length === 0 && !headline) lastInParagraph = this.unattributedMarks(u, p, lastInParagraph, units, ui) ?? lastInParagraph;
+      if (!headline) lastInParagraph = this.unattributedMarks(u, p, lastInParagraph, units, ui) ?? lastInParagraph;
       if (this.skipParagraphs.has(p)) break;
     }
     if (lastInParagraph?.speaker) this.lastSpeakerOfParagraph.set(p, lastInParagraph.speaker);
@@ -186,13 +195,14 @@ class QuoteExtractor {
   /** Marked quotes in a unit with no cue: continuation of the paragraph's attribution, floating, or unattributed. */
   private unattributedMarks(u: Unit, p: number, last: Found | undefined, units: Unit[], ui: number): Found | undefined {
     let result: Found | undefined;
+    let narrationWords: number | undefined;
     for (let i = u.first; i < u.last; i++) {
       const mi = this.markOf[i]!;
       if (mi < 0 || this.claimedMarks.has(mi)) continue;
       const mark = this.marks[mi]!;
       this.claimedMarks.add(mi);
-      const words = this.wordsIn(mark);
-      const narrationWords = this.narrationWords(this.paragraphTokens[p]!.first, this.paragraphTokens[p]!.last);
+      const words = this.markWords[mi]!;
+      narrationWords ??= this.narrationWords(this.paragraphTokens[p]!.first, this.paragraphTokens[p]!.last);
       const startsUnit = this.narrationWords(u.first, i) === 0;
       const prevSpeaker = this.lastSpeakerOfParagraph.get(p - 1) ?? this.lastSpeakerOfParagraph.get(this.previousTextParagraph(p));
       if (last && last.speaker && startsUnit && words > 3) {
@@ -231,6 +241,30 @@ class QuoteExtractor {
     return j;
   }
 
+  /** Index of the first marked quote whose end is after `offset` (marks are in order and do not nest). */
+  private firstMarkEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.marks[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first token starting at or after `offset`. */
+  private firstTokenFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private wordsIn(mark: MarkedQuote): number {
     let n = 0;
     for (const part of mark.parts) {
@@ -267,7 +301,7 @@ class QuoteExtractor {
       if (!phrase || phrase.first > u.first + (lower(t[u.first]!) === 'the' ? 1 : 0)) return [];
       const head = t[phrase.head]!;
       if (COLON_NOT_SPEAKERS.has(lower(head)) || COLON_NOT_SPEAKERS.has(lower(t[phrase.first]!))) return [];
-      if (!looksLikeName(t, phrase.head, -1) && !/^\p{Lu}/u.test(head.text)) return [];
+      if (!looksLikeName(t, phrase.head, -1) && !/^\p{Lu}/u.test(head.text) && !/^\p{Lu}/u.test(t[phrase.first]!.text)) return [];
       const end = units[units.length - 1]!.last;
       const parts = this.region(i + 1, end);
       if (parts.length === 0) return [];
@@ -364,9 +398,12 @@ class QuoteExtractor {
   }
 
   private hasMarkIn(parts: Span[]): boolean {
-    for (const m of this.marks) {
-      if (this.wordsIn(m) === 0) continue;
-      for (const part of parts) if (m.start < part.end && m.end > part.start) return true;
+    for (const part of parts) {
+      for (let i = this.firstMarkEndingAfter(part.start); i < this.marks.length; i++) {
+        const m = this.marks[i]!;
+        if (m.start >= part.end) break;
+        if (m.end > part.start && this.markWords[i]! > 0) return true;
+      }
     }
     return false;
   }
@@ -426,7 +463,7 @@ class QuoteExtractor {
   }
 
   private claimSpan(start: number, end: number): void {
-    for (let i = 0; i < this.marks.length; i++) {
+    for (let i = this.firstMarkEndingAfter(start); i < this.marks.length; i++) {
       const m = this.marks[i]!;
       if (m.start >= end) break;
       if (m.end > start && m.start < end) this.claimedMarks.add(i);
@@ -449,6 +486,8 @@ class QuoteExtractor {
     }
     const lemma = REPORTING_CUE_FORMS.get(w);
     if (!lemma) return null;
+    // a capitalised cue word is a name ("United States", "Post") unless it starts the sentence
+    if (tok.text !== w && i !== u.first) return null;
     const prev = t[i - 1];
     const prevW = prev ? lower(prev) : '';
     const prevInUnit = i - 1 >= u.first;
@@ -466,7 +505,7 @@ class QuoteExtractor {
     }
     // passive "was told", "were asked": the subject is the listener, not the speaker
     const skipped = new Set<string>();
-    for (let k = L + 1; k < i; k++) skipped.add(lower(t[k]!));
+    if (L + 1 < i) for (let k = L + 1; k < i; k++) skipped.add(lower(t[k]!));
     if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
     const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
     const after = this.afterCue(i, lemma, u);
@@ -474,8 +513,17 @@ class QuoteExtractor {
     const leftIsQuote = L >= u.first && this.markOf[L]! >= 0;
     if (isIng && !(skipped.has('is') || skipped.has('was') || skipped.has('are') || skipped.has('were') || skipped.has('been'))) {
       // "…, saying the plan was dead": the speaker is the subject of the main clause
-      if (!L0 || (L0.text !== ',' && L0.text !== '—' && lower(L0) !== 'and' && lower(L0) !== 'by')) return null;
+      if (!L0 || !PARTICIPLE_LEADS.has(lower(L0))) return null;
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker of the main clause' };
+    }
+    if (L0 && !leftIsQuote && COORDINATORS.has(lower(L0))) {
+      // "Ortiz thanked Tucson and said it was good to be back": the subject is shared
+      return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker is the subject of the sentence' };
+    }
+    if (L0 && !leftIsQuote && lower(L0) === 'who' && L - 1 >= u.first) {
+      // "Barkley, who said he typically votes Democratic, …": the relative pronoun stands for the name before it
+      const speaker: SpeakerPhrase = { first: L, last: L, head: L };
+      return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: L, mode: 'after', after, how: 'speaker named before "who"' };
     }
     if (!L0 || leftIsQuote || L0.text === ',' || L0.text === '—' || L0.text === '--') {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
@@ -556,6 +604,7 @@ class QuoteExtractor {
         while (n < end && n - k < 12 && this.markOf[n]! < 0 && w(n) !== ',' && w(n) !== 'that' && w(n) !== ':' && !isEnd(t[n])) n++;
         if (n < end && (w(n) === ',' || w(n) === 'that' || w(n) === ':' || this.markOf[n]! >= 0 || isEnd(t[n]))) k = n;
       }
+      if (w(k) === ',' && this.isParticipleCue(k + 1)) break;
       if (w(k) === 'that' || w(k) === ',' || w(k) === ':') k++;
       if (k === start) break;
     }
@@ -572,6 +621,23 @@ class QuoteExtractor {
     const speaker: Speaker = { start, end, text: this.text.slice(start, end) };
     const hw = lower(head);
     let resolved = false;
+    let linked: Entity | undefined;
+    if (hw === 'who' && phrase.first === phrase.last) {
+      let k = phrase.first - 1;
+      if (t[k]?.text === ',') k--;
+      const antecedent = k >= u.first ? phraseEndingAt(t, k, u.first, u.first) : null;
+      if (antecedent) {
+        const as = t[antecedent.first]!.start;
+        const ae = t[antecedent.last]!.end;
+        const ent = entityInside(this.mentions, as, ae, t[antecedent.head]!.start);
+        speaker.entityName = ent?.name ?? this.text.slice(as, ae);
+        if (ent) speaker.entity = ent.id;
+        speaker.specificity = specificityOf(t, antecedent, u.first, false);
+        return speaker;
+      }
+      speaker.specificity = 'described';
+      return speaker;
+    }
     if (PRONOUNS.has(hw) && phrase.first === phrase.last) {
       const notBefore = this.model.paragraphs[Math.max(0, p - 3)]!.start;
       const ent = antecedentOf(this.mentions, hw, start, notBefore);
@@ -590,6 +656,7 @@ class QuoteExtractor {
     } else {
       const ent = entityInside(this.mentions, start, end, head.start) ?? this.surnameMatch(head.text);
       if (ent && (ent.type === 'PERSON' || ent.type === 'ORG')) {
+        linked = ent;
         speaker.entity = ent.id;
         speaker.entityName = ent.name;
       }
@@ -597,21 +664,14 @@ class QuoteExtractor {
     speaker.specificity = specificityOf(t, phrase, u.first, resolved) ?? 'described';
     if (speaker.entity && speaker.specificity !== 'named' && phrase.head === phrase.last && !PRONOUNS.has(hw)) speaker.specificity = 'named';
     if (speaker.specificity === 'named' && !PRONOUNS.has(hw)) {
-      const ent = speaker.entity ? this.mentions.items.find((m) => m.entity.id === speaker.entity)?.entity : undefined;
-      this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: ent });
+      this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: linked });
     }
     return speaker;
   }
 
   /** "Ortiz" → the person entity named "Jane Ortiz" when the recognizer missed this mention. */
   private surnameMatch(word: string): Entity | undefined {
-    if (!/^\p{Lu}/u.test(word)) return undefined;
-    for (const m of this.mentions.items) {
-      if (m.entity.type !== 'PERSON') continue;
-      const last = m.entity.name.split(/\s+/).pop();
-      if (last === word) return m.entity;
-    }
-    return undefined;
+    return this.surnames.get(word);
   }
 
   private materialise(a: Attribution, p: number, last: Found | undefined): Found | undefined {
@@ -622,10 +682,10 @@ class QuoteExtractor {
       speaker = this.resolve(a.speaker, { first: this.sentenceStartOf(a.speaker.first) }, p);
       if (speaker.entityName && PRONOUNS.has(speaker.text.toLowerCase())) how = `speaker in the same sentence (“${speaker.text}” → ${speaker.entityName})`;
     } else if (a.form === 'participle') {
-      if (last?.speaker && last.paragraph === p) speaker = last.speaker;
+      const s = this.sentenceStartOf(a.cueFirst);
+      if (last?.speaker && last.paragraph === p && last.sentenceStart === s) speaker = last.speaker;
       else {
-        const s = this.sentenceStartOf(a.cueFirst);
-        const subject = phraseStartingAt(t, s, a.cueFirst, s);
+        const subject = subjectAtSentenceStart(t, s, a.cueFirst);
         if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, { first: s }, p);
       }
       if (!speaker) return undefined;
@@ -633,7 +693,7 @@ class QuoteExtractor {
     const cueStart = t[a.cueFirst]!.start;
     const cueEnd = t[a.cueLast]!.end;
     const f: Found = {
-      parts: a.parts, cue: { start: cueStart, end: cueEnd }, speaker, attribution: how, paragraph: p,
+      parts: a.parts, cue: { start: cueStart, end: cueEnd }, speaker, attribution: how, paragraph: p, sentenceStart: this.sentenceStartOf(a.cueFirst),
     };
     f.kind = this.kindOf(a.parts);
     return this.push(f);
@@ -649,14 +709,11 @@ class QuoteExtractor {
     let quoted = 0;
     let reported = 0;
     for (const part of parts) {
-      let inQuote = false;
-      let depth = 0;
-      void depth;
-      for (const m of this.marks) {
+      for (let i = this.firstMarkEndingAfter(part.start); i < this.marks.length; i++) {
+        const m = this.marks[i]!;
         if (m.start >= part.end) break;
         for (const mp of m.parts) if (mp.start < part.end && mp.end > part.start) quoted += Math.min(mp.end, part.end) - Math.max(mp.start, part.start);
       }
-      void inQuote;
       reported += part.end - part.start;
     }
     reported -= quoted;
@@ -668,7 +725,7 @@ class QuoteExtractor {
   private reportedWords(parts: Span[]): number {
     let n = 0;
     for (const part of parts) {
-      for (let i = 0; i < this.tokens.length; i++) {
+      for (let i = this.firstTokenFrom(part.start); i < this.tokens.length; i++) {
         const tk = this.tokens[i]!;
         if (tk.start < part.start) continue;
         if (tk.end > part.end) break;

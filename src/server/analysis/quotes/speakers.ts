@@ -233,3 +233,32 @@ export function antecedentOf(index: MentionIndex, pronoun: string, offset: numbe
   }
   return undefined;
 }
+
+const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'meanwhile', 'instead', 'now', 'also']);
+
+/**
+ * The subject that opens a sentence, for cues that share it ("Clinton thanked Miami and said …", "…, saying …"):
+ * a pronoun, or a run of capitalised words with an optional article ("The Arizona Republican").
+ */
+export function subjectAtSentenceStart(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
+  let k = start;
+  while (k < limit && (SENTENCE_OPENERS.has(lower(tokens[k]!)) || tokens[k]!.text === ',')) k++;
+  if (k >= limit) return null;
+  const w = lower(tokens[k]!);
+  if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return { first: k, last: k, head: k };
+  let j = k;
+  if (w === 'the' || w === 'a' || w === 'an') j++;
+  let lastCap = -1;
+  while (j < limit && j - k < 10) {
+    const t = tokens[j]!;
+    const lw = lower(t);
+    if (isCap(t) && isWord(t) && !COMMON_CAPITALISED.has(lw)) lastCap = j;
+    else if (/^['’]s$/.test(t.text) && lastCap === j - 1) lastCap = j;
+    else if (!((lw === 'of' || lw === 'the' || lw === '.') && lastCap === j - 1) && !ROLE_WORDS.has(lw)) break;
+    j++;
+  }
+  if (lastCap < 0) return null;
+  // "Clinton's campaign": the possessor's noun is the subject
+  if (/^['’]s$/.test(tokens[lastCap]!.text) && lastCap + 1 < limit && isWord(tokens[lastCap + 1]!) && !isCap(tokens[lastCap + 1]!)) lastCap++;
+  return { first: k, last: lastCap, head: lastCap };
+}
