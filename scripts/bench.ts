@@ -14,6 +14,7 @@ import type { Position } from 'vscode-languageserver-protocol/node';
 import { LspClient, lineStarts, median, percentile, positionAt, repoRoot } from './bench/lsp';
 import { articleOfWords, countWords, largeDocument, loadSamples, loadWorldwide, type BenchDoc } from './bench/inputs';
 import { printTable, machineLine, writePerformanceDoc, type Row } from './bench/report';
+import { profile } from './bench/profile';
 
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
@@ -65,7 +66,7 @@ async function section(name: string, body: () => Promise<void> | void): Promise<
 // ---------------------------------------------------------------- engine, in this process
 
 function engineFigures(samples: BenchDoc[], worldwide: BenchDoc[] | undefined): Promise<void> {
-  return section('engine', () => {
+  return section('engine', async () => {
     const runs = quick ? 5 : 15;
 
     // cold model load: a fresh process each time, so nothing is cached
@@ -119,6 +120,14 @@ function engineFigures(samples: BenchDoc[], worldwide: BenchDoc[] | undefined): 
       const per1000 = median(byline) / (words / 1000);
       row('engine', 'analysis per 1,000 words on WorldWide articles', ms(per1000), '≤ 5 ms', per1000 <= 5);
     }
+
+    // where the time goes (self time by file and by function), for the engine owners
+    const hot = await profile(() => corpus.forEach((d) => analyzeText(d.text, { format: d.format })), 6);
+    const share = (h: { name: string; share: number }): string => `${h.name} ${(h.share * 100).toFixed(0)}%`;
+    const files = `Engine hotspots by file (self time, one pass over the same texts): ${hot.files.map(share).join(', ')}`;
+    const functions = `Engine hotspots by function: ${hot.functions.map(share).join(', ')}`;
+    console.log(`  ${files}\n  ${functions}`);
+    notes.push(files, functions);
 
     // the name tagger alone
     const models = corpus.map((d) => buildTextModel(d.text, d.format));
