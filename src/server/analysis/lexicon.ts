@@ -177,7 +177,8 @@ export const DOCUMENT_CUE_FORMS: ReadonlySet<string> = new Set([
   'confirmed', 'list', 'lists', 'listed', 'document', 'documents', 'documented', 'describe', 'describes',
   'described', 'detail', 'details', 'detailed', 'cite', 'cites', 'cited', 'warn', 'warns', 'warned', 'assert',
   'asserts', 'asserted', 'demonstrate', 'demonstrates', 'demonstrated', 'give', 'gives', 'gave', 'place',
-  'places', 'placed', 'obtained', 'reviewed', 'seen', 'released', 'published',
+  'places', 'placed', 'obtained', 'reviewed', 'seen', 'released', 'published', 'rated', 'rates', 'ranked', 'ranks',
+  'calculated', 'calculates', 'counted', 'counts', 'tallied', 'recorded', 'records', 'measured', 'measures',
 ]);
 
 /** Auxiliaries and adverbs that can sit between a source and its cue ("Smith has long argued"). */
@@ -244,7 +245,8 @@ export const ACCUSATION_FRAMES: readonly string[] = [
   'suspected', 'suspect', 'suspects', 'investigation', 'investigating', 'investigated', 'probe', 'denied',
   'denies', 'deny', 'sentenced', 'arrested', 'trial', 'lawsuit', 'sued', 'suing', 'prosecutors', 'prosecuted',
   'jury', 'verdict', 'court', 'ruled', 'judge', 'designated', 'claims', 'claimed', 'called', 'calling',
-  'labeled', 'labelled', 'branded', 'dubbed', 'described', 'admitted', 'confessed',
+  'labeled', 'labelled', 'branded', 'dubbed', 'described', 'admitted', 'confessed', 'attacked', 'denounced',
+  'slammed', 'blasted', 'derided', 'dismissed', 'ridiculed', 'condemned', 'portrayed', 'painted', 'cast',
 ];
 
 // --- Entity descriptors (entities/descriptors.ts) ---

@@ -1,0 +1,381 @@
+// Attribution in one sentence: reporting cues with their source ("X said", "said X", "according to X"),
+// document sources ("a study by X found"), agentless hearsay ("it is widely believed"), and how specific the
+// source is (named · described · vague). The window logic and the rules read these.
+
+import type { TextModel } from '../text';
+import type { Entity, Span } from '../types';
+import type { QuotedSpan } from './quoted';
+import {
+  ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, INSTITUTIONAL_SOURCES,
+  NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
+  VAGUE_SOURCES, WEASEL_SOURCES,
+} from '../lexicon';
+
+/** A word of a sentence as the rules see it: a whole quoted stretch collapses into one word. */
+export interface Word extends Span {
+  text: string;
+  lower: string;
+  /** The quoted stretch this word stands for. */
+  quote?: QuotedSpan;
+  /** Sentence-initial: its capital letter says nothing about being a name. */
+  initial: boolean;
+  /** Part of a recognised name (PERSON, ORG, LOC, MISC). */
+  name: boolean;
+}
+
+export type Specificity = 'named' | 'described' | 'vague';
+
+export interface Attribution {
+  kind: 'speech' | 'according' | 'document' | 'agentless' | 'belief' | 'nonSpeech' | 'preposition';
+  cue: Span & { text: string };
+  source: (Span & { text: string }) | null;
+  specificity: Specificity;
+  /** Lower-case head noun of the source ("critics", "officials"). */
+  head?: string;
+  /** A role typically granted anonymity ("two senior officials", "a person familiar with …"). */
+  anonymous?: boolean;
+  /** The source stood after the cue ("…," said Ruth Adams). */
+  inverted?: boolean;
+  /** Index of the cue word in the sentence's words. */
+  cueWord: number;
+}
+
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'and', 'or', 'but', 'is', 'are',
+  'was', 'were', 'be', 'been', 'being', 'it', 'its', 'this', 'that', 'these', 'those', 'as', 'than', 'so',
+  'not', 'no', 'if', 'then', 'there', 'here', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why',
+  'how', 'also', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'may',
+  'might', 'must', 'up', 'out', 'into', 'over', 'about', 'after', 'before', 'just', 'only', 'very', 'more',
+  'most', 'such', 'his', 'her', 'their', 'our', 'my', 'your', 'him', 'them', 'us', 'me', 'all', 'any', 'each',
+  'every', 'both', 'either', 'neither', 'other', 'another', 'because', 'while', 'though', 'although', 'since',
+  'until', 'unless', 'whether', 'yet', 'too', 'still', 'even', 'again', 'ago', 'per', 'via', 'like',
+]);
+
+/** Words that end a noun phrase when walking away from a cue. */
+const NP_BOUNDARY = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'because', 'while', 'when', 'as', 'if', 'after', 'before',
+  'since', 'although', 'though', 'so', 'where', 'whether', 'than', 'is', 'are', 'was', 'were', 'be', 'been',
+  'being', 'to', 'what', 'how', 'why', 'once', 'until', 'unless', 'yet', 'or', 'nor', 'then', 'said', 'says',
+]);
+
+/** Cue lemmas that are also ordinary verbs of doing ("the bill would add $2 billion"): speech only in context. */
+const CONTEXT_CUES = new Set(['add', 'continue', 'order', 'demand', 'signal', 'indicate', 'agree', 'post', 'charge', 'counter', 'maintain', 'propose', 'recommend', 'ask', 'promise', 'call', 'state', 'note', 'report', 'cite', 'describe', 'praise', 'blast', 'slam', 'stress', 'observe', 'reveal', 'admit', 'concede', 'claim', 'insist', 'confirm', 'disclose', 'acknowledge', 'deny', 'recall', 'predict', 'estimate', 'conclude', 'mention', 'inform', 'advise', 'order', 'urge', 'criticize', 'complain', 'joke', 'explain', 'declare', 'announce']);
+
+const FINITE = new Set(['is', 'are', 'was', 'were', 'had', 'has', 'have', 'would', 'will', 'could', 'should', 'might', 'may', 'must', 'did', 'does', 'do', 'can', "wasn't", "isn't", "weren't", "didn't", "won't", "hadn't", "hasn't"]);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'his', 'her', 'their', 'its', 'no', 'nobody', 'none']);
+const QUANTIFIERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'many', 'few', 'numerous', 'multiple', 'various', 'other', 'more', 'most', 'dozens', 'scores', 'three']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
+const AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of|in the|at the|from the|for the|of the|inside|within|on the|who (?:spoke|asked|requested|declined|insisted|was|were|is|are|has|have|had))\b/;
+const ANONYMOUS_AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of)\b/;
+const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'military', 'intelligence', 'police', 'campaign', 'diplomatic', 'western', 'european', 'security', 'defense', 'defence', 'ministry', 'state', 'federal', 'local', 'party', 'congressional', 'industry', 'company', 'union', 'law', 'enforcement', 'justice', 'department', 'white', 'house', 'top', 'former', 'current', 'high-ranking', 'mid-level', 'junior', 'regional', 'city', 'county', 'health', 'school', 'hospital', 'airport', 'embassy', 'foreign', 'trade', 'energy', 'oil', 'bank', 'banking', 'court', 'prison', 'army', 'navy', 'rebel', 'opposition']);
+
+const isCapitalised = (w: string): boolean => /^[\p{Lu}]/u.test(w);
+const isWordy = (w: Word): boolean => !w.quote && /[\p{L}\p{N}]/u.test(w.text);
+
+/** The words of one sentence, read from the claim text (quoted stretches collapsed). */
+export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean): Word[] {
+  const s = model.sentences[sentenceIndex]!;
+  const words: Word[] = [];
+  let spanIdx = 0;
+  // spans are few per sentence; a linear scan from the first span that can overlap is enough
+  while (spanIdx < spans.length && spans[spanIdx]!.close <= s.start) spanIdx++;
+  for (let k = s.firstToken; k < s.lastToken; k++) {
+    const t = model.tokens[k]!;
+    while (spanIdx < spans.length && spans[spanIdx]!.close <= t.start) spanIdx++;
+    const q = spans[spanIdx];
+    if (q && t.start >= q.open && t.start < q.close) {
+      const last = words[words.length - 1];
+      if (last?.quote === q) last.end = Math.min(t.end, q.close);
+      else words.push({ start: t.start, end: t.end, text: '"', lower: '"', quote: q, initial: false, name: false });
+      continue;
+    }
+    const text = model.prose.slice(t.start, t.end);
+    if (!text.trim()) continue;
+    const prev = words[words.length - 1];
+    const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
+    words.push({ start: t.start, end: t.end, text, lower: text.toLowerCase(), initial, name: nameAt(t.start) });
+  }
+  return words;
+}
+
+/** Is this word a plausible last word (head) of a source noun phrase? */
+function nounish(w: Word | undefined): boolean {
+  if (!w || w.quote || !isWordy(w)) return false;
+  if (PERSONAL_PRONOUNS.has(w.lower) || w.lower === 'it') return true;
+  if (FUNCTION_WORDS.has(w.lower) || CUE_MODIFIERS.has(w.lower)) return false;
+  if (/ly$/.test(w.lower) && !isCapitalised(w.text)) return false;
+  return true;
+}
+
+/** The speech context that makes an ambiguous cue a cue: "added that", "noted," "claimed he was". */
+function speechFollows(words: Word[], i: number): boolean {
+  const next = words[i + 1];
+  if (!next) return true;
+  if (next.quote || next.text === ',' || next.text === ':' || next.text === '.' || next.lower === 'that' || next.text === '—') return true;
+  if (SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'his' && next.lower !== 'her' && next.lower !== 'their' && next.lower !== 'its') return true;
+  for (let k = i + 2; k < Math.min(words.length, i + 8); k++) {
+    const w = words[k]!;
+    if (w.text === ',' || w.text === ';' || w.quote) return false;
+    if (FINITE.has(w.lower)) return true;
+  }
+  return false;
+}
+
+function wordsText(model: TextModel, words: Word[], from: number, to: number): Span & { text: string } {
+  const start = words[from]!.start;
+  const end = words[to - 1]!.end;
+  return { start, end, text: model.text.slice(start, end) };
+}
+
+/** Walks back from just before `end` over a source noun phrase; returns its first word index. */
+function npBack(words: Word[], end: number): number {
+  let k = end;
+  let n = 0;
+  while (k >= 0 && n < 9) {
+    const w = words[k]!;
+    if (w.quote || !/[\p{L}\p{N}'’.&-]/u.test(w.text)) break;
+    if (NP_BOUNDARY.has(w.lower)) break;
+    if (w.lower === 'and' || w.lower === '&') {
+      // "Smith and Jones said", "Federal and state officials said": coordinated names or qualifiers
+      const before = words[k - 1];
+      const after = words[k + 1];
+      if (!before || !after || !(isCapitalised(before.text) || ROLE_QUALIFIERS.has(before.lower)) || !(isCapitalised(after.text) || ROLE_QUALIFIERS.has(after.lower))) break;
+    }
+    // another cue ends the phrase ("…, he said, officials added"), but not a noun that looks like one ("state")
+    if (k !== end && REPORTING_CUE_FORMS.has(w.lower) && !ROLE_QUALIFIERS.has(w.lower) && /(?:ed|aid|old|rote|says)$/.test(w.lower)) break;
+    k--;
+    n++;
+  }
+  return k + 1;
+}
+
+/** Walks forward from `start` over a source noun phrase (inverted attribution, "according to X"). */
+function npForward(words: Word[], start: number): number {
+  let k = start;
+  while (k < words.length && k - start < 9) {
+    const w = words[k]!;
+    if (w.quote || w.text === ',' || w.text === '.' || w.text === ';' || w.text === ':' || w.text === '(' || w.text === '—' || w.text === '?' || w.text === '!') break;
+    if (NP_BOUNDARY.has(w.lower) && k > start) break;
+    if (k > start && /^(?:on|in|at|during|after|before|last|this|earlier|late|early|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w.lower) && !isCapitalised(words[k + 1]?.text ?? 'x')) break;
+    if (k > start && /^(?:on|in|at|during|after|before|last|this)$/.test(w.lower)) break;
+    k++;
+  }
+  return k;
+}
+
+/** Named, described or vague: how well the source words let a reader know who is speaking. */
+export function classifySource(words: Word[], from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
+  const np = words.slice(from, to).filter((w) => !w.quote);
+  if (!np.length) return { specificity: 'vague', head: '', anonymous: false };
+  // the head: the last word before a post-modifier ("officials in the ministry", "critics of the plan")
+  let headIdx = np.length - 1;
+  for (let k = 1; k < np.length; k++) {
+    if (/^(?:of|in|at|for|from|with|close|familiar|who|including|like|such|briefed|on|inside|within|among|led|polled|surveyed|knowledgeable|involved|aware)$/.test(np[k]!.lower)) {
+      headIdx = k - 1;
+      break;
+    }
+  }
+  const head = np[headIdx]!;
+  const headLower = head.lower.replace(/['’]s$/, '');
+  const pre = np.slice(0, headIdx);
+  const post = np.slice(headIdx + 1);
+  const postText = post.map((w) => w.lower).join(' ');
+  const apposWords = appositive ? words.slice(appositive[0], appositive[1]) : [];
+  const hasNameIn = (ws: Word[]): boolean => ws.some((w) => w.name || (isCapitalised(w.text) && !w.initial && w.lower !== 'i' && !VAGUE_SOURCES.has(w.lower)));
+  const anonymousRole = ANONYMOUS_ROLES.has(headLower);
+
+  if (PERSONAL_PRONOUNS.has(headLower) || headLower === 'it' || headLower === 'who') return { specificity: 'named', head: headLower, anonymous: false };
+  if (head.name || (isCapitalised(head.text) && !head.initial && !VAGUE_SOURCES.has(headLower))) return { specificity: 'named', head: headLower, anonymous: false };
+  if (head.initial && isCapitalised(head.text) && !VAGUE_SOURCES.has(headLower) && !ANONYMOUS_ROLES.has(headLower) && !INSTITUTIONAL_SOURCES.has(headLower) && !SPOKESPERSON_SOURCES.has(headLower) && !QUANTIFIERS.has(headLower) && !DOCUMENT_SOURCES.has(headLower) && !/s$/.test(headLower)) {
+    // a capitalised sentence-initial word that is no common source noun: most likely a surname ("Ortiz said")
+    return { specificity: 'named', head: headLower, anonymous: false };
+  }
+  if (/^(?:including|like|such|led|among)\b/.test(postText) && hasNameIn(post)) return { specificity: 'named', head: headLower, anonymous: false };
+  if (hasNameIn(apposWords) && !anonymousRole) return { specificity: 'named', head: headLower, anonymous: false };
+  if (INSTITUTIONAL_SOURCES.has(headLower) || SPOKESPERSON_SOURCES.has(headLower) || PERSON_TITLES.has(headLower) || DOCUMENT_SOURCES.has(headLower))
+    return { specificity: 'named', head: headLower, anonymous: false };
+  const determiner = pre[0]?.lower ?? '';
+  // "the official", "his aides": a source the story has already introduced
+  if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(w.lower) || w.lower === "'s" || w.lower === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
+  const qualifiers = pre.filter((w) => !QUANTIFIERS.has(w.lower) && !/^\d/.test(w.text));
+  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || isCapitalised(w.text)) || hasNameIn(post) || apposWords.length > 0;
+  if (affiliated) {
+    const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => w.lower === 'senior' || w.lower === 'top') || ANONYMOUS_AFFILIATION.test(postText);
+    return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !hasNameIn(apposWords) };
+  }
+  if (WEASEL_SOURCES.has(headLower) || SOFT_VAGUE_SOURCES.has(headLower) || VAGUE_SOURCES.has(headLower)) return { specificity: 'vague', head: headLower, anonymous: false };
+  // any other role noun with a quantifier ("a lawyer", "two neighbours"): a described source
+  return { specificity: 'described', head: headLower, anonymous: false };
+}
+
+const AGENTLESS: RegExp[] = [
+  /\bit (?:is|was|has been|had been|is being|was being|'s)\s+(?:widely |generally |commonly |often |now |also |increasingly |long |still |already )?(?:believed|said|reported|thought|rumou?red|claimed|alleged|feared|suggested|understood|assumed|argued|estimated|speculated)\b/g,
+  /\b(?:is|are|was|were|been|being|be)\s+(?:widely|generally|commonly|broadly|largely|universally|popularly)\s+(?:seen|regarded|considered|viewed|believed|thought|perceived|acknowledged|recognized|recognised|accepted|credited|blamed|described|known|reported|understood)\b/g,
+  /\bwidely (?:documented|reported|regarded|considered|seen|believed|viewed|thought|criticized|criticised|credited|blamed|cited|described|perceived)\b/g,
+  /\breportedly\b/g,
+  /\ballegedly\b/g,
+  /\b(?:studies|research|reports|surveys|experiments|scientists|experts)\s+(?:have\s+)?(?:show|shown|shows|suggest|suggests|suggested|indicate|indicates|indicated|find|finds|found|prove|proves|proved|proven|confirm|confirms|confirmed)\b/g,
+  /\bthere (?:have|has|had) been (?:\w+ )?reports\b/g,
+  /\bthere (?:are|were|is|was) (?:\w+ )?reports\b/g,
+  /\baccording to (?:media |news |press |local |unconfirmed |some |several |many |various |multiple )?reports\b/g,
+  /\b(?:some|many|others) (?:have )?(?:say|said|believe|believed|argue|argued|claim|claimed|suggest|suggested|think|thought)\b/g,
+];
+
+/** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates). */
+export function findAgentless(claim: string, start: number, end: number): (Span & { text: string })[] {
+  const lower = claim.slice(start, end).toLowerCase();
+  const out: (Span & { text: string })[] = [];
+  for (const re of AGENTLESS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower))) {
+      const s = start + m.index;
+      // "studies show" introduced by a determiner or owner is a specific document ("the studies", "Smith's research")
+      if (/^(?:studies|research|reports|surveys|experiments|scientists|experts)\b/.test(m[0])) {
+        const before = lower.slice(Math.max(0, m.index - 30), m.index);
+        if (/(?:\bthe|\bthese|\bthose|\bhis|\bher|\btheir|\bits|['’]s|\bour)\s+(?:[\w-]+\s+){0,2}$/.test(before) || /[A-Z][\w-]*\s+$/.test(claim.slice(start + Math.max(0, m.index - 30), s))) continue;
+        if (/\b(?:by|from|at|of)\s+/.test(lower.slice(m.index, m.index + m[0].length))) continue;
+      }
+      if (/^some|^many|^others/.test(m[0]) && /\b(?:of|in)\s+$/.test(lower.slice(Math.max(0, m.index - 4), m.index))) continue;
+      out.push({ start: s, end: s + m[0].length, text: claim.slice(s, s + m[0].length) });
+    }
+  }
+  return out;
+}
+
+/** Every attribution in one sentence. */
+export function findAttributions(model: TextModel, words: Word[], claim: string, sentenceStart: number, sentenceEnd: number): Attribution[] {
+  const out: Attribution[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.quote) continue;
+    // according to X
+    if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
+      const from = i + 2;
+      const to = npForward(words, from);
+      if (to > from) {
+        const c = classifySource(words, from, to);
+        const doc = words.slice(from, to).some((x) => DOCUMENT_SOURCES.has(x.lower));
+        out.push({ kind: doc ? 'document' : 'according', cue: wordsText(model, words, i, i + 2), source: wordsText(model, words, from, to), ...c, cueWord: i });
+      }
+      continue;
+    }
+    // in a statement, in an interview, in the poll, in a court filing
+    if ((w.lower === 'in' || w.lower === 'per') && i + 1 < words.length) {
+      for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+        const x = words[k]!;
+        if (x.quote || x.text === ',' || x.text === '.') break;
+        if (DOCUMENT_SOURCES.has(x.lower) || x.lower === 'speech' || x.lower === 'remarks' || x.lower === 'op-ed' || x.lower === 'column') {
+          out.push({ kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x.lower, cueWord: i });
+          break;
+        }
+      }
+    }
+    const lemma = REPORTING_CUE_FORMS.get(w.lower);
+    const belief = BELIEF_CUE_FORMS.has(w.lower);
+    const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
+    const nonSpeech = NON_SPEECH_CUES.has(w.lower);
+    if (!lemma && !belief && !docCue && !nonSpeech) continue;
+    if (w.initial && !(nonSpeech)) {
+      // "Said one official: …" — inverted at the sentence start
+      if (lemma !== 'say') continue;
+    }
+    // the subject before the cue, skipping auxiliaries and adverbs
+    let j = i - 1;
+    let skipped = 0;
+    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || (/ly$/.test(words[j]!.lower) && !isCapitalised(words[j]!.text)))) {
+      j--;
+      skipped++;
+    }
+    // "Rep. Jason Chaffetz (R-Utah) said": step over the parenthesis
+    if (j > 0 && words[j]!.text === ')') {
+      let k = j - 1;
+      while (k >= 0 && j - k < 10 && words[k]!.text !== '(' && !words[k]!.quote) k--;
+      if (k > 0 && words[k]!.text === '(') j = k - 1;
+    }
+    let subjectFrom = -1;
+    let subjectTo = -1;
+    let appositive: [number, number] | undefined;
+    if (j >= 0 && words[j]!.text === ',' && !words[j - 1]?.quote) {
+      // "Smith, a spokesman for the ministry, said" · "Smith, who chairs the panel, said"
+      let k = j - 1;
+      while (k >= 0 && j - k < 25 && words[k]!.text !== ',' && !words[k]!.quote && words[k]!.text !== ';') k--;
+      if (k > 0 && words[k]!.text === ',' && nounish(words[k - 1])) {
+        appositive = [k + 1, j];
+        subjectTo = k;
+        subjectFrom = npBack(words, k - 1);
+      }
+    } else if (j >= 0 && nounish(words[j])) {
+      subjectTo = j + 1;
+      subjectFrom = npBack(words, j);
+      if (subjectFrom >= subjectTo) subjectFrom = -1;
+    }
+    const afterQuoteOrComma = j >= 0 && (words[j]!.quote !== undefined || words[j]!.text === ',' || words[j]!.text === ':');
+    if (subjectFrom >= 0 && subjectFrom < subjectTo) {
+      const headWord = words[subjectTo - 1]!;
+      const isDocument = DOCUMENT_SOURCES.has(headWord.lower) || words.slice(subjectFrom, subjectTo).some((x) => DOCUMENT_SOURCES.has(x.lower) && x !== headWord && /^(?:by|from|of|at)$/.test(words[words.indexOf(x) + 1]?.lower ?? ''));
+      if (isDocument && docCue) {
+        const c = classifySource(words, subjectFrom, subjectTo);
+        out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, specificity: c.specificity === 'vague' ? 'described' : c.specificity, cueWord: i });
+        continue;
+      }
+      if (!lemma && !belief && !nonSpeech) {
+        // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
+        const c = classifySource(words, subjectFrom, subjectTo, appositive);
+        if (docCue && c.specificity === 'named' && /^[\p{Lu}]/u.test(headWord.text))
+          out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
+        continue;
+      }
+      if (nonSpeech && !(subjectFrom > 0 && (words[subjectFrom - 1]!.quote || (words[subjectFrom - 1]!.text === ',' && words[subjectFrom - 2]?.quote)))) continue;
+      if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma) continue;
+      if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && /ing$/.test(w.lower) && !speechFollows(words, i)) continue;
+      const c = classifySource(words, subjectFrom, subjectTo, appositive);
+      const sourceEnd = appositive ? appositive[1] : subjectTo;
+      out.push({ kind: nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, sourceEnd), ...c, cueWord: i });
+      continue;
+    }
+    // inverted: "…," said Ruth Adams · "…," added the spokesman
+    if ((lemma || nonSpeech) && (afterQuoteOrComma || w.initial)) {
+      const from = i + 1;
+      const to = npForward(words, from);
+      if (to > from && nounish(words[to - 1])) {
+        let apposEnd: [number, number] | undefined;
+        if (words[to]?.text === ',' && /^(?:a|an|the|who)$/.test(words[to + 1]?.lower ?? '')) {
+          let k = to + 1;
+          while (k < words.length && words[k]!.text !== ',' && words[k]!.text !== '.' && !words[k]!.quote) k++;
+          apposEnd = [to + 1, k];
+        }
+        const c = classifySource(words, from, to, apposEnd);
+        out.push({ kind: nonSpeech ? 'nonSpeech' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, from, apposEnd ? apposEnd[1] : to), ...c, inverted: true, cueWord: i });
+      }
+    }
+  }
+  for (const a of findAgentless(claim, sentenceStart, sentenceEnd)) {
+    // "it is widely believed" matches three patterns: keep the widest
+    if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
+    out.push({ kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });
+  }
+  return out;
+}
+
+/** Offsets of the names recognised by the entity engine, for "is this word part of a name?". */
+export function nameIndex(entities: Entity[]): (offset: number) => boolean {
+  const spans: Span[] = [];
+  for (const e of entities) {
+    if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
+    for (const m of e.mentions) spans.push({ start: m.start, end: m.end });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return (offset: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,570 @@
+// The unattributed-claim rules ATTR001–ATTR009 (../shared/design/DIAGNOSTICS.md): an attribution detector plus
+// narrow claim triggers, each finding saying exactly what is missing. Precision first: a rule that cries wolf
+// gets switched off, so every trigger is specific and every window generous.
+//
+// Finding.data, read by the LSP's quick fixes and ignore commands (all offsets UTF-16, end exclusive):
+//   sentence:       string  — the text of the sentence holding the finding (key for the plain-text ignore file)
+//   paragraphStart: number  — where a Markdown `<!-- byline-ignore CODE -->` line goes
+//   trigger:        string  — the words that triggered the rule ("9.2 percent", "claimed", "critics")
+//   fix?:           'insertAttribution' | 'replace'
+//   title?:         string  — the quick fix's title ("Add a source", "Change “claimed” to “said”")
+//   edit?:          { start: number; end: number; newText: string } — the quick fix as one text edit
+//   offset?:        number  — insertAttribution: where the placeholder goes (same as edit.start)
+//   replacement?:   string  — replace: the neutral verb ("said"); range?: { start, end } — the word replaced
+//   specificity?:   'named' | 'described' | 'vague' — ATTR002/ATTR007: how specific the source is
+// Ignore comments (Markdown; the comments stay in model.text, model.prose has them blanked):
+//   <!-- byline-ignore ATTR004 -->  silences the codes (all codes when none is listed) in the next paragraph;
+//   <!-- byline-disable ATTR004 --> … <!-- byline-enable --> silences them over a range.
+
+import type { TextModel } from '../text';
+import type { Entity, Finding, Quote, Severity, Span } from '../types';
+import {
+  ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
+  EVALUATIVE_WORDS, LOADED_CUES, NON_SPEECH_CUES, PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, SOFT_VAGUE_SOURCES, WEASEL_SOURCES,
+} from '../lexicon';
+import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
+import { findAttributions, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
+
+export interface ClaimOptions {
+  /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
+  genre?: 'news' | 'opinion';
+}
+
+/** Default severities (DIAGNOSTICS.md). */
+export const CLAIM_SEVERITY: Readonly<Record<string, Severity>> = {
+  ATTR001: 'warning', ATTR002: 'warning', ATTR003: 'warning', ATTR004: 'information', ATTR005: 'information',
+  ATTR006: 'warning', ATTR007: 'information', ATTR008: 'hint', ATTR009: 'hint',
+};
+
+const SOURCE_PLACEHOLDER = '[source]';
+
+interface SentenceInfo {
+  index: number;
+  paragraph: number;
+  words: Word[];
+  attributions: Attribution[];
+  /** Whole sentence inside quotation marks: no claim of the reporter's. */
+  allQuoted: boolean;
+}
+
+interface Context {
+  model: TextModel;
+  claim: string;
+  spans: QuotedSpan[];
+  sentences: SentenceInfo[];
+  /** Sentence indices per paragraph. */
+  byParagraph: number[][];
+  findings: Finding[];
+  options: ClaimOptions;
+}
+
+export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[], options: ClaimOptions = {}): Finding[] {
+  const spans = findQuotedSpans(model);
+  const claim = claimText(model.prose, spans);
+  const nameAt = nameIndex(entities);
+  const byParagraph: number[][] = model.paragraphs.map(() => []);
+  const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
+    byParagraph[s.paragraph]?.push(index);
+    const role = model.paragraphs[s.paragraph]?.role;
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], attributions: [], allQuoted: true };
+    const words = sentenceWords(model, index, spans, nameAt);
+    const attributions = findAttributions(model, words, claim, s.start, s.end);
+    const allQuoted = words.every((w) => w.quote || !/[\p{L}\p{N}]/u.test(w.text));
+    return { index, paragraph: s.paragraph, words, attributions, allQuoted };
+  });
+  const cx: Context = { model, claim, spans, sentences, byParagraph, findings: [], options };
+
+  unattributedQuotes(cx, quotes);
+  lateAttribution(cx);
+  for (const s of sentences) {
+    if (model.paragraphs[s.paragraph]?.role !== 'body') continue;
+    sourceFindings(cx, s);
+    if (s.allQuoted) continue;
+    const attributed = inWindow(cx, s);
+    statistics(cx, s, attributed);
+    causalClaims(cx, s, attributed);
+    accusations(cx, s, attributed);
+  }
+  return applyIgnores(model, dedupe(cx.findings));
+}
+
+// ---------------------------------------------------------------- the window
+
+const carries = (s: SentenceInfo | undefined): boolean => !!s && s.attributions.length > 0;
+
+/** A claim is attributed when its sentence, or a neighbouring sentence of its paragraph, carries attribution. */
+function inWindow(cx: Context, s: SentenceInfo): boolean {
+  if (carries(s)) return true;
+  const list = cx.byParagraph[s.paragraph] ?? [];
+  const pos = list.indexOf(s.index);
+  if (carries(cx.sentences[list[pos - 1] ?? -1]) || carries(cx.sentences[list[pos + 1] ?? -1])) return true;
+  // a paragraph introduced by a colon ("The report said:") is attributed as a whole
+  return pos === 0 && previousEndsWithColon(cx, s.paragraph);
+}
+
+function previousBodyParagraph(cx: Context, paragraph: number): number {
+  for (let p = paragraph - 1; p >= 0; p--) {
+    const para = cx.model.paragraphs[p]!;
+    if (para.role === 'body') return p;
+    if (para.role !== 'other') return -1;
+  }
+  return -1;
+}
+
+function previousEndsWithColon(cx: Context, paragraph: number): boolean {
+  const p = previousBodyParagraph(cx, paragraph);
+  if (p < 0) return false;
+  const para = cx.model.paragraphs[p]!;
+  return /:\s*$/.test(cx.model.prose.slice(para.start, para.end));
+}
+
+const paragraphCarries = (cx: Context, p: number): boolean => (cx.byParagraph[p] ?? []).some((i) => carries(cx.sentences[i]));
+
+// ---------------------------------------------------------------- helpers
+
+function sentenceOf(cx: Context, offset: number): SentenceInfo | undefined {
+  const ss = cx.model.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ss[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return cx.sentences[mid];
+  }
+  return undefined;
+}
+
+function baseData(cx: Context, s: SentenceInfo, trigger: string): Record<string, unknown> {
+  const sent = cx.model.sentences[s.index]!;
+  return { sentence: cx.model.text.slice(sent.start, sent.end), paragraphStart: cx.model.paragraphs[s.paragraph]!.start, trigger };
+}
+
+/** The quick fix that adds ", according to [source]" before the sentence's final punctuation. */
+function insertSourceFix(cx: Context, s: SentenceInfo): Record<string, unknown> {
+  const sent = cx.model.sentences[s.index]!;
+  const text = cx.model.text.slice(sent.start, sent.end);
+  const m = /[.!?]["'”’)]*\s*$/.exec(text);
+  const offset = m ? sent.start + m.index : sent.end;
+  const newText = `, according to ${SOURCE_PLACEHOLDER}`;
+  return { fix: 'insertAttribution', title: 'Add a source ("according to [source]")', offset, edit: { start: offset, end: offset, newText } };
+}
+
+function push(cx: Context, code: string, span: Span, message: string, data: Record<string, unknown>, severity: Severity = CLAIM_SEVERITY[code]!, related?: Finding['related']): void {
+  cx.findings.push({ code, severity, start: span.start, end: span.end, message, data, ...(related && related.length ? { related } : {}) });
+}
+
+const quoteText = (t: string): string => `“${t.replace(/\s+/g, ' ').trim()}”`;
+
+// ---------------------------------------------------------------- ATTR001: quotes with no speaker
+
+function unattributedQuotes(cx: Context, quotes: Quote[]): void {
+  const { model } = cx;
+  for (const q of cx.spans) {
+    const para = model.paragraphs[q.paragraph]!;
+    if (para.role !== 'body' || !q.double) continue;
+    // scare quotes and titles: three words or fewer, or Every Word Capitalised
+    if (q.words < 4) continue;
+    const content = model.prose.slice(q.contentStart, q.contentEnd);
+    const contentWords = content.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
+    if (contentWords.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to|at|by|with)$/.test(w))) continue;
+    if (q.continuesPrevious) continue;
+    // the quotes engine found a speaker
+    if (quotes.some((x) => x.speaker && x.start < q.close && q.open < x.end)) continue;
+    const first = sentenceOf(cx, q.open);
+    const last = sentenceOf(cx, Math.max(q.open, q.contentEnd - 1));
+    if (!first || !last) continue;
+    if (mixedQuote(first, q)) continue;
+    const list = cx.byParagraph[q.paragraph] ?? [];
+    const a = list.indexOf(first.index);
+    const b = list.indexOf(last.index);
+    let attributed = false;
+    for (let k = Math.max(0, a - 1); k <= Math.min(list.length - 1, b + 1) && !attributed; k++) attributed = carries(cx.sentences[list[k]!]);
+    if (attributed) continue;
+    // "Sanders made the point on CBS. “The younger people are …”": the sentence before names the speaker
+    const before = cx.sentences[list[a - 1] ?? -1];
+    if (before && before.words.some((w) => w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I') || (w.initial && /^(?:he|she|they)$/.test(w.lower)))) continue;
+    // a quoted paragraph right after an attributed paragraph ("floating" quote), or after a colon
+    const prev = previousBodyParagraph(cx, q.paragraph);
+    const opensParagraph = model.prose.slice(para.start, q.open).trim() === '';
+    if (prev >= 0 && (previousEndsWithColon(cx, q.paragraph) || (opensParagraph && (paragraphCarries(cx, prev) || cx.spans.some((x) => x.paragraph === prev))))) continue;
+    const related: NonNullable<Finding['related']> = [];
+    const nearest = nearestEarlierAttribution(cx, first.index);
+    if (nearest) related.push({ start: nearest.cue.start, end: nearest.cue.end, message: `Nearest attribution (“${nearest.cue.text}”) is too far from the quote to cover it.` });
+    const sent = model.sentences[last.index]!;
+    const closeMark = model.text.slice(q.close - 1, q.close);
+    const endsWithPeriod = q.closed && /[.]$/.test(model.text.slice(q.contentStart, q.contentEnd).trimEnd());
+    const edit = endsWithPeriod
+      ? { start: q.contentEnd - 1, end: q.close, newText: `,${closeMark} ${SOURCE_PLACEHOLDER} said.` }
+      : { start: q.close, end: q.close, newText: `, ${SOURCE_PLACEHOLDER} said` };
+    push(cx, 'ATTR001', { start: q.open, end: q.close },
+      `Unattributed quote: no speaker named in this sentence or the next — add who said ${quoteText(excerpt(content))}.`,
+      { sentence: model.text.slice(model.sentences[first.index]!.start, sent.end), paragraphStart: para.start, trigger: excerpt(content), fix: 'insertAttribution', title: 'Add a speaker ("[source] said")', offset: edit.start, edit },
+      undefined, related);
+  }
+}
+
+const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|while|after|before|since|this|that|these|those|there|it|its|to|with|by|from|of|some|many|one|no|not|however|meanwhile|still|also)$/;
+
+/**
+ * A quote woven into the reporter's sentence after its subject ("Ortiz called the plan “a recipe for disaster
+ * that will hurt families”", "he vowed to punish “those who …”", "The memo ends: “…”"): the sentence names who is
+ * quoted, even when no reporting verb is in the list.
+ */
+function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
+  const before = s.words.filter((w) => w.end <= q.open && !w.quote);
+  if (!before.some((w) => /[\p{L}]/u.test(w.text))) return false;
+  if (before[before.length - 1]?.text === ':') return true;
+  return before.some((w) => w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower)));
+}
+
+function excerpt(t: string): string {
+  const words = t.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > 6 ? words.slice(0, 6).join(' ') + ' …' : words.join(' ');
+}
+
+function nearestEarlierAttribution(cx: Context, sentence: number): Attribution | undefined {
+  const para = cx.sentences[sentence]!.paragraph;
+  for (let i = sentence - 1; i >= 0; i--) {
+    const s = cx.sentences[i]!;
+    if (para - s.paragraph > 3) return undefined;
+    const a = s.attributions.find((x) => x.kind === 'speech' || x.kind === 'according');
+    if (a) return a;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- ATTR009: late attribution of a long quote
+
+function lateAttribution(cx: Context): void {
+  const { model } = cx;
+  for (const q of cx.spans) {
+    if (!q.double || !q.closed || q.continuesPrevious || model.paragraphs[q.paragraph]?.role !== 'body') continue;
+    const para = model.paragraphs[q.paragraph]!;
+    if (model.prose.slice(para.start, q.open).trim() !== '') continue;
+    // the attribution straight after the quote: "…," said Ruth Adams · "…," she said
+    const s = sentenceOf(cx, Math.max(q.open, q.close - 1));
+    if (!s) continue;
+    const after = s.attributions.find((a) => (a.kind === 'speech' || a.kind === 'nonSpeech') && a.cue.start >= q.close && a.cue.start - q.close < 40 && a.source);
+    if (!after || !after.source) continue;
+    // sentences inside the quote before its attribution
+    const firstSentence = sentenceOf(cx, q.open);
+    if (!firstSentence) continue;
+    let count = 0;
+    for (let k = firstSentence.index; k < model.sentences.length && model.sentences[k]!.start < q.contentEnd; k++) count++;
+    if (count < 2) continue;
+    const from = Math.min(after.cue.start, after.source.start);
+    const to = Math.max(after.cue.end, after.source.end);
+    push(cx, 'ATTR009', { start: from, end: to },
+      `Late attribution: this ${count}-sentence quote names its speaker only after the last sentence — attribute it after the first sentence.`,
+      { ...baseData(cx, s, after.cue.text) });
+  }
+}
+
+// ---------------------------------------------------------------- ATTR002, ATTR003, ATTR007, ATTR008: the sources themselves
+
+function sourceFindings(cx: Context, s: SentenceInfo): void {
+  const { model } = cx;
+  const para = model.paragraphs[s.paragraph]!;
+  const hasNamed = s.attributions.some((a) => a.kind !== 'agentless' && a.specificity === 'named');
+  for (const a of s.attributions) {
+    if (a.kind === 'agentless') {
+      const phrase = a.cue.text.toLowerCase();
+      // "reportedly" and "allegedly" are fine when the sentence names who reports or alleges
+      if (hasNamed || s.attributions.some((x) => x.kind !== 'agentless' && x.specificity === 'described')) continue;
+      const what = /allegedly/.test(phrase) ? 'say who alleges it' : /reportedly|reports/.test(phrase) ? 'say who reported it' : /studies|research|surveys|experiments/.test(phrase) ? 'name the study or its authors' : /scientists|experts|some|many|others/.test(phrase) ? 'say who' : 'say who holds this view';
+      push(cx, 'ATTR003', a.cue, `Agentless attribution ${quoteText(a.cue.text)}: ${what}.`, { ...baseData(cx, s, a.cue.text), ...insertSourceFix(cx, s) });
+      continue;
+    }
+    if (!a.source) continue;
+    if (a.specificity === 'vague' && a.head && (a.kind === 'according' || a.kind === 'belief' || WEASEL_CUES.has(a.cue.text.toLowerCase()))) {
+      // a bare noun the story already introduced with an affiliation ("State Department officials … officials said")
+      if (introducedEarlier(cx, a, s)) continue;
+      if (WEASEL_SOURCES.has(a.head)) {
+        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: say who — name them, or give their role and affiliation.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' });
+      } else if (SOFT_VAGUE_SOURCES.has(a.head)) {
+        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: which officials? Give their agency or office.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' }, 'information');
+      }
+    }
+    if (a.anonymous) {
+      const upto = model.text.slice(0, para.end).toLowerCase();
+      const paragraphText = model.text.slice(para.start, para.end).toLowerCase();
+      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || ANONYMITY_REASONS.slice(0, 4).some((r) => upto.includes(r));
+      if (!reasonGiven) {
+        push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, { ...baseData(cx, s, a.source.text), specificity: 'described' });
+      }
+    }
+    loadedCue(cx, s, a);
+  }
+}
+
+/** Cues that pass on a view or a fact: a vague source with one of these is weasel sourcing ("critics say"). */
+const WEASEL_CUES = new Set([
+  'say', 'says', 'said', 'saying', 'tell', 'told', 'tells', 'argue', 'argues', 'argued', 'claim', 'claims', 'claimed',
+  'suggest', 'suggests', 'suggested', 'warn', 'warns', 'warned', 'note', 'notes', 'noted', 'insist', 'insists',
+  'insisted', 'agree', 'agrees', 'agreed', 'predict', 'predicts', 'predicted', 'estimate', 'estimates', 'estimated',
+  'maintain', 'maintains', 'allege', 'alleges', 'alleged', 'accuse', 'accuses', 'accused', 'complain', 'complains',
+  'complained', 'charge', 'charges', 'contend', 'contends', 'contended', 'point', 'points', 'pointed', 'question',
+  'questioned', 'acknowledge', 'acknowledged', 'concede', 'conceded', 'describe', 'describes', 'described',
+]);
+
+function introducedEarlier(cx: Context, a: Attribution, s: SentenceInfo): boolean {
+  if (!a.source || !a.head) return false;
+  const before = cx.model.prose.slice(0, a.source.start);
+  const re = new RegExp(`\\b[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*\\s+${a.head}\\b|\\b${a.head}\\s+(?:in|at|from|for|of|with|close|familiar)\\b`, 'g');
+  return re.test(before) && s.index > 0;
+}
+
+const LOADED_OBJECTS = /^(?:responsibility|credit|victory|lives|life|the (?:title|crown|lives|seat|prize|race|election|nomination|victory|top|lead)|a (?:seat|title|share|stake)|ownership|defeat|to|into|on|in|at|as|for|himself|herself|themselves)\b/;
+
+function loadedCue(cx: Context, s: SentenceInfo, a: Attribution): void {
+  const cue = a.cue.text.toLowerCase();
+  const loaded = LOADED_CUES.has(cue);
+  const nonSpeech = NON_SPEECH_CUES.has(cue);
+  if (!loaded && !nonSpeech) return;
+  const words = s.words;
+  const i = a.cueWord;
+  const next = words[i + 1];
+  const prev = words[i - 1];
+  const quoteAdjacent = !!(next?.quote || prev?.quote || (a.source && words.some((w, k) => w.quote && k < i && k >= i - 6 && a.source!.start > w.start)));
+  if (nonSpeech && !quoteAdjacent) return;
+  if (loaded && !quoteAdjacent) {
+    const rest = cx.claim.slice(a.cue.end, cx.model.sentences[s.index]!.end).trimStart().toLowerCase();
+    if (LOADED_OBJECTS.test(rest)) return;
+    if (!/^(?:that|,|:)/.test(rest) && !/^(?:he|she|they|it|we|i|there)\b/.test(rest) && !/^[\w'’$-]+(?:\s+[\w'’$-]+){0,5}\s+(?:is|are|was|were|had|has|have|would|will|could|did|does|can)\b/.test(rest)) return;
+  }
+  const replacement = /s$/.test(cue) ? 'says' : 'said';
+  push(cx, 'ATTR008', a.cue,
+    nonSpeech ? `${quoteText(a.cue.text)} is not a speech verb: use “${replacement}” and describe the ${cue.replace(/e?[ds]$/, '')} separately if it matters.`
+      : `Loaded attribution verb ${quoteText(a.cue.text)} takes sides: “${replacement}” is neutral.`,
+    { ...baseData(cx, s, a.cue.text), fix: 'replace', replacement, range: { start: a.cue.start, end: a.cue.end }, title: `Change “${a.cue.text}” to “${replacement}”`, edit: { start: a.cue.start, end: a.cue.end, newText: matchCase(a.cue.text, replacement) } });
+}
+
+const matchCase = (model: string, word: string): string => (/^[A-Z]/.test(model) ? word[0]!.toUpperCase() + word.slice(1) : word);
+
+// ---------------------------------------------------------------- ATTR004: statistics
+
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds|thousands|a dozen|at least \\w+|more than \\w+';
+const SPELLED_NUMBER = new RegExp(`^(?:${NUMBER_WORDS})$`);
+const STAT_PATTERNS: RegExp[] = [
+  /(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?\s?(?:%|percent\b|per cent\b|percentage points?\b)/g,
+  /(?<![\w])(?:US|A|C|NZ|HK)?[$€£¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m|k|B|M)\b)?/g,
+  /(?<![\w.,])\d[\d,.]*\s(?:million|billion|trillion)\b(?:\s(?:dollars|euros|pounds|yen|yuan|rupees|pesos|rand|naira|shillings))?/g,
+  /(?<![\w.,])\d[\d,.]*\s(?:dollars|euros|pounds sterling|yen|yuan|rupees|pesos|rand|naira|shillings)\b/g,
+  /\b(?:hundreds of thousands|tens of thousands|millions|billions)\s+of\s+(?:[a-z-]+\s+){0,2}?(?:dollars|euros|pounds|people|civilians|refugees|migrants|children|voters|workers|residents|jobs|homes|users|customers|americans|citizens)\b/gi,
+  /\b(?:more than |nearly |almost |roughly |about )?(?:doubled|halved|tripled|trebled|quadrupled)\b/gi,
+];
+const PROPOSAL = /\b(?:would|will|plans? to|planned|proposed|proposal|proposes|proposing|seeks? to|aims? to|wants? to|pledged|promised|promising|vowed|calls? for|called for|could|if|up to)\b/;
+
+interface StatHit extends Span {
+  text: string;
+}
+
+function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
+  const sent = cx.model.sentences[s.index]!;
+  const text = cx.claim.slice(sent.start, sent.end);
+  const hits: StatHit[] = [];
+  for (const re of STAT_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      // numbers inside names ("Boeing 737", "Article 37") and ages never count; money and shares here do
+      if (/[A-Z][\w-]*\s$/.test(before) && /^\d/.test(m[0]) && !/%|percent|million|billion|trillion/.test(m[0])) continue;
+      const found = m[0].replace(/[,.]+$/, '');
+      hits.push({ start: sent.start + m.index, end: sent.start + m.index + found.length, text: found });
+    }
+  }
+  // counts of people: "12,000 people", "at least 40 were killed", "killing 15"
+  const words = s.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const numeric = /^\d[\d,]*$/.test(w.text) && !/^(?:1[89]|20)\d\d$/.test(w.text);
+    const spelled = SPELLED_NUMBER.test(w.lower);
+    if (!numeric && !spelled) continue;
+    if (numeric && words[i - 1] && isCapitalisedName(words[i - 1]!)) continue;
+    // ages ("Keith Scott, 43, was"), dates ("9/11 victims") and ratios ("three times the rate") are not counts
+    if (words[i - 1]?.text === ',' && words[i + 1]?.text === ',' && /^[\p{Lu}]/u.test(words[i - 2]?.text ?? '')) continue;
+    if (/^(?:aged|age|ages)$/.test(words[i - 1]?.lower ?? '') || words[i - 1]?.text === '/' || cx.model.prose[w.start - 1] === '/') continue;
+    if (/^(?:times|fold|to)$/.test(words[i + 1]?.lower ?? '')) continue;
+    if (words[i + 1]?.text === '-' || /^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes|mile|miles|km|kilometers|kilometres|meters|metres|feet|acres|points|percent|%)$/.test(words[i + 1]?.lower ?? '')) continue;
+    const value = numeric ? Number(w.text.replace(/,/g, '')) : 0;
+    const lookahead = words.slice(i + 1, i + 5).map((x) => x.lower);
+    const lookbehind = words.slice(Math.max(0, i - 3), i).map((x) => x.lower);
+    const casualty = lookahead.some((x) => CASUALTY_WORDS.has(x)) || lookbehind.some((x) => /^(?:killed|killing|kills|injured|injuring|wounded|wounding|left)$/.test(x));
+    const peopleIdx = lookahead.slice(0, 3).findIndex((x) => PEOPLE_COUNT_NOUNS.has(x));
+    const people = peopleIdx >= 0;
+    // a head count with no harm done needs to be large to be a statistic ("50,000 workers", not "20 crew members")
+    const big = spelled ? false : value >= 1000;
+    if ((casualty && (people || lookahead.some((x) => /^(?:were|was|have|had|are|been)$/.test(x)) || lookbehind.length > 0)) || (people && big)) {
+      const end = people ? words[i + 1 + peopleIdx]!.end : w.end;
+      if (hits.some((h) => h.start <= w.start && w.start < h.end)) continue;
+      hits.push({ start: w.start, end, text: cx.model.text.slice(w.start, end) });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+const isCapitalisedName = (w: Word): boolean => /^[A-Z]/.test(w.text) && !w.initial && !/^(?:At|About|Some|Nearly|Almost|More|Over|Under|Around|Roughly|Only|Just|The|All|And|In|On|Of)$/.test(w.text);
+
+/** A poll, study, report or data set named in the sentence, its paragraph or the one before sources its figures. */
+function documentNearby(cx: Context, s: SentenceInfo): boolean {
+  const prev = previousBodyParagraph(cx, s.paragraph);
+  const paras = prev >= 0 ? [prev, s.paragraph] : [s.paragraph];
+  for (const p of paras) {
+    for (const i of cx.byParagraph[p] ?? []) {
+      const info = cx.sentences[i]!;
+      if (info.attributions.some((a) => a.kind === 'document' || a.kind === 'preposition')) return true;
+      if (p === s.paragraph && info.words.some((w) => STAT_DOCUMENTS.has(w.lower))) return true;
+    }
+  }
+  return false;
+}
+
+/** Document nouns whose mere mention in the paragraph says where its figures come from. */
+const STAT_DOCUMENTS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'census', 'study', 'report', 'analysis', 'data', 'figures', 'statistics', 'filings', 'filing', 'returns', 'records', 'audit', 'estimates', 'tally', 'budget', 'index', 'forecast', 'respondents', 'margin']);
+
+function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
+  if (attributed) return;
+  const hits = findStatistics(cx, s);
+  if (!hits.length) return;
+  const sent = cx.model.sentences[s.index]!;
+  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  // plans, prices and transactions are what something costs, not a finding that needs a source
+  const candidates = hits.filter((h) => {
+    const clauseBefore = lower.slice(0, h.start - sent.start).split(/[;,:]/).pop() ?? '';
+    return !PROPOSAL.test(clauseBefore);
+  });
+  const first = candidates[0];
+  if (!first || documentNearby(cx, s)) return;
+  const figures = candidates.map((h) => h.text.trim()).filter((t, i, all) => all.indexOf(t) === i);
+  const list = figures.length > 2 ? `${figures.slice(0, 2).join(', ')} and the other figures` : figures.join(' and ');
+  push(cx, 'ATTR004', first, `No source for this statistic: add who says ${list}.`, { ...baseData(cx, s, first.text), ...insertSourceFix(cx, s) });
+}
+
+// ---------------------------------------------------------------- ATTR005: causal claims
+
+function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
+  if (attributed) return;
+  const sent = cx.model.sentences[s.index]!;
+  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  {
+    const re = CAUSAL_RE;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(lower))) {
+      const cue = m[0];
+      const before = lower.slice(Math.max(0, m.index - 40), m.index);
+      // open questions and hedges are not claims: "it was unclear what caused the fire"
+      if (/\b(?:what|whether|how|which|who|may have|might have|could have|may|might|could|possibly|unclear|investigat\w*|determine|not|never|no)\s+(?:\w+\s+){0,2}$/.test(before)) continue;
+      if (/\b(?:if|would|will)\b[^,]*$/.test(before)) continue;
+      if (m.index > 0 && lower[m.index - 1] === '-') continue; // "hate-fueled"
+      // "because of" explains most events a story reports; it is a contestable claim when it explains a trend
+      if (cue === 'because of' && !TREND_VERBS.test(before)) continue;
+      // "led to" as in a route or a guided walk ("led to safety", "led to the stage")
+      if (cue.startsWith('lead') || cue.startsWith('led')) {
+        const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 20);
+        if (/^\s+(?:safety|the stage|the podium|the door|victory|a (?:victory|win|title))/.test(after)) continue;
+      }
+      const start = sent.start + m.index;
+      push(cx, 'ATTR005', { start, end: start + m[0].length }, `No source for this causal claim (“${cx.model.text.slice(start, start + m[0].length)}”): add who says so.`, { ...baseData(cx, s, m[0]), ...insertSourceFix(cx, s) });
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- ATTR006: accusations and evaluation
+
+const EVALUATIVE_EXEMPT_NEXT = /^(?:district|districts|site|sites|building|buildings|landmark|landmarks|preservation|home|homes|house|houses|church|churches|high|highs|low|lows|level|levels|neighborhood|neighbourhood|downtown|core|centre|center|quarter|town|city|register|places|session|meeting|meetings|summit|measures|rendition|circumstances|general)$/;
+const ACCUSATION_FRAME_RE = new RegExp(`\\b(?:${ACCUSATION_FRAMES.join('|')})\\b`);
+const CAUSAL_RE = new RegExp(`\\b(?:${CAUSAL_CUES.join('|')})\\b`, 'g');
+const TREND_VERBS = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|increased|increases|decreased|decreases|surged|surges|soared|soars|plunged|plunges|slumped|slumps|grew|grows|growing|shrank|shrinks|worsened|worsens|improved|improves|jumped|jumps|climbed|climbs|tumbled|tumbles|slowed|slows|collapsed|spiked|doubled|halved|higher|lower|more|fewer|less)\b/;
+const PREDICATE = /^(?:is|was|are|were|be|been|being|as|seem|seems|seemed|become|became|remains|remained)$/;
+
+function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
+  if (attributed) return;
+  const words = s.words;
+  const sent = cx.model.sentences[s.index]!;
+  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  const framed = ACCUSATION_FRAME_RE.test(lower);
+  let accusationDone = false;
+  let evaluationDone = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.quote || (/^[A-Z]/.test(w.text) && !w.initial)) continue;
+    const prev = words[i - 1]?.lower ?? '';
+    const prev2 = words[i - 2]?.lower ?? '';
+    const negated = /^(?:not|never|no|n't|nothing|deny|denied|denies)$/.test(prev) || /^(?:not|never|n't)$/.test(prev2);
+    if (!accusationDone && !framed && !negated) {
+      let hit = false;
+      if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
+      else if (ACCUSATION_LABELS.has(w.lower)) {
+        const predicated = PREDICATE.test(prev) || (/^(?:a|an)$/.test(prev) && PREDICATE.test(prev2)) || (/ly$/.test(prev) && PREDICATE.test(prev2));
+        const subjectIt = predicated && (/^(?:it|this|that)$/.test(prev2) || /^(?:it|this|that)$/.test(words[i - 3]?.lower ?? ''));
+        const attributive = /^(?:corrupt|crooked|dishonest|incompetent)$/.test(w.lower) && /^[a-z]/.test(words[i + 1]?.text ?? '') && !/^(?:practices|practice|charges|allegations|investigation|probe|case|cases|and|or)$/.test(words[i + 1]?.lower ?? '');
+        const adverb = w.lower === 'illegally' && i > 1;
+        hit = (predicated && !subjectIt && !/^(?:illegal|criminal)$/.test(w.lower)) || (predicated && w.lower === 'illegal' && !subjectIt && !/^(?:to|in|under|for)$/.test(words[i + 1]?.lower ?? '')) || attributive || adverb;
+      } else if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
+      if (hit) {
+        accusationDone = true;
+        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s) });
+        continue;
+      }
+    }
+    if (!evaluationDone && cx.options.genre !== 'opinion' && EVALUATIVE_WORDS.has(w.lower) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
+      evaluationDone = true;
+      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s), evaluative: true }, 'information');
+    }
+  }
+}
+
+// ---------------------------------------------------------------- ignores and tidying
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+    .filter((f) => {
+      const key = `${f.code}:${f.start}:${f.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+interface IgnoreRange extends Span {
+  codes: Set<string> | null;
+}
+
+/** Markdown ignore comments: byline-ignore (next paragraph) and byline-disable … byline-enable (a range). */
+export function ignoreRanges(model: TextModel): IgnoreRange[] {
+  const out: IgnoreRange[] = [];
+  const re = /<!--\s*byline-(ignore|disable|enable)\b([\s\S]*?)-->/g;
+  let open: { start: number; codes: Set<string> | null } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(model.text))) {
+    const codes = (m[2] ?? '').match(/ATTR\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
+    const set = codes.length ? new Set(codes) : null;
+    const end = m.index + m[0].length;
+    if (m[1] === 'ignore') {
+      const next = model.paragraphs.find((p) => p.start >= end && model.prose.slice(p.start, p.end).trim() !== '');
+      if (next) out.push({ start: next.start, end: next.end, codes: set });
+    } else if (m[1] === 'disable') {
+      if (open) out.push({ start: open.start, end: m.index, codes: open.codes });
+      open = { start: end, codes: set };
+    } else if (open) {
+      out.push({ start: open.start, end: m.index, codes: open.codes });
+      open = null;
+    }
+  }
+  if (open) out.push({ start: open.start, end: model.text.length, codes: open.codes });
+  return out;
+}
+
+function applyIgnores(model: TextModel, findings: Finding[]): Finding[] {
+  if (!model.text.includes('byline-')) return findings;
+  const ranges = ignoreRanges(model);
+  if (!ranges.length) return findings;
+  return findings.filter((f) => !ranges.some((r) => f.start >= r.start && f.start < r.end && (!r.codes || r.codes.has(f.code))));
+}

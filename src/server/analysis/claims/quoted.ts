@@ -1,0 +1,86 @@
+// Quoted stretches of each paragraph, found on the prose (so Markdown markup never counts), and the claim text:
+// the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
+
+import type { TextModel } from '../text';
+
+export interface QuotedSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just after the closing mark, or the paragraph end when the quote runs on into the next paragraph. */
+  close: number;
+  contentStart: number;
+  contentEnd: number;
+  paragraph: number;
+  /** False when the paragraph ends inside the quote (a multi-paragraph quote continues). */
+  closed: boolean;
+  /** The paragraph opens with this quote and the previous paragraph's last quote was left open. */
+  continuesPrevious: boolean;
+  /** Double quotation marks ("…", “…”, «…»), as opposed to single ‘…’. */
+  double: boolean;
+  words: number;
+}
+
+const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/;
+
+/** Quoted spans of every paragraph, in document order. */
+export function findQuotedSpans(model: TextModel): QuotedSpan[] {
+  const { prose } = model;
+  const out: QuotedSpan[] = [];
+  let previousOpen = false;
+  model.paragraphs.forEach((p, pi) => {
+    let openAt = -1;
+    let openDouble = true;
+    let firstInParagraph = true;
+    let lastClosed = true;
+    const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
+      const content = prose.slice(contentStart, contentEnd);
+      const continuesPrevious = firstInParagraph && previousOpen && prose.slice(p.start, open).trim() === '';
+      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double, words: content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length });
+      firstInParagraph = false;
+      lastClosed = closed;
+    };
+    for (let i = p.start; i < p.end; i++) {
+      const ch = prose[i]!;
+      const before = i > p.start ? prose[i - 1]! : ' ';
+      if (openAt < 0) {
+        if (ch === '“' || ch === '«' || (ch === '"' && (i === p.start || OPEN_BEFORE.test(before)))) {
+          openAt = i;
+          openDouble = true;
+        } else if (ch === '‘' && (i === p.start || OPEN_BEFORE.test(before))) {
+          // a single-quoted stretch only when a closing ’ follows that is not an apostrophe
+          const rest = prose.slice(i + 1, Math.min(p.end, i + 200));
+          const m = /’(?![\p{L}\p{N}])/u.exec(rest);
+          if (m && m.index > 0) {
+            const close = i + 1 + m.index + 1;
+            push(i, close, i + 1, close - 1, true, false);
+            i = close - 1;
+          }
+        }
+      } else if (ch === '”' || ch === '»' || ch === '"') {
+        push(openAt, i + 1, openAt + 1, i, true, openDouble);
+        openAt = -1;
+      } else if (ch === '“' && prose.slice(openAt + 1, i).trim() !== '') {
+        // an opening mark inside an open quote: the first one was never closed in this paragraph
+        push(openAt, i, openAt + 1, i, false, true);
+        openAt = i;
+      }
+    }
+    if (openAt >= 0) push(openAt, p.end, openAt + 1, p.end, false, openDouble);
+    previousOpen = !firstInParagraph && !lastClosed;
+  });
+  return out;
+}
+
+/** The prose with the content of every quoted span blanked (the marks stay, so "…," she said still reads). */
+export function claimText(prose: string, spans: QuotedSpan[]): string {
+  if (!spans.length) return prose;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.contentStart < at) continue;
+    parts.push(prose.slice(at, s.contentStart), prose.slice(s.contentStart, s.contentEnd).replace(/[^\n]/g, ' '));
+    at = s.contentEnd;
+  }
+  parts.push(prose.slice(at));
+  return parts.join('');
+}
