@@ -39,7 +39,8 @@ else
 fi
 
 # --- code-server -------------------------------------------------------------------------------------
-if [ -f "$STAMP" ] && [ -f "$PKG/lib/vscode/out/server-main.js" ]; then
+if [ -f "$STAMP" ] && [ -f "$PKG/lib/vscode/out/server-main.js" ] &&
+  [ -f "$PKG/node_modules/argon2/lib/binding/napi-v3/argon2.node" ]; then
   log "code-server $VERSION already installed in $DEST"
   exit 0
 fi
@@ -56,6 +57,9 @@ export npm_config_yes=true npm_config_audit=false npm_config_fund=false npm_conf
 
 cd "$PKG"
 npm install --omit=dev --ignore-scripts --no-package-lock
+# code-server's own entry (the UI run, --install-extension) loads argon2 for password auth even with
+# --auth none; its prebuilt download fails offline, so this falls back to a source build
+npm rebuild argon2
 
 cd "$PKG/lib/vscode"
 npm install --omit=dev --ignore-scripts --no-package-lock
