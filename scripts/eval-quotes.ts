@@ -3,6 +3,8 @@
 // Usage: node out/scripts/eval-quotes.js [--split dev|train] [--limit N] [--errors N] [--json]
 
 import { analyzeText } from '../src/server/engine';
+import { analyze } from '../src/server/analysis/article';
+import type { Article } from '../src/server/analysis/types';
 import { REPORTING_CUE_FORMS } from '../src/server/analysis/lexicon';
 import type { Quote } from '../src/server/analysis/types';
 import { dataRoot, readPolnear, type PolnearArticle, type PolnearAttribution } from './data';
@@ -87,6 +89,18 @@ function speakerRight(a: PolnearAttribution, q: Quote, quotes: Quote[], doc: Pol
   return goldName !== '' && goldName === predName;
 }
 
+let runEngine = (text: string): Article => analyzeText(text);
+
+/** The shipped engine; when the name model is not built yet, the engine without it (said loudly). */
+function pickEngine(): void {
+  try {
+    analyzeText('Warm-up.');
+  } catch (e) {
+    console.error(`eval-quotes: WARNING: the name recognizer could not be loaded (${(e as Error).message.split(';')[0]}); scoring without it.`);
+    runEngine = (text: string): Article => analyze(text);
+  }
+}
+
 export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
   let gold = 0;
   let predicted = 0;
@@ -99,7 +113,7 @@ export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
   let shown = 0;
   for (const doc of docs) {
     const t0 = process.hrtime.bigint();
-    const article = analyzeText(doc.text);
+    const article = runEngine(doc.text);
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     words += article.wordCount;
     const kept = doc.attributions.filter(inScope);
@@ -133,7 +147,9 @@ export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
       else if (shown < errors) {
         shown++;
         const q = article.quotes[pi]!;
-        console.log(`SPEAKER gold=${JSON.stringify(a.source.text)} pred=${JSON.stringify(q.speaker?.text ?? null)} cue=${JSON.stringify(a.cue?.text)} | ${q.text.slice(0, 100).replace(/\n/g, '¶')}`);
+        const lo = Math.min(a.source.spans[0]![0], q.start);
+        const ctx = doc.text.slice(Math.max(0, lo - 60), Math.min(doc.text.length, Math.max(q.end, a.source.spans[0]![1]) + 40)).replace(/\n/g, '¶');
+        console.log(`SPEAKER gold=${JSON.stringify(a.source.text)} pred=${JSON.stringify(q.speaker?.text ?? null)} cue=${JSON.stringify(a.cue?.text)} how=${q.attribution}\n    ${ctx.slice(0, 400)}`);
       }
     }
     if (errors > shown) {
@@ -178,7 +194,8 @@ function main(): void {
   const limit = Number(opt('--limit') ?? 0);
   if (limit) docs = docs.slice(0, limit);
   // warm the engine (model load, JIT) outside the timing
-  analyzeText(docs[0]?.text ?? '');
+  pickEngine();
+  runEngine(docs[0]?.text ?? '');
   const s = evaluate(docs, Number(opt('--errors') ?? 0));
   if (args.includes('--json')) return console.log(JSON.stringify(s));
   const pct = (x: number): string => (100 * x).toFixed(1);

@@ -43,8 +43,12 @@ const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'throug
 /** Words before an -ing cue that make it share the main clause's speaker: "…, saying", "— adding". */
 const PARTICIPLE_LEADS = new Set([',', '—', '–', '-', '--', 'and', 'by', 'while', 'also']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
+/** Words that open an adverbial clause, not reported content: "tweeted as Obama spoke". */
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'because', 'if', 'after', 'before', 'since', 'during', 'until', 'though', 'although', 'live', 'attempting', 'trying']);
+const ROLE_LISTENERS = new Set(['host', 'anchor', 'reporter', 'reporters', 'radio', 'newspaper', 'magazine', 'station', 'network', 'audience', 'crowd', 'supporters', 'interviewer', 'correspondent', 'editorial', 'board', 'show', 'program']);
+const CLAUSE_OPENERS = new Set(['when', 'while', 'after', 'because', 'as', 'if', 'since', 'before', 'until', 'where']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
-const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full']);
+const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
 
 const lower = (t: Token): string => t.text.toLowerCase();
 const isWordTok = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
@@ -341,7 +345,13 @@ class QuoteExtractor {
         }
       }
     }
+    this.quoteThenSpeaker(u, found);
+    if (found.length === 0) {
+      const colon = this.colonIntroduction(u, p, units, ui);
+      if (colon) found.push(colon);
+    }
     if (found.length === 0) return [];
+    found.sort((x, y) => x.cueFirst - y.cueFirst);
     // contents, left to right: each attribution's content stops where the next one's clause begins
     const out: Attribution[] = [];
     let floor = u.first;
@@ -358,6 +368,11 @@ class QuoteExtractor {
           break;
         }
       }
+      if ((a as Attribution & { fixed?: boolean }).fixed) {
+        out.push(a);
+        floor = u.last;
+        continue;
+      }
       if (a.mode === 'before') {
         const end = a.form === 'inverted' || a.form === 'dash' || a.form === 'according' ? a.cueFirst : (a.speaker?.first ?? a.cueFirst);
         a.parts = this.region(floor, end);
@@ -369,11 +384,17 @@ class QuoteExtractor {
         }
         // "…, the Times said, including speeches": the rest of the sentence continues the content
         const after = this.skipTo(a.after, ceiling);
-        if (after < ceiling && (t[after - 1]?.text === ',' || this.markOf[after]! >= 0) && !this.isParticipleCue(after)) {
+        // after a direct quote or an inverted cue only a reopened quote continues it ('"…," said Ortiz, "…"')
+        const directBefore = a.parts.length > 0 && this.markOf[this.firstTokenFrom(a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
+        const onlyQuote = a.form === 'inverted' || a.form === 'dash' || directBefore;
+        if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(lower(t[after]!))))) {
           const rest = this.region(after, ceiling);
           a.parts.push(...rest);
         }
       } else {
+        // "said of waterboarding", "tweeted live as Obama spoke": a setting, not what was said
+        const first = t[a.after];
+        if (first && a.after < ceiling && this.markOf[a.after]! < 0 && (SUBORDINATORS.has(lower(first)) || lower(first) === 'of' || (a.lemma === 'add' && lower(first) === 'to'))) continue;
         a.parts = this.region(a.after, ceiling);
         if (a.parts.length === 0 && t[a.cueLast + 1]?.text === ':' && ui === units.length - 1) a.parts = this.nextParagraphContent(p);
       }
@@ -384,6 +405,84 @@ class QuoteExtractor {
       out.push(a);
     }
     return out;
+  }
+
+  /**
+   * '"…," Bozell points out.' · '"…," read one.': a quote closed by a comma, question or exclamation mark and then
+   * a speaker with a verb we do not list, when no listed cue follows the quote.
+   */
+  private quoteThenSpeaker(u: Unit, found: Attribution[]): void {
+    const t = this.tokens;
+    for (let i = u.first; i < u.last - 1; i++) {
+      const mi = this.markOf[i]!;
+      if (mi < 0 || this.markOf[i + 1] === mi) continue;
+      const close = i;
+      const inner = t[close - 1]?.text ?? '';
+      if (!(inner === ',' || inner === '?' || inner === '!') || this.markOf[close + 1]! >= 0) continue;
+      if (found.some((a) => a.cueFirst > close && a.cueFirst <= close + 8)) continue;
+      const j = close + 1;
+      const verbish = (k: number): boolean => {
+        const tk = t[k];
+        if (!tk || this.markOf[k]! >= 0) return false;
+        const w = tk.text;
+        return /^[a-z]{3,}$/.test(w) && (/(?:s|ed)$/.test(w) || w === 'read' || w === 'wrote') && !w.endsWith('ss') && !w.endsWith('ly');
+      };
+      const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0;
+      const speaker = phraseStartingAt(t, j, u.last, u.first);
+      if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(lower(t[speaker.head]!))) && verbish(speaker.last + 1)) {
+        let v = speaker.last + 1;
+        const after = ends(v + 1) ? v + 1 : /^(?:out|up|back|again|later)$/.test(t[v + 1]?.text ?? '') && ends(v + 2) ? v + 2 : -1;
+        if (after < 0) continue;
+        if (after === v + 2) v++;
+        found.push({ form: 'subject', cueFirst: speaker.last + 1, cueLast: v, lemma: lower(t[speaker.last + 1]!), speaker, parts: [], clauseStart: speaker.first, mode: 'before', after, how: 'speaker named right after the quote' });
+      } else if (verbish(j)) {
+        const inverted = phraseStartingAt(t, j + 1, u.last, u.first);
+        if (inverted && ends(inverted.last + 1) && !PRONOUNS.has(lower(t[inverted.head]!)))
+          found.push({ form: 'inverted', cueFirst: j, cueLast: j, lemma: lower(t[j]!), speaker: inverted, parts: [], clauseStart: j, mode: 'before', after: inverted.last + 1, how: 'speaker named right after the quote' });
+      }
+    }
+  }
+
+  /**
+   * Colon introductions without a listed verb: 'Cruz called them on it: "…"', 'Republican pollster Daron Shaw:
+   * "…"', or a paragraph ending in a colon before a quoted paragraph.
+   */
+  private colonIntroduction(u: Unit, p: number, units: Unit[], ui: number): Attribution | null {
+    const t = this.tokens;
+    for (let c = u.first + 1; c < u.last; c++) {
+      if (t[c]!.text !== ':' || this.markOf[c]! >= 0) continue;
+      const quoteFollows = this.markOf[c + 1]! >= 0;
+      const paragraphEnds = c === u.last - 1 && ui === units.length - 1;
+      if (!quoteFollows && !paragraphEnds) continue;
+      if (paragraphEnds) {
+        const next = this.paragraphTokens[p + 1];
+        if (!next || this.model.paragraphs[p + 1]?.role !== 'body' || this.markOf[next.first]! < 0) continue;
+      }
+      let speaker = phraseEndingAt(t, c - 1, u.first, u.first);
+      if (!speaker || !looksLikeName(t, speaker.head, u.first)) speaker = this.clauseSubject(u.first, c);
+      if (!speaker) continue;
+      const parts = quoteFollows ? this.region(c + 1, u.last) : this.nextParagraphContent(p);
+      if (parts.length === 0) continue;
+      const a: Attribution = { form: 'colon', cueFirst: c, cueLast: c, lemma: ':', speaker, parts, clauseStart: speaker.first, mode: 'after', after: c + 1, how: 'speaker introduces the quote with a colon' };
+      (a as Attribution & { fixed?: boolean }).fixed = true;
+      return a;
+    }
+    return null;
+  }
+
+  /** The subject of the clause holding token `cue`: the nearest subject pronoun, else after "when"/"while", else the sentence's. */
+  private clauseSubject(sentenceStart: number, cue: number): SpeakerPhrase | null {
+    const t = this.tokens;
+    for (let k = cue - 1; k >= sentenceStart; k--) {
+      if (this.markOf[k]! >= 0) continue;
+      const w = lower(t[k]!);
+      if (w === 'he' || w === 'she' || w === 'they' || w === 'we' || w === 'i') return { first: k, last: k, head: k };
+      if (CLAUSE_OPENERS.has(w) && k > sentenceStart) {
+        const s = subjectAtSentenceStart(t, k + 1, cue);
+        if (s) return s;
+      }
+    }
+    return subjectAtSentenceStart(t, sentenceStart, cue);
   }
 
   private skipTo(i: number, ceiling: number): number {
@@ -529,7 +628,8 @@ class QuoteExtractor {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
       const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
       const invertedEnds = inverted && (inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
-      if (inverted && invertedEnds && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
+      const invertible = !LISTENER_VERBS.has(lemma) || (lemma === 'ask' && leftIsQuote);
+      if (inverted && invertedEnds && invertible && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
         const afterSpeaker = this.afterCue(inverted.last, 'say', u);
         return { form: 'inverted', cueFirst: i, cueLast: i, lemma, speaker: inverted, parts: [], clauseStart: i, mode: 'before', after: afterSpeaker, how: 'speaker named in the same sentence' };
       }
@@ -558,10 +658,13 @@ class QuoteExtractor {
       if (t[k]!.text !== ',') continue;
       const opener = lower(t[k + 1]!);
       const phrase = phraseEndingAt(t, k - 1, u.first, u.first);
-      if (!phrase) return null;
-      if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text) || /^\p{Lu}/u.test(t[phrase.head]!.text))
+      if (!phrase) continue;
+      const head = t[phrase.head]!;
+      // "Martin Ekwueme, 61, who farms outside Dubuque, says": an age is not the speaker; keep looking left
+      if (/^\d/.test(head.text)) continue;
+      if (looksLikeName(t, phrase.head, u.first) || PRONOUNS.has(lower(head))) return phrase;
+      if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text))
         return phrase;
-      return null;
     }
     return null;
   }
@@ -592,16 +695,16 @@ class QuoteExtractor {
       while (k < end && (TIME_WORDS.has(w(k)) || (TIME_LEADERS.has(w(k)) && TIME_WORDS.has(w(k + 1))) || isAdverbLy(w(k)))) k++;
       // the listener: "told reporters", "told CNN's Jake Tapper", "asked him"
       if (LISTENER_VERBS.has(lemma) && k === i + 1) {
-        const listener = phraseStartingAt(t, k, end, u.first);
-        if (listener && listener.last - k < 6) {
-          const n = listener.last + 1;
+        const listenerEnd = this.listenerEnd(k, end);
+        if (listenerEnd > k) {
+          const n = listenerEnd;
           if (n < end && (w(n) === 'that' || w(n) === ',' || w(n) === ':' || w(n) === 'in' || w(n) === 'on' || w(n) === 'at' || PRONOUNS.has(w(n)) || /^\p{Lu}/u.test(t[n]!.text) || this.markOf[n]! >= 0 || w(n) === 'the' || w(n) === 'if' || w(n) === 'whether' || w(n) === 'to' || isEnd(t[n]))) k = n;
         }
       }
       // settings: "in a statement", "at a rally in Ohio", "on Twitter" — only when a comma, "that" or a quote follows soon
       if (k < end && SETTING_PREPOSITIONS.has(w(k)) && !(w(k) === 'to' && lemma !== 'say')) {
         let n = k + 1;
-        while (n < end && n - k < 12 && this.markOf[n]! < 0 && w(n) !== ',' && w(n) !== 'that' && w(n) !== ':' && !isEnd(t[n])) n++;
+        while (n < end && n - k < 25 && this.markOf[n]! < 0 && w(n) !== ',' && w(n) !== 'that' && w(n) !== ':' && !isEnd(t[n])) n++;
         if (n < end && (w(n) === ',' || w(n) === 'that' || w(n) === ':' || this.markOf[n]! >= 0 || isEnd(t[n]))) k = n;
       }
       if (w(k) === ',' && this.isParticipleCue(k + 1)) break;
@@ -609,6 +712,19 @@ class QuoteExtractor {
       if (k === start) break;
     }
     return k;
+  }
+
+  /** End (exclusive) of the listener after "told"/"asked": "reporters", "CNN's Jake Tapper", "the Associated Press". */
+  private listenerEnd(k: number, end: number): number {
+    const t = this.tokens;
+    let n = k;
+    const w0 = t[n] ? lower(t[n]!) : '';
+    if (/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|lawmakers|officials|viewers|listeners|students|members|delegates|donors|senators|interviewers|radio|television)$/.test(w0)) return n + 1;
+    if (w0 === 'the' || w0 === 'a' || w0 === 'an' || w0 === 'his' || w0 === 'her' || w0 === 'their') n++;
+    const capStart = n;
+    while (n < end && n - k < 7 && (/^\p{Lu}/u.test(t[n]!.text) || /^['’]s$/.test(t[n]!.text) || (lower(t[n]!) === 'of' && n > capStart) || ROLE_LISTENERS.has(lower(t[n]!)))) n++;
+    if (n === capStart) return k;
+    return n;
   }
 
   // ---- speakers ----
@@ -685,7 +801,7 @@ class QuoteExtractor {
       const s = this.sentenceStartOf(a.cueFirst);
       if (last?.speaker && last.paragraph === p && last.sentenceStart === s) speaker = last.speaker;
       else {
-        const subject = subjectAtSentenceStart(t, s, a.cueFirst);
+        const subject = this.clauseSubject(s, a.cueFirst);
         if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, { first: s }, p);
       }
       if (!speaker) return undefined;

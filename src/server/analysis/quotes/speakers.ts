@@ -38,6 +38,9 @@ const COMMON_CAPITALISED = new Set([
   'this', 'that', 'these', 'those', 'some', 'many', 'most', 'both', 'all', 'two', 'three', 'one', 'several',
   'his', 'her', 'their', 'its', 'our', 'still', 'yet', 'so', 'now', 'then', 'meanwhile', 'however', 'asked',
   'speaking', 'according', 'also', 'other', 'others', 'another', 'such', 'because', 'since', 'even', 'though',
+  'hours', 'minutes', 'days', 'weeks', 'months', 'years', 'earlier', 'later', 'moments', 'shortly', 'last', 'late',
+  'early', 'during', 'despite', 'with', 'without', 'by', 'from', 'to', 'of', 'over', 'under', 'asked', 'once',
+  'here', 'there', 'what', 'why', 'how', 'where', 'who', 'it', 'no', 'not', 'yes', 'every', 'each', 'any',
 ]);
 
 const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text) || /^['’]s$/i.test(t.text);
@@ -145,6 +148,8 @@ function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: num
 export function phraseStartingAt(tokens: readonly Token[], from: number, ceiling: number, sentenceStart: number): SpeakerPhrase | null {
   let k = from;
   let head = -1;
+  const first = tokens[from];
+  if (!first || (NP_STOP.has(lower(first)) && !PRONOUNS.has(lower(first))) || PREPOSITIONS.has(lower(first))) return null;
   while (k < ceiling && k - from < 14) {
     const t = tokens[k]!;
     const w = lower(t);
@@ -242,6 +247,15 @@ const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'm
  */
 export function subjectAtSentenceStart(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
   let k = start;
+  // an opening adverbial ("Hours later, Trump …", "In a statement, the campaign …") is not the subject
+  if (k < limit && COMMON_CAPITALISED.has(lower(tokens[k]!)) && !PRONOUNS.has(lower(tokens[k]!)) && lower(tokens[k]!) !== 'the') {
+    for (let c = k + 1; c < limit && c - k < 12; c++) {
+      if (tokens[c]!.text === ',') {
+        k = c + 1;
+        break;
+      }
+    }
+  }
   while (k < limit && (SENTENCE_OPENERS.has(lower(tokens[k]!)) || tokens[k]!.text === ',')) k++;
   if (k >= limit) return null;
   const w = lower(tokens[k]!);
