@@ -62,6 +62,17 @@ local function position_of(needle, offset)
   return { line = line - 1, character = col + (offset or 0) }
 end
 
+-- headless: never prompt (Neovim 0.7 asks showMessageRequest questions on the terminal and would wait);
+-- relay the server's messages and log so a failure here explains itself
+vim.lsp.handlers['window/showMessageRequest'] = function(_, result)
+  say('  server asks: ' .. (result and result.message or ''))
+  return vim.NIL
+end
+vim.lsp.handlers['window/showMessage'] = function(_, result) say('  server says: ' .. (result and result.message or '')) end
+vim.lsp.handlers['window/logMessage'] = function(_, result)
+  if result and (result.type == 1 or os.getenv('BYLINE_NVIM_VERBOSE')) then say('  server log: ' .. result.message) end
+end
+
 local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(article))
   check('the article gets filetype news', vim.bo.filetype == 'news', 'filetype=' .. vim.bo.filetype)
