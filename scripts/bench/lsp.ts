@@ -19,6 +19,7 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
+import { STATUS_NOTIFICATION, type ArticleStatus } from '../../src/protocol';
 
 // compiled to out/scripts/bench/lsp.js
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -74,6 +75,8 @@ export class LspClient {
   capabilities: ServerCapabilities = {};
   stderr = '';
   exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** The latest byline/didAnalyze report per URI (words analysed, notice, the server's own analysis time). */
+  readonly statuses = new Map<string, ArticleStatus>();
   private publications = new Map<string, Publication>();
   private waiters = new Map<string, Waiter[]>();
   private seq = 0;
@@ -161,6 +164,9 @@ export class LspClient {
         return false;
       });
       this.waiters.set(p.uri, still);
+    });
+    c.onNotification(STATUS_NOTIFICATION, (p: ArticleStatus) => {
+      this.statuses.set(p.uri, p);
     });
     c.onError(() => undefined);
     c.onClose(() => undefined);
