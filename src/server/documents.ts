@@ -1,8 +1,10 @@
 // Open documents → one cached Article per URI and version: the one place the server triggers analysis.
 // Typing re-analyses after a short pause (debounce); an analysis whose document moved on while its inputs were
-// gathered is dropped; requests always get the Article of the current version (analysed on demand if needed).
+// gathered or while it waited its turn is dropped; requests always get the Article of the current version.
+// The engine runs in a worker thread with a time limit, so a pathological document never freezes the server.
 
 import { performance } from 'perf_hooks';
+import { parentPort, Worker } from 'worker_threads';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, DocumentFormat } from './analysis/types';
@@ -49,6 +51,7 @@ export class ArticleStore {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly gatherInputs: (doc: TextDocument) => Promise<AnalysisInputs>,
     private readonly log: (message: string) => void,
+    private readonly engine: EngineRunner = new InProcessEngine(),
     private readonly debounceMs = DEBOUNCE_MS,
   ) {}
 
@@ -119,20 +122,28 @@ export class ArticleStore {
     return undefined;
   }
 
-  private analyze(doc: TextDocument, inputs: AnalysisInputs): Analysis | undefined {
-    // The document may have moved on (or closed) between scheduling and now: a stale analysis is not worth running.
-    const current = this.documents.get(doc.uri);
-    if (!current || current.version !== doc.version) return undefined;
+  private async analyze(doc: TextDocument, inputs: AnalysisInputs): Promise<Analysis | undefined> {
+    // The document may have moved on (or closed) while this analysis waited its turn: stale work is not worth running.
+    const isCurrent = (): boolean => this.documents.get(doc.uri)?.version === doc.version;
+    if (!isCurrent()) return undefined;
+    const text = doc.getText();
     const t0 = performance.now();
     let article: Article | null = null;
     if (inputs.enabled) {
       try {
-        article = analyzeText(doc.getText(), inputs.options);
+        const result = await this.engine.analyze(text, inputs.options, isCurrent);
+        if (result === undefined) return undefined;
+        article = result;
       } catch (e) {
-        // An engine bug must not take the server down: the document gets an empty article and a logged error.
-        this.log(`Byline: the engine failed on ${doc.uri} (version ${doc.version}): ${errorText(e)}`);
-        const text = doc.getText();
-        article = { text, paragraphs: [], sentences: [], tokens: [], entities: [], quotes: [], diagnostics: [], wordCount: 0, notice: 'Byline could not analyse this document (see the Byline output channel).' };
+        // An engine bug or a runaway analysis must not take the server down: an empty article with a notice.
+        const timedOut = e instanceof AnalysisTimeout;
+        this.log(`Byline: ${timedOut ? 'analysis stopped' : 'the engine failed'} on ${doc.uri} (version ${doc.version}): ${errorText(e)}`);
+        article = {
+          text, paragraphs: [], sentences: [], tokens: [], entities: [], quotes: [], diagnostics: [], wordCount: 0,
+          notice: timedOut
+            ? `Byline stopped analysing this document after ${Math.round((e as AnalysisTimeout).ms / 1000)} s; it shows no results for this version.`
+            : 'Byline could not analyse this document (see the Byline output channel).',
+        };
       }
     }
     const analysis: Analysis = { uri: doc.uri, version: doc.version, inputs, article, ms: performance.now() - t0 };
@@ -146,6 +157,150 @@ export class ArticleStore {
     }
     return analysis;
   }
+}
+
+// ---- the engine runner: a worker thread with a time limit, or in-process when workers are unavailable ----
+
+export type EngineRunOptions = AnalysisInputs['options'];
+
+export interface EngineRunner {
+  /** Resolves undefined when `stillWanted` turned false before the analysis started. */
+  analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined>;
+  dispose(): void;
+}
+
+export class AnalysisTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`analysis took longer than ${ms} ms`);
+  }
+}
+
+/** Default time limit for one analysis (BYLINE_ANALYSIS_TIMEOUT_MS overrides it). */
+export const ANALYSIS_TIMEOUT_MS = 15_000;
+
+export function analysisTimeout(): number {
+  const n = Number(process.env.BYLINE_ANALYSIS_TIMEOUT_MS);
+  return Number.isFinite(n) && n > 0 ? n : ANALYSIS_TIMEOUT_MS;
+}
+
+/** Runs the engine on the calling thread (tests, hosts without worker support). No time limit is possible. */
+export class InProcessEngine implements EngineRunner {
+  async analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
+    await Promise.resolve();
+    return stillWanted() ? analyzeText(text, options) : undefined;
+  }
+  dispose(): void {}
+}
+
+interface WorkerRequest {
+  id: number;
+  text: string;
+  options: EngineRunOptions;
+}
+type WorkerReply = { id: number; article: Article } | { id: number; error: string };
+
+/**
+ * One worker thread runs one analysis at a time (jobs are queued here, so the time limit measures the analysis,
+ * not the wait). When an analysis overruns, the worker is terminated and a fresh one starts for the next job.
+ */
+export class WorkerEngine implements EngineRunner {
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private pending: { id: number; resolve: (a: Article) => void; reject: (e: unknown) => void } | undefined;
+
+  constructor(
+    private readonly script: string,
+    private readonly timeoutMs: number,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
+    const run = this.queue.then(() => (stillWanted() ? this.runOne(text, options) : undefined));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private runOne(text: string, options: EngineRunOptions): Promise<Article> {
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (e) {
+      // No worker threads here (an unusual host): analyse in-process, without a time limit, rather than not at all.
+      this.log(`Byline: could not start the analysis worker, analysing in-process: ${errorText(e)}`);
+      return Promise.resolve(analyzeText(text, options));
+    }
+    const id = this.nextId++;
+    return new Promise<Article>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending = undefined;
+        this.kill();
+        reject(new AnalysisTimeout(this.timeoutMs));
+      }, this.timeoutMs);
+      this.pending = {
+        id,
+        resolve: (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      const request: WorkerRequest = { id, text, options };
+      worker.postMessage(request);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { env: process.env });
+    worker.on('message', (reply: WorkerReply) => {
+      const p = this.pending;
+      if (!p || p.id !== reply.id) return;
+      this.pending = undefined;
+      if ('article' in reply) p.resolve(reply.article);
+      else p.reject(new Error(reply.error));
+    });
+    const fail = (why: string): void => {
+      if (this.worker === worker) this.worker = undefined;
+      const p = this.pending;
+      this.pending = undefined;
+      p?.reject(new Error(why));
+    };
+    worker.on('error', (e) => {
+      this.log(`Byline: the analysis worker failed: ${errorText(e)}`);
+      fail(`analysis worker error: ${e.message}`);
+    });
+    worker.on('exit', (code) => fail(`analysis worker exited with code ${code}`));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private kill(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) void w.terminate();
+  }
+
+  dispose(): void {
+    this.kill();
+  }
+}
+
+/** The worker side: started by server.ts when it runs as a worker thread. */
+export function serveAnalysisWorker(): void {
+  parentPort?.on('message', (request: WorkerRequest) => {
+    let reply: WorkerReply;
+    try {
+      reply = { id: request.id, article: analyzeText(request.text, request.options) };
+    } catch (e) {
+      reply = { id: request.id, error: errorText(e) };
+    }
+    parentPort?.postMessage(reply);
+  });
 }
 
 export function errorText(e: unknown): string {

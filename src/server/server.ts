@@ -1,11 +1,14 @@
 // The Byline language server: LSP wiring only (connection, documents, settings, capabilities → features/).
 // Runs over --stdio, --node-ipc (the VS Code client) or --socket; createConnection reads the transport from argv.
+// The same file, started as a worker thread, is the analysis worker (documents.ts), so the bundle stays one file.
 
 import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,7 +29,8 @@ import {
   type IgnoreFindingArgs,
   type QuotesResult,
 } from '../protocol';
-import { ArticleStore, errorText, formatOf, type Analysis, type AnalysisInputs } from './documents';
+import { isMainThread } from 'worker_threads';
+import { analysisTimeout, ArticleStore, errorText, formatOf, serveAnalysisWorker, WorkerEngine, type Analysis, type AnalysisInputs } from './documents';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders } from './workspace/folders';
 import { GlossaryFiles, type GlossaryLoad } from './workspace/glossaryFile';
@@ -39,253 +43,260 @@ import { definition, documentHighlights, references } from './features/navigatio
 import { codeActions } from './features/codeActions';
 import { articleStatus, quoteSummaries } from './features/quotes';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const settings = new SettingsCache(connection);
-const folders = new WorkspaceFolders();
-const glossaries = new GlossaryFiles();
-const ignores = new IgnoreFiles();
-const log = (message: string): void => connection.console.error(message);
+if (isMainThread) startServer();
+else serveAnalysisWorker();
 
-let dynamicConfigRegistration = false;
-let foldersSupported = false;
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsCache(connection);
+  const folders = new WorkspaceFolders();
+  const glossaries = new GlossaryFiles();
+  const ignores = new IgnoreFiles();
+  const log = (message: string): void => connection.console.error(message);
 
-const store = new ArticleStore(documents, gatherInputs, log);
+  let dynamicConfigRegistration = false;
+  let foldersSupported = false;
 
-async function gatherInputs(doc: TextDocument): Promise<AnalysisInputs> {
-  const s = await settings.get(doc.uri);
-  const format = formatOf(doc);
-  const enabled = s.languages.includes(doc.languageId);
-  const root = folders.rootFor(doc.uri);
-  const glossary: GlossaryLoad = root && enabled ? glossaries.load(root, s.glossaryPath) : { problems: [], stamp: 'none' };
-  publishGlossaryProblems(glossary);
-  const genre = s.genre === 'auto' ? undefined : s.genre;
-  return {
-    settings: s,
-    enabled,
-    options: { format, glossary: glossary.glossary, maxLength: s.maxDocumentSize, genre },
-    key: JSON.stringify([enabled, format, s.maxDocumentSize, genre, glossary.stamp]),
-  };
-}
+  // __filename is this very file (dist/server.js when bundled): it serves as the worker's script.
+  const store = new ArticleStore(documents, gatherInputs, log, new WorkerEngine(__filename, analysisTimeout(), log));
 
-// ---- glossary problems: diagnostics on the glossary file itself ----
-
-const glossaryPublished = new Map<string, string>();
-
-function publishGlossaryProblems(load: GlossaryLoad): void {
-  if (!load.uri) return;
-  const signature = load.stamp + JSON.stringify(load.problems);
-  if (glossaryPublished.get(load.uri) === signature) return;
-  glossaryPublished.set(load.uri, signature);
-  const file = TextDocument.create(load.uri, 'json', 0, load.text ?? '');
-  const diagnostics: Diagnostic[] = load.problems.map((p) => {
-    const at = Math.min(Math.max(p.offset ?? 0, 0), file.getText().length);
+  async function gatherInputs(doc: TextDocument): Promise<AnalysisInputs> {
+    const s = await settings.get(doc.uri);
+    const format = formatOf(doc);
+    const enabled = s.languages.includes(doc.languageId);
+    const root = folders.rootFor(doc.uri);
+    const glossary: GlossaryLoad = root && enabled ? glossaries.load(root, s.glossaryPath) : { problems: [], stamp: 'none' };
+    publishGlossaryProblems(glossary);
+    const genre = s.genre === 'auto' ? undefined : s.genre;
     return {
-      range: { start: file.positionAt(at), end: file.positionAt(Math.min(at + 1, file.getText().length)) },
-      severity: DiagnosticSeverity.Error,
-      code: GLOSSARY_PROBLEM_CODE,
-      source: 'byline',
-      message: p.message,
+      settings: s,
+      enabled,
+      options: { format, glossary: glossary.glossary, maxLength: s.maxDocumentSize, genre },
+      key: JSON.stringify([enabled, format, s.maxDocumentSize, genre, glossary.stamp]),
+    };
+  }
+
+  // ---- glossary problems: diagnostics on the glossary file itself ----
+
+  const glossaryPublished = new Map<string, string>();
+
+  function publishGlossaryProblems(load: GlossaryLoad): void {
+    if (!load.uri) return;
+    const signature = load.stamp + JSON.stringify(load.problems);
+    if (glossaryPublished.get(load.uri) === signature) return;
+    glossaryPublished.set(load.uri, signature);
+    const file = TextDocument.create(load.uri, 'json', 0, load.text ?? '');
+    const diagnostics: Diagnostic[] = load.problems.map((p) => {
+      const at = Math.min(Math.max(p.offset ?? 0, 0), file.getText().length);
+      return {
+        range: { start: file.positionAt(at), end: file.positionAt(Math.min(at + 1, file.getText().length)) },
+        severity: DiagnosticSeverity.Error,
+        code: GLOSSARY_PROBLEM_CODE,
+        source: 'byline',
+        message: p.message,
+      };
+    });
+    void connection.sendDiagnostics({ uri: load.uri, diagnostics });
+  }
+
+  // ---- publishing: diagnostics, the one-time size notice, the status notification ----
+
+  const noticeShown = new Set<string>();
+  const findingsCount = new Map<string, number>();
+
+  function publish(doc: TextDocument, analysis: Analysis): void {
+    const { article, inputs } = analysis;
+    let diagnostics: Diagnostic[] = [];
+    if (article) {
+      const root = folders.rootFor(doc.uri);
+      const ignored = root ? ignores.keys(root) : new Set<string>();
+      diagnostics = toDiagnostics(doc, article, inputs.settings, formatOf(doc), ignored);
+      if (article.notice && !noticeShown.has(doc.uri)) {
+        noticeShown.add(doc.uri);
+        // A notification, not a request: nothing to wait for, and the diagnostic carries the notice as well.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: article.notice });
+      }
+    }
+    findingsCount.set(doc.uri, diagnostics.length);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    const status: ArticleStatus = articleStatus(doc, article, diagnostics.length, analysis.ms);
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  store.onDidAnalyze(publish);
+
+  // ---- request plumbing: every handler gets the current Article and cannot take the server down ----
+
+  function guarded<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (e) {
+        log(`Byline: ${name} failed: ${errorText(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  async function current(uri: string) {
+    const got = await store.get(uri);
+    if (!got || !got.analysis.article) return undefined;
+    return { doc: got.doc, article: got.analysis.article, analysis: got.analysis };
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    settings.pullSupported = caps.workspace?.configuration === true;
+    dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    foldersSupported = caps.workspace?.workspaceFolders === true;
+    if (params.workspaceFolders?.length) folders.set(params.workspaceFolders.map((f) => f.uri));
+    else if (params.rootUri) folders.set([params.rootUri]);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Byline' },
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'byline', version: '0.1.0' },
     };
   });
-  void connection.sendDiagnostics({ uri: load.uri, diagnostics });
-}
 
-// ---- publishing: diagnostics, the one-time size notice, the status notification ----
-
-const noticeShown = new Set<string>();
-const findingsCount = new Map<string, number>();
-
-function publish(doc: TextDocument, analysis: Analysis): void {
-  const { article, inputs } = analysis;
-  let diagnostics: Diagnostic[] = [];
-  if (article) {
-    const root = folders.rootFor(doc.uri);
-    const ignored = root ? ignores.keys(root) : new Set<string>();
-    diagnostics = toDiagnostics(doc, article, inputs.settings, formatOf(doc), ignored);
-    if (article.notice && !noticeShown.has(doc.uri)) {
-      noticeShown.add(doc.uri);
-      void connection.window.showInformationMessage(article.notice);
+  connection.onInitialized(() => {
+    if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
+    if (foldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) folders.remove(f.uri);
+        for (const f of e.added) folders.add(f.uri);
+        store.invalidateAll();
+      });
     }
-  }
-  findingsCount.set(doc.uri, diagnostics.length);
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-  const status: ArticleStatus = articleStatus(doc, article, diagnostics.length, analysis.ms);
-  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.reset(change.settings);
+    store.invalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    // The glossary or ignore file changed on disk (the client watches .byline/): read them again.
+    glossaries.clear();
+    store.invalidateAll();
+  });
+
+  documents.onDidChangeContent((e) => store.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    store.close(e.document.uri);
+    settings.forget(e.document.uri);
+    noticeShown.delete(e.document.uri);
+    findingsCount.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guarded('hover', null, async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? hover(c.doc, c.article, c.doc.offsetAt(p.position)) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guarded('documentSymbol', [], async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? documentSymbols(c.doc, c.article) : [];
+    }),
+  );
+
+  connection.languages.semanticTokens.on(
+    guarded('semanticTokens/full', { data: [] }, async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? semanticTokens(c.doc, c.article, c.analysis.inputs.settings.highlightKinds) : { data: [] };
+    }),
+  );
+
+  connection.languages.semanticTokens.onRange(
+    guarded('semanticTokens/range', { data: [] }, async (p) => {
+      const c = await current(p.textDocument.uri);
+      if (!c) return { data: [] };
+      const window = { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) };
+      return semanticTokens(c.doc, c.article, c.analysis.inputs.settings.highlightKinds, window);
+    }),
+  );
+
+  connection.onDefinition(
+    guarded('definition', null, async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? definition(c.doc, c.article, c.doc.offsetAt(p.position)) : null;
+    }),
+  );
+
+  connection.onReferences(
+    guarded('references', [], async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? references(c.doc, c.article, c.doc.offsetAt(p.position), p.context.includeDeclaration) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guarded('documentHighlight', [], async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? documentHighlights(c.doc, c.article, c.doc.offsetAt(p.position)) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded('codeAction', [], async (p) => {
+      const c = await current(p.textDocument.uri);
+      return c ? codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics) : [];
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guarded('executeCommand', null, (p) => {
+      if (p.command !== IGNORE_FINDING_COMMAND) return null;
+      const args = p.arguments?.[0] as Partial<IgnoreFindingArgs> | undefined;
+      if (!args || typeof args.uri !== 'string' || typeof args.code !== 'string' || typeof args.sentence !== 'string') throw new Error('ignoreFinding needs {uri, code, sentence}');
+      const root = folders.rootFor(args.uri);
+      if (!root) throw new Error(`no workspace folder for ${args.uri}`);
+      const file = ignores.add(root, args.code, args.sentence);
+      connection.console.info(`Byline: ignored ${args.code} for one sentence in ${file}`);
+      // Republish every open document of that folder from its cached analysis.
+      for (const doc of documents.all()) {
+        const a = store.peek(doc.uri);
+        if (a && folders.rootFor(doc.uri) === root) publish(doc, a);
+      }
+      return null;
+    }),
+  );
+
+  connection.onRequest(
+    QUOTES_METHOD,
+    guarded('byline/quotes', null, async (p: DocumentParams): Promise<QuotesResult | null> => {
+      const c = await current(p.textDocument.uri);
+      return c ? { uri: c.doc.uri, version: c.doc.version, quotes: quoteSummaries(c.doc, c.article) } : null;
+    }),
+  );
+
+  connection.onRequest(
+    STATUS_METHOD,
+    guarded('byline/status', null, async (p: DocumentParams): Promise<ArticleStatus | null> => {
+      const got = await store.get(p.textDocument.uri);
+      if (!got) return null;
+      return articleStatus(got.doc, got.analysis.article, findingsCount.get(got.doc.uri) ?? 0, got.analysis.ms);
+    }),
+  );
+
+  // A bug anywhere must be logged, not kill the server (the client would have to restart it and lose state).
+  process.on('uncaughtException', (e) => log(`Byline: uncaught exception: ${errorText(e)}`));
+  process.on('unhandledRejection', (e) => log(`Byline: unhandled rejection: ${errorText(e)}`));
+
+  documents.listen(connection);
+  connection.listen();
 }
-
-store.onDidAnalyze(publish);
-
-// ---- request plumbing: every handler gets the current Article and cannot take the server down ----
-
-function guarded<P, R>(name: string, fallback: R, handler: (params: P, token: CancellationToken) => Promise<R> | R) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
-    try {
-      return await handler(params, token);
-    } catch (e) {
-      log(`Byline: ${name} failed: ${errorText(e)}`);
-      return fallback;
-    }
-  };
-}
-
-async function current(uri: string) {
-  const got = await store.get(uri);
-  if (!got || !got.analysis.article) return undefined;
-  return { doc: got.doc, article: got.analysis.article, analysis: got.analysis };
-}
-
-connection.onInitialize((params): InitializeResult => {
-  const caps = params.capabilities;
-  settings.pullSupported = caps.workspace?.configuration === true;
-  dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  foldersSupported = caps.workspace?.workspaceFolders === true;
-  if (params.workspaceFolders?.length) folders.set(params.workspaceFolders.map((f) => f.uri));
-  else if (params.rootUri) folders.set([params.rootUri]);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'Byline' },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-      definitionProvider: true,
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'byline', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
-  if (foldersSupported) {
-    connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      for (const f of e.removed) folders.remove(f.uri);
-      for (const f of e.added) folders.add(f.uri);
-      store.invalidateAll();
-    });
-  }
-});
-
-connection.onDidChangeConfiguration((change) => {
-  settings.reset(change.settings);
-  store.invalidateAll();
-});
-
-connection.onDidChangeWatchedFiles(() => {
-  // The glossary or ignore file changed on disk (the client watches .byline/): read them again.
-  glossaries.clear();
-  store.invalidateAll();
-});
-
-documents.onDidChangeContent((e) => store.schedule(e.document.uri));
-documents.onDidClose((e) => {
-  store.close(e.document.uri);
-  settings.forget(e.document.uri);
-  noticeShown.delete(e.document.uri);
-  findingsCount.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
-
-connection.onHover(
-  guarded('hover', null, async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? hover(c.doc, c.article, c.doc.offsetAt(p.position)) : null;
-  }),
-);
-
-connection.onDocumentSymbol(
-  guarded('documentSymbol', [], async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? documentSymbols(c.doc, c.article) : [];
-  }),
-);
-
-connection.languages.semanticTokens.on(
-  guarded('semanticTokens/full', { data: [] }, async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? semanticTokens(c.doc, c.article, c.analysis.inputs.settings.highlightKinds) : { data: [] };
-  }),
-);
-
-connection.languages.semanticTokens.onRange(
-  guarded('semanticTokens/range', { data: [] }, async (p) => {
-    const c = await current(p.textDocument.uri);
-    if (!c) return { data: [] };
-    const window = { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) };
-    return semanticTokens(c.doc, c.article, c.analysis.inputs.settings.highlightKinds, window);
-  }),
-);
-
-connection.onDefinition(
-  guarded('definition', null, async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? definition(c.doc, c.article, c.doc.offsetAt(p.position)) : null;
-  }),
-);
-
-connection.onReferences(
-  guarded('references', [], async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? references(c.doc, c.article, c.doc.offsetAt(p.position), p.context.includeDeclaration) : [];
-  }),
-);
-
-connection.onDocumentHighlight(
-  guarded('documentHighlight', [], async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? documentHighlights(c.doc, c.article, c.doc.offsetAt(p.position)) : [];
-  }),
-);
-
-connection.onCodeAction(
-  guarded('codeAction', [], async (p) => {
-    const c = await current(p.textDocument.uri);
-    return c ? codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics) : [];
-  }),
-);
-
-connection.onExecuteCommand(
-  guarded('executeCommand', null, (p) => {
-    if (p.command !== IGNORE_FINDING_COMMAND) return null;
-    const args = p.arguments?.[0] as Partial<IgnoreFindingArgs> | undefined;
-    if (!args || typeof args.uri !== 'string' || typeof args.code !== 'string' || typeof args.sentence !== 'string') throw new Error('ignoreFinding needs {uri, code, sentence}');
-    const root = folders.rootFor(args.uri);
-    if (!root) throw new Error(`no workspace folder for ${args.uri}`);
-    const file = ignores.add(root, args.code, args.sentence);
-    connection.console.info(`Byline: ignored ${args.code} for one sentence in ${file}`);
-    // Republish every open document of that folder from its cached analysis.
-    for (const doc of documents.all()) {
-      const a = store.peek(doc.uri);
-      if (a && folders.rootFor(doc.uri) === root) publish(doc, a);
-    }
-    return null;
-  }),
-);
-
-connection.onRequest(
-  QUOTES_METHOD,
-  guarded('byline/quotes', null, async (p: DocumentParams): Promise<QuotesResult | null> => {
-    const c = await current(p.textDocument.uri);
-    return c ? { uri: c.doc.uri, version: c.doc.version, quotes: quoteSummaries(c.doc, c.article) } : null;
-  }),
-);
-
-connection.onRequest(
-  STATUS_METHOD,
-  guarded('byline/status', null, async (p: DocumentParams): Promise<ArticleStatus | null> => {
-    const got = await store.get(p.textDocument.uri);
-    if (!got) return null;
-    return articleStatus(got.doc, got.analysis.article, findingsCount.get(got.doc.uri) ?? 0, got.analysis.ms);
-  }),
-);
-
-// A bug anywhere must be logged, not kill the server (the client would have to restart it and lose state).
-process.on('uncaughtException', (e) => log(`Byline: uncaught exception: ${errorText(e)}`));
-process.on('unhandledRejection', (e) => log(`Byline: unhandled rejection: ${errorText(e)}`));
-
-documents.listen(connection);
-connection.listen();

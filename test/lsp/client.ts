@@ -2,7 +2,7 @@
 // `node dist/server.js --stdio`, answers workspace/configuration, tracks documents on the client side (to check
 // that every returned range lies inside the text the server should have) and waits for diagnostics by version.
 
-import { spawn, type ChildProcess } from 'child_process';
+import { execFile, spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import * as assert from 'assert';
 import {
@@ -24,24 +24,15 @@ export const serverBundle = path.join(repoRoot, 'dist', 'server.js');
 
 let built: Promise<void> | undefined;
 
-/** Bundles the server from the current sources (same options as esbuild.mjs), once per process. */
+/** Bundles dist/ from the current sources with the project's own build (esbuild.mjs), once per process. */
 export function buildServer(): Promise<void> {
-  built ??= (async () => {
-    if (process.env.BYLINE_SKIP_BUILD) return;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const esbuild = require('esbuild') as typeof import('esbuild');
-    await esbuild.build({
-      entryPoints: [path.join(repoRoot, 'src/server/server.ts')],
-      outfile: serverBundle,
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      sourcemap: true,
-      logLevel: 'warning',
-      loader: { '.json': 'json' },
+  built ??= new Promise<void>((resolve, reject) => {
+    if (process.env.BYLINE_SKIP_BUILD) return resolve();
+    execFile(process.execPath, ['esbuild.mjs'], { cwd: repoRoot }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`node esbuild.mjs failed: ${err.message}\n${stdout}${stderr}`));
+      else resolve();
     });
-  })();
+  });
   return built;
 }
 
@@ -50,6 +41,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder (absolute path). */
   workspace?: string;
+  /** Extra environment for the server process. */
+  env?: NodeJS.ProcessEnv;
 }
 
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -72,7 +65,7 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     await buildServer();
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverBundle, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
@@ -84,6 +77,10 @@ export class TestClient {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('window/showMessage', (m: { message: string }) => {
       client.messages.push(m.message);
+    });
+    connection.onRequest('window/showMessageRequest', (m: { message: string }) => {
+      client.messages.push(m.message);
+      return null;
     });
     connection.onNotification('window/logMessage', (m: { message: string }) => {
       client.logs.push(m.message);
