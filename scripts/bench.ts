@@ -61,7 +61,7 @@ async function section(name: string, body: () => Promise<void> | void): Promise<
     failures++;
     const message = e instanceof Error ? e.message : String(e);
     console.error(`  ERROR in ${name}: ${message}`);
-    rows.push({ section: name, measure: 'error', figure: message.split('\n')[0]!.slice(0, 120), budget: '' });
+    rows.push({ section: name, measure: 'error', figure: message.split('\n')[0]!.slice(0, 70), budget: '' });
   }
 }
 
@@ -325,7 +325,8 @@ async function lspFigures(worldwide: BenchDoc[] | undefined): Promise<void> {
         const open = median(opens);
         // what the server says it did: a notice means it skipped or failed, so the time is not an analysis time
         const status = lastStatus;
-        const did = status ? (status.notice ? `notice: “${status.notice.slice(0, 70)}”` : `${status.words.toLocaleString('en-US')} words analysed in ${ms(status.analysisMs)} server-side`) : 'no byline/didAnalyze';
+        if (status?.notice) console.log(`  the server's notice: ${status.notice}`);
+        const did = status ? (status.notice ? 'a notice instead of analysis' : `${status.words.toLocaleString('en-US')} words analysed, ${ms(status.analysisMs)} server-side`) : 'no byline/didAnalyze';
         const expectAnalysis = 'maxDocumentSize' in settings;
         row(s, `open → diagnostics (${count} diagnostics, ${(big.length / 1e6).toFixed(2)} M characters; ${did})`, ms(open), '≤ 3,000 ms', expectAnalysis && status?.notice ? undefined : open <= 3000);
         const worst = during.length ? Math.max(...during) : NaN;
