@@ -150,7 +150,11 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   }
   const out: LinkMention[] = [];
   const prose = model.prose;
-  const lowerWords = new Set((prose.match(/\b\p{Ll}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase()));
+  let lowerWords: Set<string> | undefined;
+  const usedInLowerCase = (w: string): boolean => {
+    lowerWords ??= new Set((prose.match(/\b\p{Ll}[\p{L}'’-]*/gu) ?? []).map((x) => x.toLowerCase()));
+    return lowerWords.has(w.toLowerCase());
+  };
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     let type: NameType = 'MISC';
@@ -166,7 +170,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       const prev = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at));
       const sentenceStart = isSentenceStart(model, at);
       if (prev && !PERSON_TITLES.has(prev[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
-      if (sentenceStart && singleWord && lowerWords.has(surface.toLowerCase())) continue;
+      if (sentenceStart && singleWord && usedInLowerCase(surface)) continue;
       occupied.take(at, end);
       out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceIndex(model, at), display: surface, titles: [], confidence: 0.5 });
     }
@@ -274,8 +278,9 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (t.end <= t.start || t.end > model.text.length) continue;
     const m = prepareMention(model, t, undefined);
     if (!m || dropKeys.has(nameKey(m.display)) || dropKeys.has(nameKey(m.text))) continue;
-    // a MISC name over a calendar date ("Easter", "Ramadan") is the date; other names win over values ("May")
-    if (m.type === 'MISC' && values.some((v) => v.type === 'DATE' && overlaps(v, m))) continue;
+    // a MISC name that is all date ("Easter", "Ramadan") is the date; other names win over values: "Theresa May",
+    // "the 2022 World Cup", "Vision 2030"
+    if (m.type === 'MISC' && values.some((v) => v.type === 'DATE' && v.start <= m.start && v.end >= m.end)) continue;
     if (!occupied.free(m.start, m.end)) continue;
     const g = glossaryByKey.get(nameKey(m.display));
     if (g !== undefined) {
