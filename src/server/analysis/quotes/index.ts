@@ -17,7 +17,7 @@ const LISTENER_VERBS = new Set(['tell', 'ask', 'inform', 'advise', 'warn', 'urge
 const QUOTE_ONLY_CUES = new Set([
   'call', 'describe', 'praise', 'criticize', 'blast', 'slam', 'accuse', 'charge', 'cite', 'order', 'signal',
   'indicate', 'mention', 'counter', 'post', 'summarize', 'scream', 'continue', 'recommend', 'propose', 'demand',
-  'advise', 'inform', 'estimate', 'agree', 'concur', 'brag', 'report', 'maintain', 'remark', 'elaborate',
+  'advise', 'inform', 'estimate', 'agree', 'concur', 'brag', 'maintain', 'remark', 'elaborate',
 ]);
 /** Bare (uninflected) forms that are reliably verbs in news copy: "officials say", "critics argue". */
 const BARE_VERB_CUES = new Set(['say', 'tell', 'write', 'add', 'ask', 'argue', 'insist', 'warn', 'explain', 'claim', 'contend', 'predict', 'acknowledge', 'concede', 'allege', 'deny', 'admit', 'suggest', 'stress', 'emphasize', 'urge', 'recall', 'testify', 'note', 'agree']);
@@ -44,7 +44,7 @@ const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'throug
 const PARTICIPLE_LEADS = new Set([',', '—', '–', '-', '--', 'and', 'by', 'while', 'also']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
 /** Words that open an adverbial clause, not reported content: "tweeted as Obama spoke". */
-const SUBORDINATORS = new Set(['as', 'when', 'while', 'because', 'if', 'after', 'before', 'since', 'during', 'until', 'though', 'although', 'live', 'attempting', 'trying']);
+const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'during', 'live', 'attempting', 'trying']);
 const ROLE_LISTENERS = new Set(['host', 'anchor', 'reporter', 'reporters', 'radio', 'newspaper', 'magazine', 'station', 'network', 'audience', 'crowd', 'supporters', 'interviewer', 'correspondent', 'editorial', 'board', 'show', 'program']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'after', 'because', 'as', 'if', 'since', 'before', 'until', 'where']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
@@ -608,6 +608,22 @@ class QuoteExtractor {
     if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
     const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
     const after = this.afterCue(i, lemma, u);
+    // a parenthetical between speaker and cue belongs to the speaker: "Sen. Bernie Sanders (I-Vt.) said",
+    // "Many speakers — including Muslims, Christians, Jews — said"
+    let tail = -1;
+    if (L > u.first && this.markOf[L]! < 0 && (t[L]!.text === ')' || t[L]!.text === '—' || t[L]!.text === '–')) {
+      const open = t[L]!.text === ')' ? '(' : t[L]!.text;
+      for (let k = L - 1; k > u.first && L - k < 20; k--) {
+        if (this.markOf[k]! >= 0) break;
+        if (t[k]!.text === open) {
+          if (k - 1 >= u.first && isWordTok(t[k - 1]!)) {
+            tail = L;
+            L = k - 1;
+          }
+          break;
+        }
+      }
+    }
     const L0 = L >= u.first ? t[L]! : undefined;
     const leftIsQuote = L >= u.first && this.markOf[L]! >= 0;
     if (isIng && !(skipped.has('is') || skipped.has('was') || skipped.has('are') || skipped.has('were') || skipped.has('been'))) {
@@ -636,7 +652,7 @@ class QuoteExtractor {
       if (L0 && L0.text === ',' && !leftIsQuote) {
         const speaker = this.appositiveSpeaker(L, u);
         if (speaker) {
-          const mode = this.contentSide(after, u, speaker.first);
+          const mode = this.contentSide(after, u, speaker.first, i);
           return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
         }
       }
@@ -644,9 +660,10 @@ class QuoteExtractor {
     }
     const speaker = phraseEndingAt(t, L, u.first, u.first);
     if (!speaker) return null;
+    if (tail >= 0) speaker.last = tail;
     // the phrase must not reach into a quote
     for (let k = speaker.first; k <= speaker.last; k++) if (this.markOf[k]! >= 0) return null;
-    const mode = this.contentSide(after, u, speaker.first);
+    const mode = this.contentSide(after, u, speaker.first, i);
     return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
   }
 
@@ -670,13 +687,15 @@ class QuoteExtractor {
   }
 
   /** 'before' when nothing but punctuation follows the cue ('"…," Ortiz said.'), else 'after'. */
-  private contentSide(after: number, u: Unit, speakerFirst: number): 'before' | 'after' {
+  private contentSide(after: number, u: Unit, speakerFirst: number, cue: number): 'before' | 'after' {
     const t = this.tokens;
     const next = t[after];
     const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
     if (!hasBefore) return 'after';
     if (after >= u.last || isEnd(next)) return 'before';
-    if (next && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0) {
+    let comma = next !== undefined && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0;
+    for (let k = cue + 1; k < after && !comma; k++) comma = t[k]!.text === ',' || t[k]!.text === '—';
+    if (comma) {
       const before = t[speakerFirst - 1];
       if (before && (before.text === ',' || this.markOf[speakerFirst - 1]! >= 0 || before.text === '—')) return 'before';
     }
