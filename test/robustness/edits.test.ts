@@ -225,9 +225,10 @@ describe('random incremental edits against the real server', function () {
       }
       if (normalized(symbols, [uri, twin]) !== normalized(twinSymbols, [uri, twin])) problems.push('document symbols differ from those of a fresh document with the client’s text');
 
-      // hovers at a few positions, on names when there are any
+      // hovers at both ends, at spread-out places and on names when there are any
       const names = [...text.matchAll(/\p{Lu}\p{Ll}+/gu)].map((m) => m.index ?? 0);
-      const offsets = [0, text.length, ...names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 4)) === 0).slice(0, 4).map((o) => o + 1)];
+      const spread = [1, 2, 3].map((k) => snap(text, (stats.checks * 7919 + k * 104_729) % (text.length + 1)));
+      const offsets = [0, text.length, ...spread, ...names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 4)) === 0).slice(0, 4).map((o) => o + 1)];
       for (const offset of offsets) {
         const p = positionAt(starts, offset);
         const [hover, twinHover] = (await Promise.all([client.hover(uri, p), client.hover(twin, p)])) as [Hover | null, Hover | null];
