@@ -153,7 +153,8 @@ export const ANONYMITY_REASONS: readonly string[] = [
   'declined to be named', 'declined to be identified', 'asked not to be named', 'asked not to be identified',
   'without being named', 'without being identified', 'on background', 'not be named', 'not be identified',
   'requested that their names', 'requested that his name', 'requested that her name', 'fear of reprisal',
-  'for fear of', 'private deliberations', 'internal deliberations', 'privately',
+  'for fear of', 'private deliberations', 'internal deliberations', 'privately', 'not to be named',
+  'not to be identified', 'confidential',
 ];
 
 /** Nouns of documents that can be a source ("a study by X found", "court records show"). */

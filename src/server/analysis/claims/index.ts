@@ -184,7 +184,8 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     if (attributed) continue;
     // "Sanders made the point on CBS. “The younger people are …”": the sentence before names the speaker
     const before = cx.sentences[list[a - 1] ?? -1];
-    if (before && before.words.some((w) => w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I') || (w.initial && /^(?:he|she|they)$/.test(w.lower)))) continue;
+    const after = cx.sentences[list[b + 1] ?? -1];
+    if ([before, after].some((n) => n && n.words.some((w) => w.end <= q.open || w.start >= q.close ? namesSomeone(w) : false))) continue;
     // a quoted paragraph right after an attributed paragraph ("floating" quote), or after a colon
     const prev = previousBodyParagraph(cx, q.paragraph);
     const opensParagraph = model.prose.slice(para.start, q.open).trim() === '';
@@ -204,6 +205,12 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
       undefined, related);
   }
 }
+
+const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+/** A word that names a person or body (not a month, a weekday or "I"), for the quote window. */
+const namesSomeone = (w: Word): boolean =>
+  !w.quote && (w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || (w.initial && /^(?:he|she|they)$/.test(w.lower)));
 
 const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|while|after|before|since|this|that|these|those|there|it|its|to|with|by|from|of|some|many|one|no|not|however|meanwhile|still|also)$/;
 
@@ -267,12 +274,14 @@ function lateAttribution(cx: Context): void {
 function sourceFindings(cx: Context, s: SentenceInfo): void {
   const { model } = cx;
   const para = model.paragraphs[s.paragraph]!;
-  const hasNamed = s.attributions.some((a) => a.kind !== 'agentless' && a.specificity === 'named');
+  // a named source elsewhere in the sentence vouches for hearsay; the hearsay phrase itself ("studies show") does not
+  const vouching = (hearsay: Attribution): boolean =>
+    s.attributions.some((a) => a.kind !== 'agentless' && a.specificity !== 'vague' && !(a.cue.start < hearsay.cue.end && hearsay.cue.start < a.cue.end) && !(a.source && a.source.start < hearsay.cue.end && hearsay.cue.start < a.source.end));
   for (const a of s.attributions) {
     if (a.kind === 'agentless') {
       const phrase = a.cue.text.toLowerCase();
       // "reportedly" and "allegedly" are fine when the sentence names who reports or alleges
-      if (hasNamed || s.attributions.some((x) => x.kind !== 'agentless' && x.specificity === 'described')) continue;
+      if (vouching(a)) continue;
       const what = /allegedly/.test(phrase) ? 'say who alleges it' : /reportedly|reports/.test(phrase) ? 'say who reported it' : /studies|research|surveys|experiments/.test(phrase) ? 'name the study or its authors' : /scientists|experts|some|many|others/.test(phrase) ? 'say who' : 'say who holds this view';
       push(cx, 'ATTR003', a.cue, `Agentless attribution ${quoteText(a.cue.text)}: ${what}.`, { ...baseData(cx, s, a.cue.text), ...insertSourceFix(cx, s) });
       continue;
@@ -403,7 +412,8 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
       hits.push({ start: w.start, end, text: cx.model.text.slice(w.start, end) });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  return hits.filter((h, i) => !hits.slice(0, i).some((x) => x.start <= h.start && h.start < x.end));
 }
 
 const isCapitalisedName = (w: Word): boolean => /^[A-Z]/.test(w.text) && !w.initial && !/^(?:At|About|Some|Nearly|Almost|More|Over|Under|Around|Roughly|Only|Just|The|All|And|In|On|Of)$/.test(w.text);
@@ -498,14 +508,15 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const negated = /^(?:not|never|no|n't|nothing|deny|denied|denies)$/.test(prev) || /^(?:not|never|n't)$/.test(prev2);
     if (!accusationDone && !framed && !negated) {
       let hit = false;
-      if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
+      if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
+      else if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
       else if (ACCUSATION_LABELS.has(w.lower)) {
         const predicated = PREDICATE.test(prev) || (/^(?:a|an)$/.test(prev) && PREDICATE.test(prev2)) || (/ly$/.test(prev) && PREDICATE.test(prev2));
         const subjectIt = predicated && (/^(?:it|this|that)$/.test(prev2) || /^(?:it|this|that)$/.test(words[i - 3]?.lower ?? ''));
         const attributive = /^(?:corrupt|crooked|dishonest|incompetent)$/.test(w.lower) && /^[a-z]/.test(words[i + 1]?.text ?? '') && !/^(?:practices|practice|charges|allegations|investigation|probe|case|cases|and|or)$/.test(words[i + 1]?.lower ?? '');
         const adverb = w.lower === 'illegally' && i > 1;
         hit = (predicated && !subjectIt && !/^(?:illegal|criminal)$/.test(w.lower)) || (predicated && w.lower === 'illegal' && !subjectIt && !/^(?:to|in|under|for)$/.test(words[i + 1]?.lower ?? '')) || attributive || adverb;
-      } else if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
+      }
       if (hit) {
         accusationDone = true;
         push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s) });
