@@ -110,8 +110,10 @@ function attributionPlaceholder(doc: TextDocument, article: Article, f: Finding,
 function ignoreHere(doc: TextDocument, article: Article, format: DocumentFormat, f: Finding, d: Diagnostic): CodeAction {
   const code = f.code.toUpperCase();
   if (format === 'markdown') {
-    const paragraph = article.paragraphs.find((p) => p.start <= f.start && f.start <= p.end);
-    const lineStart = doc.positionAt(paragraph?.start ?? f.start).line;
+    // The rule says where its paragraph starts (data.paragraphStart); else the paragraph holding the finding.
+    const given = f.data?.['paragraphStart'];
+    const paragraphStart = typeof given === 'number' && Number.isInteger(given) ? given : article.paragraphs.find((p) => p.start <= f.start && f.start <= p.end)?.start;
+    const lineStart = doc.positionAt(paragraphStart ?? f.start).line;
     const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
     return edit(doc, `Ignore ${code} in this paragraph`, d, [{ range: { start: { line: lineStart, character: 0 }, end: { line: lineStart, character: 0 } }, newText: `<!-- byline-ignore ${code} -->${eol}` }], false);
   }

@@ -1,6 +1,7 @@
 // Findings → LSP diagnostics: severity from settings (a level, or per code with "default" and "off"), a code with
-// a link to its README section, related information, and the user's ignores (Markdown comments, the workspace
-// ignore file for plain text). The size notice is an information diagnostic at the top of the document.
+// a link to its README section, related information, and the workspace ignore file for plain text (Markdown
+// ignore comments are honoured by the claim rules themselves, so the CLI obeys them too). The size notice is an
+// information diagnostic at the top of the document.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -49,13 +50,11 @@ export function toDiagnostics(doc: TextDocument, article: Article, settings: Byl
       message: article.notice,
     });
   }
-  const markdownIgnores = format === 'markdown' ? markdownIgnoreRanges(article) : [];
   for (const f of article.diagnostics) {
     const level = severityFor(f, settings);
     if (level === 'off') continue;
     const sentence = findingSentence(article, f);
     if (format !== 'markdown' && ignored.has(ignoreKey(f.code, sentence))) continue;
-    if (markdownIgnores.some((r) => r.start <= f.start && f.start < r.end && (r.codes === null || r.codes.has(f.code.toUpperCase())))) continue;
     const data: DiagnosticData = { sentence, finding: f.data };
     const d: Diagnostic = {
       range: rangeOf(doc, f.start, f.end),
@@ -69,47 +68,5 @@ export function toDiagnostics(doc: TextDocument, article: Article, settings: Byl
     if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: rangeOf(doc, r.start, r.end) }, message: r.message }));
     out.push(d);
   }
-  return out;
-}
-
-/** A stretch of a Markdown document where some codes (null: all) are ignored. */
-export interface IgnoreRange {
-  start: number;
-  end: number;
-  codes: Set<string> | null;
-}
-
-const COMMENT = /<!--\s*byline-(ignore|disable|enable)\b([^>]*?)-->/g;
-
-/**
- * `<!-- byline-ignore ATTR004 -->` ignores the codes in the paragraph that follows it;
- * `<!-- byline-disable [codes] -->` … `<!-- byline-enable [codes] -->` ignores them over a stretch.
- * Without codes, every code is ignored.
- */
-export function markdownIgnoreRanges(article: Article): IgnoreRange[] {
-  const text = article.text;
-  if (!text.includes('byline-')) return [];
-  const out: IgnoreRange[] = [];
-  const open = new Map<string, number>(); // code (or "*") → disable offset
-  for (const m of text.matchAll(COMMENT)) {
-    const kind = m[1];
-    const codes = (m[2] ?? '').split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter(Boolean);
-    const at = m.index ?? 0;
-    const after = at + m[0].length;
-    if (kind === 'ignore') {
-      const next = article.paragraphs.find((p) => p.start >= after && p.role !== 'other') ?? article.paragraphs.find((p) => p.start >= after);
-      if (next) out.push({ start: at, end: next.end, codes: codes.length ? new Set(codes) : null });
-    } else if (kind === 'disable') {
-      for (const c of codes.length ? codes : ['*']) if (!open.has(c)) open.set(c, after);
-    } else {
-      for (const c of codes.length ? codes : [...open.keys()]) {
-        const from = open.get(c);
-        if (from === undefined) continue;
-        out.push({ start: from, end: at, codes: c === '*' ? null : new Set([c]) });
-        open.delete(c);
-      }
-    }
-  }
-  for (const [c, from] of open) out.push({ start: from, end: text.length, codes: c === '*' ? null : new Set([c]) });
   return out;
 }
