@@ -322,6 +322,14 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('[Ethiopia](LOC), [Egypt](LOC) and [Sudan](LOC) met in Kinshasa.', 'Ethiopia'), []);
   });
 
+  it('takes no descriptor from an attribution after the name', () => {
+    assert.deepEqual(descriptorsOf('Aid will flow into southern [Syria](LOC), the State Department said.', 'Syria'), []);
+  });
+
+  it('takes no descriptor from an attribution with another verb', () => {
+    assert.deepEqual(descriptorsOf('Talks will move to [Kinshasa](LOC), the mediators announced on Friday.', 'Kinshasa'), []);
+  });
+
   it('describes a place by its appositive', () => {
     assert.deepEqual(descriptorsOf('Talks will resume in [Kinshasa](LOC), the Congolese capital, next month.', 'Kinshasa'), ['Congolese capital']);
   });

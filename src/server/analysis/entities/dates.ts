@@ -101,6 +101,7 @@ const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|Augu
 const EXPLICIT_MDY = new RegExp(String.raw`\b(${MONTH_WORD})\s+(?:the\s+)?(${DAY_OF_MONTH})\b(?:(?:,\s*|\s+)(\d{4})\b)?`, 'i');
 const EXPLICIT_DMY = new RegExp(String.raw`\b(${DAY_OF_MONTH})\s+(?:of\s+)?(${MONTH_WORD})(?![a-z])(?:,?\s+(\d{4})\b)?`, 'i');
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})(?![a-z])\s+(?:of\s+)?(\d{4})\b`, 'i');
+const MONTH_ONLY = new RegExp(String.raw`\b(${MONTH_WORD})(?![a-z])`, 'i');
 const NUMERIC_YMD = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 const NUMERIC_DMY = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
 
@@ -199,7 +200,7 @@ export function resolveDate(expression: string, reference?: CalendarDay, directi
 
   // A month on its own: the latest one up to the dateline ("in March"), the next one when the sentence looks
   // ahead ("will begin in September"), or the one before/after ("last March", "next June").
-  const monthOnly = new RegExp(`\\b(${MONTH_WORD})(?![a-z])`, 'i').exec(text);
+  const monthOnly = MONTH_ONLY.exec(text);
   if (monthOnly) {
     const month = monthNumber(monthOnly[1]!)!;
     let year: number;

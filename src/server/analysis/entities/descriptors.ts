@@ -90,7 +90,8 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   // relative clauses, participles, ages, lists of names and attributions are not descriptors
   if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|says|adding|however|meanwhile)$/.test(first)) return undefined;
   if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
-  if (ws.some((w) => REPORTING_CUE_FORMS.has(w.toLowerCase().replace(/[.,]$/, '')) && /^(?:said|says|told|added|say)$/i.test(w))) return undefined;
+  // "Syria, the State Department said." is an attribution, not a description of Syria
+  if (ws.some((w) => REPORTING_CUE_FORMS.has(w.toLowerCase().replace(/[.,;:]+$/, '')))) return undefined;
   const determined = DETERMINERS.has(first) || /['’]s$/.test(ws[0]!);
   const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
   if (!determined) {
@@ -99,7 +100,7 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   }
   if (requireRole && roleAt < 0) return undefined;
   if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
-  return phrase.replace(/^the\s+/i, '').trim();
+  return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
 }
 
 /** Appositive descriptors of one mention, after and before it. */

@@ -175,14 +175,26 @@ const PATTERNS: [ValueType, RegExp[]][] = [
   ['QUANTITY', sticky(QUANTITY_PATTERNS)],
 ];
 
+// (first letter, length) pairs of the trigger words: most tokens are ruled out without a string allocation.
+const TRIGGER_SHAPES = (() => {
+  const shapes = new Uint8Array(26 * 16);
+  for (const w of TRIGGER_WORDS) shapes[(w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)] = 1;
+  return shapes;
+})();
+
 /** Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). */
 function isTrigger(w: string): boolean {
   const c = w.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf)) return true;
-  if (w.length < 2 || w.length > 13) return false;
-  if (TRIGGER_WORDS.has(w)) return true;
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last >= 48 && last <= 57) return true; // "mid-2021", "Q3", "'90s" ends in s but starts the next token
+  const letter = c >= 97 ? c - 97 : c - 65;
+  if (letter < 0 || letter > 25 || n < 2) return false;
+  const len = last === 46 ? n - 1 : n; // "Sept."
+  if (len > 15 || !TRIGGER_SHAPES[letter * 16 + len]) return false;
   const lower = w.toLowerCase();
-  return TRIGGER_WORDS.has(lower) || (lower.endsWith('.') && TRIGGER_WORDS.has(lower.slice(0, -1))) || /\d/.test(w);
+  return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
 /** Offsets where a value may start, in order. */
