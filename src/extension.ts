@@ -93,9 +93,10 @@ async function stopClient(): Promise<void> {
   client = undefined;
   for (const d of clientDisposables) d.dispose();
   clientDisposables = [];
-  if (old && old.state !== State.Stopped) {
+  if (old) {
+    // dispose, not stop: a fresh client replaces this one, and a stopped client keeps its providers registered
     try {
-      await old.stop(2000);
+      await old.dispose(2000);
     } catch (e) {
       output.appendLine(`Stopping the server: ${String(e)}`);
     }
