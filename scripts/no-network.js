@@ -3,8 +3,8 @@
 // requests and global fetch. Each attempt throws (or rejects) and is recorded, so the offline test can prove
 // that Byline's CLI and server never even try.
 //
-// Records go to the file named by BYLINE_NET_LOG, one JSON line each: {"event":"loaded"} once per process
-// (proof the guard was active there) and {"event":"blocked","api":…,"target":…} per attempt. Nothing is ever
+// Records go to the file named by BYLINE_NET_LOG, one JSON line each: {"event":"loaded"} once per process and
+// worker thread (proof the guard was active there; workers inherit --require) and {"event":"blocked","api":…,"target":…} per attempt. Nothing is ever
 // written to stdout: the language server talks LSP over it. Inherited stdio pipes are not connects, so they
 // keep working.
 'use strict';
@@ -24,7 +24,7 @@ let attempts = 0;
 function record(entry) {
   if (!logFile) return;
   try {
-    fs.appendFileSync(logFile, JSON.stringify({ pid: process.pid, ...entry }) + '\n');
+    fs.appendFileSync(logFile, JSON.stringify({ pid: process.pid, thread: require('worker_threads').threadId, ...entry }) + '\n');
   } catch {
     // the guard must never break the program it guards
   }

@@ -17,6 +17,7 @@ const worldwideDir = path.resolve(root, '../shared/data/ner/worldwide/articles')
 
 interface LogEntry {
   pid: number;
+  thread: number;
   event: 'loaded' | 'blocked';
   api?: string;
   target?: string;
@@ -53,7 +54,7 @@ describe('offline guarantee (no network, ever)', function () {
   });
 
   describe('the guard itself', function () {
-    it('catches and counts a deliberate connect, DNS lookup, http request and fetch in a child process', function () {
+    it('catches and counts a deliberate connect, DNS lookup, http request, UDP send and fetch in a child process and its worker thread', function () {
       const log = path.join(dir, 'self-test.log');
       const script = `
         const attempts = [
@@ -65,17 +66,22 @@ describe('offline guarantee (no network, ever)', function () {
         let thrown = 0;
         for (const attempt of attempts) { try { attempt(); } catch (e) { if (e.code === 'EBYLINEOFFLINE') thrown++; } }
         fetch('https://example.com/').then(() => process.exit(3), (e) => {
-          process.stdout.write(JSON.stringify({ thrown, fetchRefused: /refused/.test(String(e)) }));
+          // the server analyses in a worker thread: the guard must be active there too
+          const { Worker } = require('worker_threads');
+          const worker = new Worker("try { require('net').connect(80, '127.0.0.1') } catch (e) { require('worker_threads').parentPort.postMessage(e.code) }", { eval: true });
+          worker.on('message', (code) => {
+            process.stdout.write(JSON.stringify({ thrown, fetchRefused: /refused/.test(String(e)), worker: code }));
+          });
         });`;
       const r = spawnSync(process.execPath, ['-e', script], { env: guardedEnv(log), encoding: 'utf8', timeout: 30_000 });
       assert.strictEqual(r.status, 0, r.stderr);
-      assert.deepStrictEqual(JSON.parse(r.stdout), { thrown: 4, fetchRefused: true });
+      assert.deepStrictEqual(JSON.parse(r.stdout), { thrown: 4, fetchRefused: true, worker: 'EBYLINEOFFLINE' });
       const entries = readLog(log);
       assert.deepStrictEqual(
         blocked(entries).map((e) => e.api),
-        ['net.connect', 'dns.lookup', 'https.get', 'dgram.send', 'fetch'],
+        ['net.connect', 'dns.lookup', 'https.get', 'dgram.send', 'fetch', 'net.connect'],
       );
-      assert.strictEqual(entries.filter((e) => e.event === 'loaded').length, 1);
+      assert.deepStrictEqual(entries.filter((e) => e.event === 'loaded').map((e) => e.thread), [0, 1], 'loaded in the main thread and the worker');
     });
 
     it('leaves stdio pipes alone (the server speaks LSP over them)', function () {
@@ -186,7 +192,8 @@ describe('offline guarantee (no network, ever)', function () {
         `the guard was loaded in the server process (pid ${client.pid})`,
       );
       assert.deepStrictEqual(blocked(entries), [], 'network attempts by the server');
-      console.log(`      ${requests} requests on ${files.length} documents answered by the guarded server, 0 network attempts`);
+      const threads = entries.filter((e) => e.event === 'loaded' && e.pid === client.pid).length;
+      console.log(`      ${requests} requests on ${files.length} documents answered by the guarded server (guard active in ${threads} thread(s)), 0 network attempts`);
     });
   });
 });
