@@ -266,6 +266,8 @@ describe('manifest: language, grammar and package', () => {
       'README.md',
       ...contributes.grammars.map((g) => g.path.replace(/^\.\//, '')),
       ...contributes.languages.flatMap((l) => (l.configuration ? [l.configuration.replace(/^\.\//, '')] : [])),
+      // whatever esbuild.mjs copies into dist/ next to the bundles (the trained model) runs too
+      ...[...read('esbuild.mjs').matchAll(/copyFileSync\([^,]+,\s*['"`](dist\/[^'"`]+)['"`]/g)].map((m) => m[1] as string),
     ];
     for (const file of needed) assert.ok(covered(file), `${file} is not whitelisted`);
     for (const file of ['src/extension.ts', 'test/unit/manifest.test.ts', 'dist/server.js.map', 'node_modules/vscode/package.json']) {
