@@ -77,6 +77,8 @@ export async function startServer(options: ServerOptions): Promise<Server> {
     'workbench.enableExperiments': false,
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
+    // the suite edits fixtures in place and restores them; never let an edit reach the disk on its own
+    'files.autoSave': 'off',
     ...options.settings,
   };
   fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

@@ -45,6 +45,24 @@ function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+interface Token { line: number; start: number; length: number; type: string; modifiers: string[] }
+
+/** Decodes the LSP relative encoding (deltaLine, deltaStart, length, type, modifier bits). */
+function decodeTokens(tokens: vscode.SemanticTokens, legend: vscode.SemanticTokensLegend): Token[] {
+  const out: Token[] = [];
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i + 4 < tokens.data.length; i += 5) {
+    const [dLine, dStart, length, type, bits] = [0, 1, 2, 3, 4].map((k) => tokens.data[i + k] ?? 0) as
+      [number, number, number, number, number];
+    line += dLine;
+    start = dLine === 0 ? start + dStart : dStart;
+    const modifiers = legend.tokenModifiers.filter((_, bit) => (bits & (1 << bit)) !== 0);
+    out.push({ line, start, length, type: legend.tokenTypes[type] ?? `#${type}`, modifiers });
+  }
+  return out;
+}
+
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
 }
@@ -142,5 +160,103 @@ describe('Byline in VS Code', function () {
 
     await vscode.commands.executeCommand('byline.previousQuote');
     assert.strictEqual(selectionStart(), first, 'Previous Quote goes back to the first quote');
+  });
+
+  it('semantic tokens colour quotes, speakers, cues, dates and numbers', async function () {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    assert.ok(legend, 'the extension provides a semantic tokens legend');
+    const tokens = await waitFor('semantic tokens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+      return found && found.data.length ? decodeTokens(found, legend) : undefined;
+    });
+    const typesAt = (needle: string, shift = 0): string[] => {
+      const pos = doc.positionAt(text.indexOf(needle) + shift);
+      return tokens.filter((t) => t.line === pos.line && t.start <= pos.character && pos.character < t.start + t.length)
+        .map((t) => t.type);
+    };
+    const expectations: Array<[string, number, string]> = [
+      ['"A strike hurts', 3, 'quote'],
+      ['Whitcombe said in', 2, 'speaker'],
+      ['said in a statement', 1, 'cue'],
+      ['Tuesday', 1, 'date'],
+      ['94 percent', 1, 'number'],
+    ];
+    for (const [needle, shift, type] of expectations) {
+      assert.ok(typesAt(needle, shift).includes(type), `"${needle}" is a ${type} token; got [${typesAt(needle, shift).join(', ')}]`);
+    }
+  });
+
+  it('semantic tokens mark people by name', async function () {
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    const found = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', doc.uri);
+    const tokens = decodeTokens(found, legend);
+    for (const name of ['Gloria Ibarra', 'Thomas Whitcombe']) {
+      const pos = doc.positionAt(text.indexOf(name) + 1);
+      const types = tokens.filter((t) => t.line === pos.line && t.start <= pos.character && pos.character < t.start + t.length).map((t) => t.type);
+      assert.ok(types.includes('person'), `"${name}" is a person token; got [${types.join(', ')}]`);
+    }
+  });
+
+  it('go to definition on a surname reaches the first, full mention; references list every mention', async function () {
+    const surname = doc.positionAt(text.indexOf('Whitcombe said in') + 2);
+    const definitions = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider', doc.uri, surname);
+    const targets = (definitions ?? []).map((d) => ('targetRange' in d ? d.targetSelectionRange ?? d.targetRange : d.range));
+    const first = text.indexOf('Thomas Whitcombe');
+    assert.ok(targets.some((r) => doc.offsetAt(r.start) <= first + 'Thomas '.length && doc.offsetAt(r.end) > first + 'Thomas '.length),
+      `definition of "Whitcombe" is the first mention "Thomas Whitcombe"; got ${targets.map((r) => doc.getText(r)).join(' | ')}`);
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, surname);
+    const words = (references ?? []).map((r) => doc.getText(r.range));
+    assert.ok(words.length >= 2 && words.every((w) => w.includes('Whitcombe')), `references are the mentions of Whitcombe; got ${words.join(' | ')}`);
+  });
+
+  it('Markdown: front matter, code blocks and link URLs are not analysed as prose; quotes are', async function () {
+    const md = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceRoot(), 'library-hours.md')));
+    await vscode.window.showTextDocument(md);
+    assert.strictEqual(md.languageId, 'markdown');
+    const mdText = md.getText();
+    const symbols = await waitFor('Markdown document symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', md.uri);
+      const quotes = (found ?? []).find((s) => /^quotes\b/i.test(s.name));
+      return quotes ? found : undefined;
+    });
+    const quotes = symbols.find((s) => /^quotes\b/i.test(s.name))!;
+    assert.ok(quotes.children.some((s) => s.name.includes('Ruiz')), `Ruiz's quote is found; got ${quotes.children.map((s) => s.name).join(', ')}`);
+    // no quote or finding may come from the front matter, the fenced block or the URL
+    const frontMatterEnd = mdText.indexOf('---', 3) + 3;
+    const fenceStart = mdText.indexOf('```text');
+    const fenceEnd = mdText.indexOf('```', fenceStart + 3) + 3;
+    const urlStart = mdText.indexOf('(https://');
+    const urlEnd = mdText.indexOf(')', urlStart);
+    const excluded = (offset: number): boolean => offset < frontMatterEnd || (offset >= fenceStart && offset < fenceEnd) ||
+      (offset >= urlStart && offset < urlEnd);
+    const quoteOffsets = flatten(quotes.children).map((s) => md.offsetAt(s.range.start));
+    assert.ok(!quoteOffsets.some(excluded), `a quote was found in front matter, code or a URL: ${quoteOffsets.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // diagnostics follow symbols closely
+    const findings = bylineDiagnostics(md.uri).filter((d) => excluded(md.offsetAt(d.range.start)));
+    assert.deepStrictEqual(findings.map((d) => `${codeOf(d)}: ${md.getText(d.range)}`), [], 'no findings in front matter, code or URLs');
+  });
+
+  it('edits are re-analysed: a new unattributed quote gets a finding, and it goes when the quote goes', async function () {
+    editor = await vscode.window.showTextDocument(doc);
+    const added = '\nService on the airport line was already cut back in September.\n\n' +
+      '"Nobody should have to choose between a paycheck and a bus that never comes."\n';
+    const end = doc.positionAt(text.length);
+    const addedLine = end.line + 3;
+    const onAdded = (): vscode.Diagnostic | undefined =>
+      bylineDiagnostics(doc.uri).find((d) => codeOf(d) === 'ATTR001' && d.range.start.line === addedLine);
+    try {
+      assert.ok(await editor.edit((e) => e.insert(end, added)), 'the edit applies');
+      await waitFor('an ATTR001 finding on the added quote', () => onAdded());
+      assert.ok(await editor.edit((e) => e.delete(new vscode.Range(end, doc.positionAt(doc.getText().length)))), 'the delete applies');
+      assert.strictEqual(doc.getText(), text, 'the article is back to its saved text');
+      await waitFor('the finding to go away', () => (onAdded() ? undefined : true));
+    } finally {
+      // never leave the fixture edited, whatever failed above
+      if (doc.getText() !== text) {
+        await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+      }
+      await doc.save();
+    }
   });
 });
