@@ -38,6 +38,18 @@ describe('findDateline', () => {
     assert.equal(dateline('afrol News, 27 January - A Ugandan activist was killed in his home.', 'plaintext', '2011-02-10'), '2011-01-27');
   });
 
+  it('reads a date right after the place and its dash', () => {
+    assert.equal(dateline('CAIRO – 26 July 2022: The finance minister met investors on Tuesday.'), '2022-07-26');
+  });
+
+  it('reads "today (date)" in the first sentence', () => {
+    assert.equal(dateline('Police today (July 26, 2022) recovered a stolen lorry near the port.'), '2022-07-26');
+  });
+
+  it('does not take an event date that opens the story', () => {
+    assert.equal(dateline('On Monday, February 14, 2022, hundreds of couples married in the square.'), undefined);
+  });
+
   it('reads a date line under the headline', () => {
     assert.equal(dateline('Council Approves Bridge Repair\n\nMarch 14, 2024\n\nThe council voted on Thursday to repair the bridge.'), '2024-03-14');
   });

@@ -279,9 +279,13 @@ export function findHeaderDate(text: string): DatelineParts | undefined {
 // "WASHINGTON, May 4 (Reuters) -", "afrol News, 27 January -". The date must come before the dash.
 const DATELINE_OPENING = /^[^\n]{0,100}?(?:\s[—–]\s?|\s?[—–]\s|\s--?\s|\)\s*[-—–:]\s|:\s)/;
 
+const DATE_AFTER_DASH = /^\p{Lu}[\p{L} .,'’()]{1,60}?\s[-–—]{1,2}\s([^\n:—–]{6,40}?)\s?(?::|\s[-–—])\s/u;
+const TODAY_IN_PARENTHESES = /\btoday\s*\(([^)\n]{6,40})\)/i;
+
 /**
  * The article's date as yyyy-mm-dd, from (in order) Markdown front matter `date:`, a date line in the header
- * (under the headline, or a "Published …" line), or a dateline opening the first body paragraph.
+ * (under the headline, or a "Published …" line), or a dateline opening the first body paragraph: before its
+ * dash ("KYIV, Ukraine, May 4, 2023 —"), right after it ("CAIRO – 26 July 2022:"), or "today (July 26, 2022)".
  *
  * A wire dateline without a year ("WASHINGTON, May 4 (Reuters) -") gets its year only when it can be inferred:
  * from a weekday written with it ("Thursday, May 4" → the latest year, up to the reference year, in which
@@ -302,6 +306,18 @@ export function findDateline(model: TextModel, referenceDate?: string): string |
       const opening = DATELINE_OPENING.exec(prose);
       if (opening) {
         const parts = findHeaderDate(opening[0]);
+        if (parts) return completeYear(parts, referenceDate);
+      }
+      // "CAIRO – 26 July 2022: …": the date right after the place and its dash
+      const afterDash = DATE_AFTER_DASH.exec(prose);
+      if (afterDash) {
+        const parts = findHeaderDate(afterDash[1]!);
+        if (parts && parts.start === 0) return completeYear(parts, referenceDate);
+      }
+      // "Police today (July 26, 2022) recovered …"
+      const today = TODAY_IN_PARENTHESES.exec(prose.slice(0, 200));
+      if (today) {
+        const parts = findHeaderDate(today[1]!);
         if (parts) return completeYear(parts, referenceDate);
       }
       return undefined;
