@@ -15,6 +15,12 @@ mkdir -p "$RESULTS"
 LAYERS="${BYLINE_TEST_LAYERS:-compile build unit accuracy lsp e2e ui neovim}"
 export BYLINE_RESULTS_DIR="$RESULTS"
 
+# a fresh clone: install the npm dependencies first (never touches an existing node_modules)
+if [ ! -x node_modules/.bin/tsc ] || [ ! -x node_modules/.bin/mocha ]; then
+  echo "node_modules missing: npm ci"
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 wants() { [[ " $LAYERS " == *" $1 "* ]]; }
 
 # run_layer NAME COMMAND...: times the layer and keeps its exit code. A layer that writes no counts file is a
