@@ -290,6 +290,14 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf("Egypt's Foreign Minister [Sameh Shoukry](PERSON) rejected that account.", 'Sameh Shoukry'), ["Egypt's Foreign Minister"]);
   });
 
+  it('keeps "former" with the title', () => {
+    assert.deepEqual(descriptorsOf('Former President [Uhuru Kenyatta](PERSON) led the mediation.', 'Uhuru Kenyatta'), ['Former President']);
+  });
+
+  it('reads a hyphenated title', () => {
+    assert.deepEqual(descriptorsOf('UN Secretary-General [António Guterres](PERSON) called for calm.', 'António Guterres'), ['UN Secretary-General']);
+  });
+
   it('collects descriptors from several mentions, without repeats', () => {
     const d = descriptorsOf(
       'Secretary of State [Antony Blinken](PERSON) arrived. [Blinken](PERSON), the senior US diplomat, met officials. Secretary of State [Blinken](PERSON) left.',

@@ -13,7 +13,7 @@ const STOP_BACK: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'and', 'or', 'but', 'with', 'by', 'to', 'from', 'for', 'on', 'in', 'at', 'as', 'that',
   'which', 'who', 'when', 'while', 'after', 'before', 'than', 'like', 'including', 'between', 'against', 'met',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'according', 'into', 'about',
-  'where', 'if', 'because', 'so', 'not', 'also', 'then', 'then-', 'both', 'all', 'former',
+  'where', 'if', 'because', 'so', 'not', 'also', 'then', 'both', 'all',
 ]);
 // Connectors allowed inside a title ("Secretary of State", "Egypt's Foreign Minister").
 const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', '-', 'the', 'and', '&']);

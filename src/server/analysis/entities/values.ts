@@ -224,7 +224,7 @@ function scanAt(prose: string, starts: number[], out: Candidate[]): void {
         let start = at;
         let end = start + m[0].length;
         // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
-        const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between)\s+)/i.exec(m[0]);
+        const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(m[0]);
         if (lead && type !== 'MONEY') start += lead[0].length;
         while (end > start && /\s/.test(prose[end - 1]!)) end--;
         out.push({ start, end, type });
