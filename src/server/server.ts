@@ -36,7 +36,7 @@ import { WorkspaceFolders } from './workspace/folders';
 import { GlossaryFiles, type GlossaryLoad } from './workspace/glossaryFile';
 import { IgnoreFiles } from './workspace/ignoreFile';
 import { hover } from './features/hover';
-import { documentSymbols } from './features/symbols';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { semanticTokens } from './features/semanticTokens';
 import { toDiagnostics } from './features/diagnostics';
 import { definition, documentHighlights, references } from './features/navigation';
@@ -161,6 +161,7 @@ function startServer(): void {
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [IGNORE_FINDING_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -227,6 +228,17 @@ function startServer(): void {
       if (!c) return { data: [] };
       const window = { start: c.doc.offsetAt(p.range.start), end: c.doc.offsetAt(p.range.end) };
       return semanticTokens(c.doc, c.article, c.analysis.inputs.settings.highlightKinds, window);
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    guarded('workspace/symbol', [], async (p) => {
+      const entries = [];
+      for (const doc of documents.all()) {
+        const c = await current(doc.uri);
+        if (c) entries.push({ doc: c.doc, article: c.article });
+      }
+      return workspaceSymbols(entries, p.query);
     }),
   );
 

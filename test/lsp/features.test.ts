@@ -2,7 +2,7 @@
 // engine returns for the same text (so the tests follow the engines as they improve), plus concrete expectations.
 
 import * as assert from 'assert';
-import type { CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../src/server/engine';
 import type { Article } from '../../src/server/analysis/types';
@@ -208,6 +208,16 @@ describe('LSP: the server on a wire story', function () {
     }
     // Nothing at all under the cursor: no location, no error.
     assert.strictEqual(await client.request('textDocument/definition', at(doc, TERMINAL_STORY.indexOf('ending months'))), null);
+  });
+
+  it('finds entities of open documents with workspace/symbol', async () => {
+    const all = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' });
+    assert.strictEqual(all.length, article.entities.filter((e) => e.mentions.length).length);
+    const march = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'march 4' });
+    assert.deepStrictEqual(march.map((s) => [s.name, s.containerName]), [['March 4, 2025', 'Dates']]);
+    const loc = march[0]!.location as Location;
+    assert.strictEqual(loc.uri, URI);
+    assert.strictEqual(doc.getText(loc.range), 'March 4, 2025');
   });
 
   it('answers byline/quotes in document order with speakers, and byline/status', async () => {

@@ -2,7 +2,7 @@
 // "Organizations", "Places", "Other names", "Dates", "Numbers"). Every range lies in the document and holds its
 // selection range, as clients require.
 
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, EntityType, Quote } from '../analysis/types';
 import { rangeOf, snippet } from './lookup';
@@ -84,4 +84,21 @@ function before(a: { line: number; character: number }, b: { line: number; chara
 // VS Code rejects symbols with an empty name.
 function nonEmpty(s: string): string {
   return s.trim() ? s : '(empty)';
+}
+
+/** workspace/symbol over the open documents' entities (the folder-wide index is a later issue). */
+export function workspaceSymbols(entries: { doc: TextDocument; article: Article }[], query: string, limit = 500): WorkspaceSymbol[] {
+  const q = query.trim().toLowerCase();
+  const out: WorkspaceSymbol[] = [];
+  for (const { doc, article } of entries) {
+    for (const e of article.entities) {
+      const first = e.mentions[0];
+      if (!first) continue;
+      if (q && !e.name.toLowerCase().includes(q) && !(e.aliases ?? []).some((a) => a.toLowerCase().includes(q))) continue;
+      const group = GROUPS.find((g) => g.types.includes(e.type));
+      out.push({ name: nonEmpty(e.name), kind: group?.kind ?? SymbolKind.Constant, containerName: group?.name, location: { uri: doc.uri, range: rangeOf(doc, first.start, first.end) } });
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
 }
