@@ -232,7 +232,10 @@ describe('Byline in VS Code', function () {
       (offset >= urlStart && offset < urlEnd);
     const quoteOffsets = flatten(quotes.children).map((s) => md.offsetAt(s.range.start));
     assert.ok(!quoteOffsets.some(excluded), `a quote was found in front matter, code or a URL: ${quoteOffsets.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // diagnostics follow symbols closely
+    // the prose finding proves the document's diagnostics have arrived before we look for stray ones
+    const prose = md.positionAt(mdText.indexOf('Critics say the cuts')).line;
+    await waitFor('ATTR002 on the Markdown prose', () =>
+      bylineDiagnostics(md.uri).some((d) => codeOf(d) === 'ATTR002' && d.range.start.line === prose) ? true : undefined);
     const findings = bylineDiagnostics(md.uri).filter((d) => excluded(md.offsetAt(d.range.start)));
     assert.deepStrictEqual(findings.map((d) => `${codeOf(d)}: ${md.getText(d.range)}`), [], 'no findings in front matter, code or URLs');
   });
