@@ -275,3 +275,15 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'group', 'agency', 'party', 'organisation', 'organization', 'body', 'regulator', 'bank', 'lender', 'insurer',
   'carrier', 'airline', 'maker', 'manufacturer', 'producer', 'giant', 'operator', 'charity', 'newspaper',
 ]);
+
+/**
+ * Speech verbs that colour the speech ("fumed", "scoffed"): a cue only right next to a quote. Not ATTR008's
+ * loaded verbs (they do not judge the claim's truth), but they still attribute the quote.
+ */
+export const EXPRESSIVE_CUE_FORMS: ReadonlySet<string> = new Set([
+  'fumed', 'scoffed', 'snapped', 'marveled', 'marvelled', 'gushed', 'mused', 'chided', 'grumbled', 'growled',
+  'sneered', 'huffed', 'raged', 'exclaimed', 'chimed', 'interjected', 'offered', 'recounted', 'quipped', 'cracked',
+  'joked', 'teased', 'pleaded', 'begged', 'thundered', 'bellowed', 'barked', 'cried', 'sobbed', 'wrote', 'read',
+  'reads', 'continued', 'went', 'goes', 'recalled', 'explained', 'tweeted', 'posted', 'texted', 'emailed',
+  'wondered', 'asked', 'answered', 'replied', 'responded', 'retorted', 'countered', 'shot', 'fired',
+]);

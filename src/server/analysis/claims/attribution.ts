@@ -6,7 +6,7 @@ import type { TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
 import {
-  ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, INSTITUTIONAL_SOURCES,
+  ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
   VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
@@ -201,7 +201,7 @@ export function classifySource(words: Word[], from: number, to: number, appositi
   // "the official", "his aides": a source the story has already introduced
   if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(w.lower) || w.lower === "'s" || w.lower === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
   const qualifiers = pre.filter((w) => !QUANTIFIERS.has(w.lower) && !/^\d/.test(w.text));
-  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || isCapitalised(w.text)) || hasNameIn(post) || apposWords.length > 0;
+  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || INSTITUTIONAL_SOURCES.has(w.lower) || isCapitalised(w.text)) || hasNameIn(post) || apposWords.length > 0;
   if (affiliated) {
     const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => w.lower === 'senior' || w.lower === 'top') || ANONYMOUS_AFFILIATION.test(postText);
     return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !hasNameIn(apposWords) };
@@ -217,7 +217,7 @@ const AGENTLESS: RegExp[] = [
   /\bwidely (?:documented|reported|regarded|considered|seen|believed|viewed|thought|criticized|criticised|credited|blamed|cited|described|perceived)\b/g,
   /\breportedly\b/g,
   /\ballegedly\b/g,
-  /\b(?:studies|research|reports|surveys|experiments|scientists|experts)\s+(?:have\s+)?(?:show|shown|shows|suggest|suggests|suggested|indicate|indicates|indicated|find|finds|found|prove|proves|proved|proven|confirm|confirms|confirmed)\b/g,
+  /\b(?:studies|research|reports|surveys|experiments)\s+(?:have\s+)?(?:show|shown|shows|suggest|suggests|suggested|indicate|indicates|indicated|find|finds|found|prove|proves|proved|proven|confirm|confirms|confirmed)\b/g,
   /\bthere (?:have|has|had) been (?:\w+ )?reports\b/g,
   /\bthere (?:are|were|is|was) (?:\w+ )?reports\b/g,
   /\baccording to (?:media |news |press |local |unconfirmed |some |several |many |various |multiple )?reports\b/g,
@@ -233,9 +233,12 @@ export function findAgentless(claim: string, start: number, end: number): (Span 
     while ((m = re.exec(lower))) {
       const s = start + m.index;
       // "studies show" introduced by a determiner or owner is a specific document ("the studies", "Smith's research")
-      if (/^(?:studies|research|reports|surveys|experiments|scientists|experts)\b/.test(m[0])) {
+      if (/^(?:studies|research|reports|surveys|experiments)\b/.test(m[0])) {
         const before = lower.slice(Math.max(0, m.index - 30), m.index);
         if (/(?:\bthe|\bthese|\bthose|\bhis|\bher|\btheir|\bits|['’]s|\bour)\s+(?:[\w-]+\s+){0,2}$/.test(before) || /[A-Z][\w-]*\s+$/.test(claim.slice(start + Math.max(0, m.index - 30), s))) continue;
+        // "new fundraising reports show": a kind of document, not hearsay
+        const modifier = /([a-z-]+)\s+$/.exec(before)?.[1];
+        if (modifier && !/^(?:some|many|several|numerous|recent|new|other|various|multiple|independent|scientific|previous|earlier|countless|and|that|as|but|because|while|since|although)$/.test(modifier)) continue;
         if (/\b(?:by|from|at|of)\s+/.test(lower.slice(m.index, m.index + m[0].length))) continue;
       }
       if (/^some|^many|^others/.test(m[0]) && /\b(?:of|in)\s+$/.test(lower.slice(Math.max(0, m.index - 4), m.index))) continue;
@@ -273,7 +276,10 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
         }
       }
     }
-    const lemma = REPORTING_CUE_FORMS.get(w.lower);
+    // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
+    const nextWord = words[i + 1];
+    const quoteNear = words.slice(Math.max(0, i - 4), i).some((x) => x.quote) || !!nextWord?.quote || ((nextWord?.text === ',' || nextWord?.text === ':') && !!words[i + 2]?.quote);
+    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear ? w.lower : undefined);
     const belief = BELIEF_CUE_FORMS.has(w.lower);
     const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
     const nonSpeech = NON_SPEECH_CUES.has(w.lower);

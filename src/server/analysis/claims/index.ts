@@ -20,7 +20,8 @@ import type { TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
-  EVALUATIVE_WORDS, LOADED_CUES, NON_SPEECH_CUES, PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, SOFT_VAGUE_SOURCES, WEASEL_SOURCES,
+  DOCUMENT_SOURCES, EVALUATIVE_WORDS, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES, LOADED_CUES, NON_SPEECH_CUES,
+  PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
@@ -45,6 +46,8 @@ interface SentenceInfo {
   attributions: Attribution[];
   /** Whole sentence inside quotation marks: no claim of the reporter's. */
   allQuoted: boolean;
+  /** The quotes engine reports this sentence as someone's speech (the speaker's words). */
+  speechBy?: string;
 }
 
 interface Context {
@@ -73,6 +76,14 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     return { index, paragraph: s.paragraph, words, attributions, allQuoted };
   });
   const cx: Context = { model, claim, spans, sentences, byParagraph, findings: [], options };
+  // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
+  for (const q of quotes) {
+    if (!q.speaker || q.speaker.specificity === 'vague') continue;
+    const from = sentenceOf(cx, q.start)?.index;
+    const to = sentenceOf(cx, Math.max(q.start, q.end - 1))?.index;
+    if (from === undefined || to === undefined) continue;
+    for (let i = from; i <= to; i++) sentences[i]!.speechBy = q.speaker.text;
+  }
 
   unattributedQuotes(cx, quotes);
   lateAttribution(cx);
@@ -90,7 +101,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
 
 // ---------------------------------------------------------------- the window
 
-const carries = (s: SentenceInfo | undefined): boolean => !!s && s.attributions.length > 0;
+const carries = (s: SentenceInfo | undefined): boolean => !!s && (s.attributions.length > 0 || s.speechBy !== undefined);
 
 /** A claim is attributed when its sentence, or a neighbouring sentence of its paragraph, carries attribution. */
 function inWindow(cx: Context, s: SentenceInfo): boolean {
@@ -190,6 +201,8 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     const prev = previousBodyParagraph(cx, q.paragraph);
     const opensParagraph = model.prose.slice(para.start, q.open).trim() === '';
     if (prev >= 0 && (previousEndsWithColon(cx, q.paragraph) || (opensParagraph && (paragraphCarries(cx, prev) || cx.spans.some((x) => x.paragraph === prev))))) continue;
+    // the paragraph before is about a named person ("Viguerie is upbeat about Cruz's chances.")
+    if (prev >= 0 && opensParagraph && (cx.byParagraph[prev] ?? []).some((i) => opensWithSomeone(cx.sentences[i]!))) continue;
     const related: NonNullable<Finding['related']> = [];
     const nearest = nearestEarlierAttribution(cx, first.index);
     if (nearest) related.push({ start: nearest.cue.start, end: nearest.cue.end, message: `Nearest attribution (“${nearest.cue.text}”) is too far from the quote to cover it.` });
@@ -210,7 +223,16 @@ const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 
 /** A word that names a person or body (not a month, a weekday or "I"), for the quote window. */
 const namesSomeone = (w: Word): boolean =>
-  !w.quote && (w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || (w.initial && /^(?:he|she|they)$/.test(w.lower)));
+  !w.quote && (w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || /^(?:he|she|they)$/.test(w.lower));
+
+/** The sentence is about someone: it opens with a name or a personal pronoun ("Viguerie is upbeat …", "She paused."). */
+function opensWithSomeone(s: SentenceInfo): boolean {
+  const first = s.words.find((w) => /[\p{L}]/u.test(w.text) && !w.quote);
+  if (!first) return false;
+  if (first.name || /^(?:he|she|they|i|we)$/.test(first.lower)) return true;
+  const lower = first.lower;
+  return /^[\p{Lu}]/u.test(first.text) && !OPENING_WORDS.test(lower) && !VAGUE_SOURCES.has(lower) && !INSTITUTIONAL_SOURCES.has(lower) && !DOCUMENT_SOURCES.has(lower) && !CALENDAR.test(first.text) && !/s$/.test(lower) && !/ing$|ed$|ly$/.test(lower);
+}
 
 const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|while|after|before|since|this|that|these|those|there|it|its|to|with|by|from|of|some|many|one|no|not|however|meanwhile|still|also)$/;
 
@@ -223,6 +245,8 @@ function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
   const before = s.words.filter((w) => w.end <= q.open && !w.quote);
   if (!before.some((w) => /[\p{L}]/u.test(w.text))) return false;
   if (before[before.length - 1]?.text === ':') return true;
+  // a cue just before the quote: "quoted the president as saying “…”", "At the bottom it reads, “…”"
+  if (before.slice(-3).some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower))) return true;
   return before.some((w) => w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower)));
 }
 
@@ -514,7 +538,8 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
         const predicated = PREDICATE.test(prev) || (/^(?:a|an)$/.test(prev) && PREDICATE.test(prev2)) || (/ly$/.test(prev) && PREDICATE.test(prev2));
         const subjectIt = predicated && (/^(?:it|this|that)$/.test(prev2) || /^(?:it|this|that)$/.test(words[i - 3]?.lower ?? ''));
         const attributive = /^(?:corrupt|crooked|dishonest|incompetent)$/.test(w.lower) && /^[a-z]/.test(words[i + 1]?.text ?? '') && !/^(?:practices|practice|charges|allegations|investigation|probe|case|cases|and|or)$/.test(words[i + 1]?.lower ?? '');
-        const adverb = w.lower === 'illegally' && i > 1;
+        // "illegally dumped" accuses; "immigrants in the country illegally" describes a status
+        const adverb = w.lower === 'illegally' && i > 1 && /(?:ed|took|sold|gave|paid|kept|held|spent|made|sent|hid|stole|obtained|bought)$/.test(words[i + 1]?.lower ?? '');
         hit = (predicated && !subjectIt && !/^(?:illegal|criminal)$/.test(w.lower)) || (predicated && w.lower === 'illegal' && !subjectIt && !/^(?:to|in|under|for)$/.test(words[i + 1]?.lower ?? '')) || attributive || adverb;
       }
       if (hit) {

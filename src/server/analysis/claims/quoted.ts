@@ -65,7 +65,13 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
         openAt = i;
       }
     }
-    if (openAt >= 0) push(openAt, p.end, openAt + 1, p.end, false, openDouble);
+    if (openAt >= 0) {
+      // a missing closing mark before the attribution ("…what papers to keep, said Kessel, whose …"): close it there
+      const rest = prose.slice(openAt + 1, p.end);
+      const m = /[,.!?]\s+(?:said|says|added|told|wrote)\s+[\p{Lu}]|[,.!?]\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)?\s+(?:said|says|added|told|wrote)\b/u.exec(rest);
+      if (m) push(openAt, openAt + 1 + m.index + 1, openAt + 1, openAt + 1 + m.index + 1, true, openDouble);
+      else push(openAt, p.end, openAt + 1, p.end, false, openDouble);
+    }
     previousOpen = !firstInParagraph && !lastClosed;
   });
   return out;
