@@ -79,6 +79,19 @@ describe('LSP: settings and workspace files', function () {
     assert.ok(client.alive);
   });
 
+  it('never reads a glossary from outside the workspace folder', async () => {
+    const outside = path.join(path.dirname(workspace), `outside-${path.basename(workspace)}.json`);
+    fs.writeFileSync(outside, '{ not json');
+    try {
+      client = await TestClient.start({ workspace, settings: { glossary: `../${path.basename(outside)}` } });
+      const uri = uriOf(path.join(workspace, 'terminal.txt'));
+      await client.open(uri, TERMINAL_STORY);
+      assert.ok(!client.published.has(uriOf(outside)), 'no diagnostics (so no read) for a file outside the workspace');
+    } finally {
+      fs.rmSync(outside, { force: true });
+    }
+  });
+
   it('hands a valid glossary to the engine and shows its note on hover', async () => {
     fs.mkdirSync(path.join(workspace, '.byline'));
     const glossaryText = JSON.stringify([{ name: 'Harold Vance', type: 'PERSON', note: 'Executive director since 2019' }]);
