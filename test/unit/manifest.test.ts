@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../src/protocol';
-import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../src/server/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -211,6 +211,18 @@ describe('manifest: settings', () => {
     assert.equal(props['byline.maxDocumentSize']?.default, DEFAULT_SETTINGS.maxDocumentSize);
     assert.equal(props['byline.glossary']?.default, DEFAULT_SETTINGS.glossaryPath);
     assert.equal(props['byline.genre']?.default, DEFAULT_SETTINGS.genre);
+  });
+
+  it('gives the server, through its own parser, exactly its defaults when nobody changed a setting', () => {
+    // what VS Code sends for section "byline": the declared defaults, nested by the dots in their names
+    const sent: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(props)) {
+      const parts = key.split('.').slice(1);
+      let node = sent;
+      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      node[parts[parts.length - 1] as string] = schema.default;
+    }
+    assert.deepEqual(normalizeSettings(sent), DEFAULT_SETTINGS);
   });
 
   it('offers exactly the entity kinds among the token types for highlighting', () => {
