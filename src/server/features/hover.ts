@@ -4,7 +4,7 @@
 import type { Hover } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Entity, Quote } from '../analysis/types';
-import { cueQuoteAt, indexOf, isPronoun, md, mentionAt, paragraphNumber, quoteAt, rangeOf, snippet, speakerQuoteAt, TYPE_LABEL } from './lookup';
+import { cueQuoteAt, indexOf, isPronoun, md, mentionAt, paragraphNumber, quoteAt, quoteWords, rangeOf, snippet, speakerQuoteAt, TYPE_LABEL } from './lookup';
 
 export function hover(doc: TextDocument, article: Article, offset: number): Hover | null {
   const mention = mentionAt(article, offset);
@@ -45,7 +45,7 @@ export function entityHover(article: Article, entity: Entity, mentionIndex: numb
   const quotes = indexOf(article).quotesBySpeaker.get(entity.id) ?? [];
   if (quotes.length) {
     lines.push(`${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} attributed:`);
-    for (const q of quotes.slice(0, 5)) lines.push(`- ${q.kind}: ${md(snippet(q.text, 90))}`);
+    for (const q of quotes.slice(0, 5)) lines.push(`- ${q.kind}: ${md(snippet(quoteWords(article, q), 90))}`);
     if (quotes.length > 5) lines.push(`- … and ${quotes.length - 5} more`);
   }
   return lines.join('\n\n');
@@ -64,6 +64,6 @@ export function quoteHover(article: Article, quote: Quote): string {
   }
   if (quote.cue) lines.push(`Cue: “${md(quote.cue.text)}”`);
   if (quote.attribution) lines.push(`Attribution: ${md(quote.attribution)}`);
-  lines.push(`> ${md(snippet(quote.text, 160))}`);
+  lines.push(`> ${md(snippet(quoteWords(article, quote), 160))}`);
   return lines.join('\n\n');
 }

@@ -102,6 +102,12 @@ export function sentenceAt(article: Article, offset: number): Span | undefined {
   return article.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
+/** A quote's own words: its parts joined when the attribution interrupts it, else its text. */
+export function quoteWords(article: Article, quote: Quote): string {
+  if (!quote.parts || quote.parts.length < 2) return quote.text;
+  return quote.parts.map((p) => article.text.slice(p.start, p.end)).join(' … ');
+}
+
 /** A short single-line excerpt for hovers and pickers. */
 export function snippet(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();

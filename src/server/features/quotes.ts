@@ -3,7 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article } from '../analysis/types';
 import type { ArticleStatus, QuoteSummary } from '../../protocol';
-import { rangeOf, snippet } from './lookup';
+import { quoteWords, rangeOf, snippet } from './lookup';
 
 export function quoteSummaries(doc: TextDocument, article: Article): QuoteSummary[] {
   return article.quotes.map((q) => ({
@@ -13,7 +13,7 @@ export function quoteSummaries(doc: TextDocument, article: Article): QuoteSummar
     speaker: q.speaker ? (q.speaker.entityName ?? q.speaker.text) : null,
     speakerRange: q.speaker ? rangeOf(doc, q.speaker.start, q.speaker.end) : null,
     cue: q.cue?.text ?? null,
-    snippet: snippet(q.text, 80),
+    snippet: snippet(quoteWords(article, q), 80),
   }));
 }
 

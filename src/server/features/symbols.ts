@@ -5,7 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, EntityType, Quote } from '../analysis/types';
-import { rangeOf, snippet } from './lookup';
+import { quoteWords, rangeOf, snippet } from './lookup';
 
 const GROUPS: { name: string; types: EntityType[]; kind: SymbolKind }[] = [
   { name: 'People', types: ['PERSON'], kind: SymbolKind.Class },
@@ -21,7 +21,7 @@ const MAX_PER_GROUP = 2000;
 
 export function documentSymbols(doc: TextDocument, article: Article): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  if (article.quotes.length) out.push(quoteGroup(doc, article.quotes));
+  if (article.quotes.length) out.push(quoteGroup(doc, article));
   for (const g of GROUPS) {
     const children: DocumentSymbol[] = [];
     for (const e of article.entities) {
@@ -44,10 +44,12 @@ export function documentSymbols(doc: TextDocument, article: Article): DocumentSy
   return out;
 }
 
-function quoteGroup(doc: TextDocument, quotes: Quote[]): DocumentSymbol {
+function quoteGroup(doc: TextDocument, article: Article): DocumentSymbol {
+  const quotes = article.quotes;
   const bySpeaker = new Map<string, { name: string; quotes: Quote[] }>();
   for (const q of quotes) {
-    const key = q.speaker ? (q.speaker.entity ?? `text:${q.speaker.text.toLowerCase()}`) : 'none';
+    // One group per speaker: the entity when resolved, else the name the engine gives ("He" → Vance joins Vance).
+    const key = q.speaker ? (q.speaker.entity ?? `name:${(q.speaker.entityName ?? q.speaker.text).toLowerCase()}`) : 'none';
     const name = q.speaker ? (q.speaker.entityName ?? q.speaker.text) : 'Unattributed';
     const g = bySpeaker.get(key) ?? { name, quotes: [] };
     g.quotes.push(q);
@@ -57,7 +59,7 @@ function quoteGroup(doc: TextDocument, quotes: Quote[]): DocumentSymbol {
   for (const { name, quotes: qs } of bySpeaker.values()) {
     const children = qs.slice(0, MAX_PER_GROUP).map((q) => {
       const r = rangeOf(doc, q.start, q.end);
-      return { name: nonEmpty(snippet(q.text, 60)), detail: q.cue ? `${q.kind} · ${q.cue.text}` : q.kind, kind: SymbolKind.String, range: r, selectionRange: r };
+      return { name: nonEmpty(snippet(quoteWords(article, q), 60)), detail: q.cue ? `${q.kind} · ${q.cue.text}` : q.kind, kind: SymbolKind.String, range: r, selectionRange: r };
     });
     const sym = group(name, SymbolKind.Object, children);
     sym.detail = `${qs.length} ${qs.length === 1 ? 'quote' : 'quotes'}`;
