@@ -206,6 +206,12 @@ describe('LSP: the server on a wire story', function () {
       const target = offsetsOf(doc, def.range);
       assert.ok(entity.mentions.some((m) => m.start === target.start && m.end <= q.speaker!.start), 'lands on an earlier mention of the entity');
     }
+    // Concrete: "He said the authority would borrow" → Vance, named in the sentence before.
+    const he = TERMINAL_STORY.indexOf('He said');
+    const def = await client.request<Location | null>('textDocument/definition', at(doc, he));
+    assert.ok(def, 'definition on "He"');
+    assert.match(doc.getText(def.range), /Vance$/);
+    assert.ok(doc.offsetAt(def.range.end) <= he);
     // Nothing at all under the cursor: no location, no error.
     assert.strictEqual(await client.request('textDocument/definition', at(doc, TERMINAL_STORY.indexOf('ending months'))), null);
   });

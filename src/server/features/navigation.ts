@@ -4,7 +4,7 @@
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Entity, Span } from '../analysis/types';
-import { cueQuoteAt, indexOf, mentionAt, quoteAt, rangeOf, speakerQuoteAt } from './lookup';
+import { cueQuoteAt, indexOf, isPronoun, mentionAt, quoteAt, rangeOf, speakerQuoteAt } from './lookup';
 
 /** The entity under the offset, through a mention or a resolved speaker. */
 export function entityAt(article: Article, offset: number): { entity: Entity; span: Span; viaSpeaker: boolean } | undefined {
@@ -30,6 +30,18 @@ export function definition(doc: TextDocument, article: Article, offset: number):
     }
     const first = mentions[0];
     return first ? { uri: doc.uri, range: rangeOf(doc, first.start, first.end) } : null;
+  }
+  // A pronoun speaker the engine named but did not link to an entity ("He" → "Vance"): the nearest earlier
+  // occurrence of that name, preferring an earlier quote's speaker.
+  const spoken = speakerQuoteAt(article, offset);
+  const sp = spoken?.speaker;
+  if (sp?.entityName && isPronoun(sp)) {
+    const name = sp.entityName;
+    const earlier = article.quotes.filter((q) => q.speaker && q.speaker.end <= sp.start && !isPronoun(q.speaker) && (q.speaker.entityName ?? q.speaker.text) === name);
+    const last = earlier[earlier.length - 1]?.speaker;
+    if (last) return { uri: doc.uri, range: rangeOf(doc, last.start, last.end) };
+    const at = article.text.lastIndexOf(name, sp.start - 1);
+    if (at >= 0 && at + name.length <= sp.start) return { uri: doc.uri, range: rangeOf(doc, at, at + name.length) };
   }
   // On a quote or its cue: go to who said it.
   const q = cueQuoteAt(article, offset) ?? quoteAt(article, offset);
