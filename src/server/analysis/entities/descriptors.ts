@@ -114,7 +114,9 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
     const d = acceptableAppositive(after[1]!, m.type, false);
     if (d) out.push(d);
   }
-  const before = APPOSITIVE_BEFORE.exec(model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start));
+  const lead = model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start);
+  // the (costlier) pattern only runs when a comma stands right before the name
+  const before = /,\s*$/.test(lead) ? APPOSITIVE_BEFORE.exec(lead) : null;
   if (before) {
     // before the name the phrase must end in a role ("his Jordanian counterpart,"), or "In a statement on Friday, X" would count
     const d = acceptableAppositive(before[1]!, m.type, true);

@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, resolveDate, resolveTime } from './dates';
-import { findDescriptions, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -150,11 +150,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   }
   const out: LinkMention[] = [];
   const prose = model.prose;
-  let lowerWords: Set<string> | undefined;
-  const usedInLowerCase = (w: string): boolean => {
-    lowerWords ??= new Set((prose.match(/\b\p{Ll}[\p{L}'’-]*/gu) ?? []).map((x) => x.toLowerCase()));
-    return lowerWords.has(w.toLowerCase());
-  };
+  const usedInLowerCase = (w: string): boolean => w.toLowerCase() !== w && occurrences(prose, w.toLowerCase()).length > 0;
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     let type: NameType = 'MISC';
@@ -183,13 +179,13 @@ function unifyTypes(names: LinkMention[]): void {
   const votes = new Map<string, Map<NameType, number>>();
   for (const m of names) {
     if (m.glossary !== undefined || m.description) continue;
-    const key = nameKey(m.display);
+    const key = keyOf(m);
     const v = votes.get(key) ?? new Map<NameType, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
     votes.set(key, v);
   }
   for (const m of names) {
-    const v = m.glossary === undefined && !m.description ? votes.get(nameKey(m.display)) : undefined;
+    const v = m.glossary === undefined && !m.description ? votes.get(keyOf(m)) : undefined;
     if (!v || v.size < 2) continue;
     let best = m.type;
     let bestW = -1;
@@ -274,15 +270,17 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
   });
   const values = findValues(model);
+  const dates = values.filter((v) => v.type === 'DATE');
+  const dateCovers = (m: { start: number; end: number }): boolean => dates.some((v) => v.start <= m.start && v.end >= m.end);
   for (const t of tagged.sort((a, b) => a.start - b.start)) {
     if (t.end <= t.start || t.end > model.text.length) continue;
     const m = prepareMention(model, t, undefined);
-    if (!m || dropKeys.has(nameKey(m.display)) || dropKeys.has(nameKey(m.text))) continue;
+    if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
     // a MISC name that is all date ("Easter", "Ramadan") is the date; other names win over values: "Theresa May",
     // "the 2022 World Cup", "Vision 2030"
-    if (m.type === 'MISC' && values.some((v) => v.type === 'DATE' && v.start <= m.start && v.end >= m.end)) continue;
+    if (m.type === 'MISC' && dateCovers(m)) continue;
     if (!occupied.free(m.start, m.end)) continue;
-    const g = glossaryByKey.get(nameKey(m.display));
+    const g = glossaryByKey.size ? glossaryByKey.get(keyOf(m)) : undefined;
     if (g !== undefined) {
       m.glossary = g;
       const type = entries[g]?.type;
@@ -294,14 +292,11 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
 
   // Document-level consistency and acronyms in parentheses (before values, which give way to names).
   const keptValues = values.filter((v) => occupied.free(v.start, v.end));
-  const valueGuard = new Occupancy(model.text.length);
-  for (const v of keptValues) valueGuard.take(v.start, v.end);
-  const both: Slots = {
-    free: (s: number, e: number): boolean => occupied.free(s, e) && valueGuard.free(s, e),
-    take: (s: number, e: number): void => occupied.take(s, e),
-  };
+  // from here on, kept values occupy their offsets too: names found by consistency never cut into a date
+  for (const v of keptValues) occupied.take(v.start, v.end);
+  const both: Slots = occupied;
   names.push(...parentheticalAcronyms(model, names, both));
-  names.push(...propagate(model, names.filter((n) => !dropKeys.has(nameKey(n.display))), both).filter((n) => !dropKeys.has(nameKey(n.display))));
+  names.push(...propagate(model, names, both).filter((n) => !dropKeys.has(keyOf(n))));
   names.push(...findDescriptions(model, names, (s, e) => !both.free(s, e)));
 
   unifyTypes(names);

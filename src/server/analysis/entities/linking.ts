@@ -25,7 +25,15 @@ export interface LinkMention extends Mention {
   glossary?: number;
   /** A definite description ("the department"): joins an entity, never names it. */
   description?: boolean;
+  /** nameKey(display), computed once (see keyOf). */
+  key?: string;
 }
+
+/** The mention's matching key, computed once: linking compares keys many times. */
+export function keyOf(m: LinkMention): string {
+  return (m.key ??= nameKey(m.display));
+}
+const wordCount = (m: LinkMention): number => words(keyOf(m)).length;
 
 /** One real-world thing before ids and descriptors: its mentions in document order. */
 export interface LinkedName {
@@ -163,12 +171,13 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
   const full = sorted.filter((m) => !m.description && m.glossary === undefined);
-  const byLength = [...full].sort((a, b) => words(nameKey(b.display)).length - words(nameKey(a.display)).length || a.start - b.start);
+  const lengths = new Map(full.map((m) => [m, wordCount(m)]));
+  const byLength = [...full].sort((a, b) => lengths.get(b)! - lengths.get(a)! || a.start - b.start);
   const assigned = new Map<LinkMention, Cluster>();
   for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
 
   for (const m of byLength) {
-    const key = nameKey(m.display);
+    const key = keyOf(m);
     const ws = words(key);
     const exact = byKey.get(key);
     if (exact && compatible(exact.type, m.type, ws.length)) {
@@ -191,7 +200,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const acronymOf = explicitAcronyms(model, full);
   for (const m of full) {
     if (assigned.has(m)) continue;
-    const key = nameKey(m.display);
+    const key = keyOf(m);
     const explicit = acronymOf.get(key);
     if (explicit && assigned.get(explicit)) {
       const c = assigned.get(explicit)!;
@@ -225,7 +234,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   // 4. Definite descriptions join the one organisation whose name ends in that noun and was named before.
   for (const m of sorted) {
     if (!m.description) continue;
-    const head = words(nameKey(m.display)).pop() ?? '';
+    const head = words(keyOf(m)).pop() ?? '';
     const candidates = clusters.filter((c) => c.type === 'ORG' && c.fullWords.length >= 2 && c.fullWords[c.fullWords.length - 1] === head && c.firstStart < m.start);
     if (candidates.length === 1) assigned.set(m, candidates[0]!);
   }
@@ -241,7 +250,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
     for (const m of named) {
-      const k = nameKey(m.display);
+      const k = keyOf(m);
       if (seen.has(k) || isAllCaps(m.display) && seen.has(k)) continue;
       seen.add(k);
       aliases.push(m.display);
@@ -295,9 +304,9 @@ function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string
   const out = new Map<string, LinkMention>();
   for (const m of mentions) {
     const after = /^\s*\(\s*([\p{Lu}][\p{L}.&-]{1,11})\s*\)/u.exec(model.text.slice(m.end, m.end + 20));
-    if (!after || words(nameKey(m.display)).length < 2) continue;
+    if (!after || wordCount(m) < 2) continue;
     const acronym = nameKey(after[1]!);
-    if (acronym[0] !== nameKey(m.display)[0]) continue;
+    if (acronym[0] !== keyOf(m)[0]) continue;
     if (!out.has(acronym)) out.set(acronym, m);
   }
   return out;
@@ -305,18 +314,19 @@ function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string
 
 /** The fullest name: most words, then longest; a form in normal case over an all-caps headline form. */
 function canonicalName(mentions: LinkMention[]): string {
-  let best = mentions[0]!.display;
   const score = (d: string): number[] => [isAllCaps(d) && !isAcronym(d) ? 0 : 1, isAcronym(d) ? 0 : 1, words(d).length, d.length];
+  const better = (a: number[], b: number[]): boolean => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+    return false;
+  };
+  let best = mentions[0]!.display;
+  let bestScore = score(best);
+  const seen = new Set<string>([best]);
   for (const m of mentions) {
-    const a = score(m.display);
-    const b = score(best);
-    for (let i = 0; i < a.length; i++) {
-      if (a[i]! > b[i]!) {
-        best = m.display;
-        break;
-      }
-      if (a[i]! < b[i]!) break;
-    }
+    if (seen.has(m.display)) continue;
+    seen.add(m.display);
+    const s = score(m.display);
+    if (better(s, bestScore)) [best, bestScore] = [m.display, s];
   }
   return best.replace(/\s+/g, ' ');
 }
@@ -326,7 +336,7 @@ function majorityType(c: Cluster): NameType {
   const weight = new Map<NameType, number>();
   for (const m of c.mentions) {
     if (m.description) continue;
-    const w = m.confidence * (words(nameKey(m.display)).length >= 2 ? 1.5 : 1);
+    const w = m.confidence * (wordCount(m) >= 2 ? 1.5 : 1);
     weight.set(m.type, (weight.get(m.type) ?? 0) + w);
   }
   let best = c.type;
@@ -343,7 +353,7 @@ export function findDescriptions(model: TextModel, names: LinkMention[], taken: 
   const heads = new Set<string>();
   for (const m of names) {
     if (m.type !== 'ORG') continue;
-    const ws = words(nameKey(m.display));
+    const ws = words(keyOf(m));
     const head = ws[ws.length - 1];
     if (ws.length >= 2 && head && DESCRIPTION_HEADS.has(head)) heads.add(head);
   }
