@@ -119,6 +119,7 @@ export const INSTITUTIONAL_SOURCES: ReadonlySet<string> = new Set([
 export const BELIEF_CUE_FORMS: ReadonlySet<string> = new Set([
   'believe', 'believes', 'believed', 'think', 'thinks', 'fear', 'fears', 'feared', 'suspect', 'suspects',
   'suspected', 'worry', 'worries', 'worried', 'expect', 'expects', 'contend', 'contends', 'feel', 'feels',
+  'expecting', 'fearing', 'believing',
 ]);
 
 /**

@@ -65,7 +65,7 @@ const FINITE = new Set(['is', 'are', 'was', 'were', 'had', 'has', 'have', 'would
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'this', 'that', 'his', 'her', 'their', 'its', 'no', 'nobody', 'none']);
 const QUANTIFIERS = new Set(['a', 'an', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'some', 'many', 'few', 'numerous', 'multiple', 'various', 'other', 'more', 'most', 'dozens', 'scores', 'three']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const AFFILIATION = /\b(?:familiar with|close to|to the|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of|in the|at the|from the|for the|of the|inside|within|on the|who (?:spoke|asked|requested|declined|insisted|was|were|is|are|has|have|had))\b/;
+const AFFILIATION = /^(?:in|at|from|for|with|inside|within|on) |\b(?:familiar with|close to|to the|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of|in the|at the|from the|for the|of the|inside|within|on the|who (?:spoke|asked|requested|declined|insisted|was|were|is|are|has|have|had))\b/;
 const ANONYMOUS_AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of)\b/;
 const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'military', 'intelligence', 'police', 'campaign', 'diplomatic', 'western', 'european', 'security', 'defense', 'defence', 'ministry', 'state', 'federal', 'local', 'party', 'congressional', 'industry', 'company', 'union', 'law', 'enforcement', 'justice', 'department', 'white', 'house', 'top', 'former', 'current', 'high-ranking', 'mid-level', 'junior', 'regional', 'city', 'county', 'health', 'school', 'hospital', 'airport', 'embassy', 'foreign', 'trade', 'energy', 'oil', 'bank', 'banking', 'court', 'prison', 'army', 'navy', 'rebel', 'opposition']);
 
@@ -248,6 +248,12 @@ export function findAgentless(claim: string, start: number, end: number): (Span 
   return out;
 }
 
+function quoteNear(words: Word[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (words[k]!.quote) return true;
+  const next = words[i + 1];
+  return !!next?.quote || ((next?.text === ',' || next?.text === ':') && !!words[i + 2]?.quote);
+}
+
 /** Every attribution in one sentence. */
 export function findAttributions(model: TextModel, words: Word[], claim: string, sentenceStart: number, sentenceEnd: number): Attribution[] {
   const out: Attribution[] = [];
@@ -277,9 +283,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       }
     }
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const nextWord = words[i + 1];
-    const quoteNear = words.slice(Math.max(0, i - 4), i).some((x) => x.quote) || !!nextWord?.quote || ((nextWord?.text === ',' || nextWord?.text === ':') && !!words[i + 2]?.quote);
-    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear ? w.lower : undefined);
+    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);
     const belief = BELIEF_CUE_FORMS.has(w.lower);
     const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
     const nonSpeech = NON_SPEECH_CUES.has(w.lower);
@@ -291,7 +295,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
     // the subject before the cue, skipping auxiliaries and adverbs
     let j = i - 1;
     let skipped = 0;
-    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || isAdverb(words[j]!))) {
+    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || isAdverb(words[j]!) || (/ing$/.test(w.lower) && /^(?:is|are|was|were|been|be|am|'s|'re)$/.test(words[j]!.lower)))) {
       j--;
       skipped++;
     }
@@ -351,6 +355,8 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       // "The company reported a loss of $412 million": a named subject makes even an ambiguous verb a source
       if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma && classifySource(words, subjectFrom, subjectTo, appositive).specificity !== 'named') continue;
       if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && /ing$/.test(w.lower) && !speechFollows(words, i)) continue;
+      // "what people think of X", "if voters believe": an embedded question, not an attribution
+      if (belief && /^(?:what|how|whether|if|why|when)$/.test(words[subjectFrom - 1]?.lower ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
       const sourceEnd = appositive ? appositive[1] : subjectTo;
       out.push({ kind: nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, sourceEnd), ...c, cueWord: i });

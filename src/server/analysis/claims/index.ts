@@ -72,7 +72,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     if (role !== 'body') return { index, paragraph: s.paragraph, words: [], attributions: [], allQuoted: true };
     const words = sentenceWords(model, index, spans, nameAt);
     const attributions = findAttributions(model, words, claim, s.start, s.end);
-    const allQuoted = words.every((w) => w.quote || !/[\p{L}\p{N}]/u.test(w.text));
+    const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
     return { index, paragraph: s.paragraph, words, attributions, allQuoted };
   });
   const cx: Context = { model, claim, spans, sentences, byParagraph, findings: [], options };
@@ -418,7 +418,7 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
     if (!numeric && !spelled) continue;
     if (numeric && words[i - 1] && isCapitalisedName(words[i - 1]!)) continue;
     // ages ("Keith Scott, 43, was"), dates ("9/11 victims") and ratios ("three times the rate") are not counts
-    if (words[i - 1]?.text === ',' && words[i + 1]?.text === ',' && /^[\p{Lu}]/u.test(words[i - 2]?.text ?? '')) continue;
+    if (words[i - 1]?.text === ',' && (words[i + 1]?.text === ',' || words[i + 1]?.text === '.' || !words[i + 1]) && /^[\p{Lu})]/u.test(words[i - 2]?.text ?? '')) continue;
     if (/^(?:aged|age|ages)$/.test(words[i - 1]?.lower ?? '') || words[i - 1]?.text === '/' || cx.model.prose[w.start - 1] === '/') continue;
     if (/^(?:times|fold|to)$/.test(words[i + 1]?.lower ?? '')) continue;
     if (words[i + 1]?.text === '-' || /^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes|mile|miles|km|kilometers|kilometres|meters|metres|feet|acres|points|percent|%)$/.test(words[i + 1]?.lower ?? '')) continue;
@@ -491,7 +491,7 @@ function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
       const cue = m[0];
       const before = lower.slice(Math.max(0, m.index - 40), m.index);
       // open questions and hedges are not claims: "it was unclear what caused the fire"
-      if (/\b(?:what|whether|how|which|who|may have|might have|could have|may|might|could|possibly|unclear|investigat\w*|determine|not|never|no)\s+(?:\w+\s+){0,2}$/.test(before)) continue;
+      if (/\b(?:what|whether|how|which|who|may have|might have|could have|may|might|could|can|cannot|possibly|unclear|investigat\w*|determine|not|never|no)\s+(?:\w+\s+){0,2}$/.test(before)) continue;
       if (/\b(?:if|would|will)\b[^,]*$/.test(before)) continue;
       if (m.index > 0 && lower[m.index - 1] === '-') continue; // "hate-fueled"
       // "because of" explains most events a story reports; it is a contestable claim when it explains a trend

@@ -30,6 +30,7 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
   model.paragraphs.forEach((p, pi) => {
     let openAt = -1;
     let openDouble = true;
+    let openWidth = 1;
     let firstInParagraph = true;
     let lastClosed = true;
     const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
@@ -39,12 +40,19 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
       firstInParagraph = false;
       lastClosed = closed;
     };
-    for (let i = p.start; i < p.end; i++) {
-      const ch = prose[i]!;
+    // jump from quotation mark to quotation mark: most characters are none
+    const marks = /["“”«»‘]|''/g;
+    marks.lastIndex = p.start;
+    for (let mark = marks.exec(prose); mark && mark.index < p.end; mark = marks.exec(prose)) {
+      let i = mark.index;
+      // two apostrophes stand for a double quotation mark in some archives (''Some may say …,'' Xinhua wrote)
+      const width = mark[0].length;
+      const ch = width === 2 ? '"' : prose[i]!;
       const before = i > p.start ? prose[i - 1]! : ' ';
       if (openAt < 0) {
         if (ch === '“' || ch === '«' || (ch === '"' && (i === p.start || OPEN_BEFORE.test(before)))) {
           openAt = i;
+          openWidth = width;
           openDouble = true;
         } else if (ch === '‘' && (i === p.start || OPEN_BEFORE.test(before))) {
           // a single-quoted stretch only when a closing ’ follows that is not an apostrophe
@@ -54,23 +62,25 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
             const close = i + 1 + m.index + 1;
             push(i, close, i + 1, close - 1, true, false);
             i = close - 1;
+            marks.lastIndex = close;
           }
         }
       } else if (ch === '”' || ch === '»' || ch === '"') {
-        push(openAt, i + 1, openAt + 1, i, true, openDouble);
+        push(openAt, i + width, openAt + openWidth, i, true, openDouble);
         openAt = -1;
       } else if (ch === '“' && prose.slice(openAt + 1, i).trim() !== '') {
         // an opening mark inside an open quote: the first one was never closed in this paragraph
-        push(openAt, i, openAt + 1, i, false, true);
+        push(openAt, i, openAt + openWidth, i, false, true);
         openAt = i;
+        openWidth = 1;
       }
     }
     if (openAt >= 0) {
       // a missing closing mark before the attribution ("…what papers to keep, said Kessel, whose …"): close it there
       const rest = prose.slice(openAt + 1, p.end);
       const m = /[,.!?]\s+(?:said|says|added|told|wrote)\s+[\p{Lu}]|[,.!?]\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)?\s+(?:said|says|added|told|wrote)\b/u.exec(rest);
-      if (m) push(openAt, openAt + 1 + m.index + 1, openAt + 1, openAt + 1 + m.index + 1, true, openDouble);
-      else push(openAt, p.end, openAt + 1, p.end, false, openDouble);
+      if (m) push(openAt, openAt + 1 + m.index + 1, openAt + openWidth, openAt + 1 + m.index + 1, true, openDouble);
+      else push(openAt, p.end, openAt + openWidth, p.end, false, openDouble);
     }
     previousOpen = !firstInParagraph && !lastClosed;
   });
