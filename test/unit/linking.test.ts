@@ -73,6 +73,11 @@ describe('linking: people', () => {
     assert.equal(p.id, 'bashar-al-assad');
   });
 
+  it('drops a bare title tagged as a person', () => {
+    const es = entitiesOf('The [President](PERSON) spoke to [Helen Marsh](PERSON).');
+    assert.deepEqual(names(es).map((e) => e.name), ['Helen Marsh']);
+  });
+
   it('strips titles the recognizer included in its span from the name', () => {
     const es = entitiesOf('[Secretary Blinken](PERSON) arrived. Later [Antony Blinken](PERSON) spoke.');
     const p = byName(es, 'Antony Blinken');
@@ -328,6 +333,26 @@ describe('descriptors', () => {
 
   it('takes no descriptor from a list of names', () => {
     assert.deepEqual(descriptorsOf('[Ethiopia](LOC), [Egypt](LOC) and [Sudan](LOC) met in Kinshasa.', 'Ethiopia'), []);
+  });
+
+  it('takes no descriptor from a noun phrase ending in "of" before a title', () => {
+    assert.deepEqual(descriptorsOf('It marked the end of the rule of President [François Bozizé](PERSON) in the capital.', 'François Bozizé'), ['President']);
+  });
+
+  it('takes no descriptor from a clause that starts with a pronoun', () => {
+    assert.deepEqual(descriptorsOf('[Lili Iram](PERSON), she suffered a major setback last year.', 'Lili Iram'), []);
+  });
+
+  it('takes no descriptor from another name after a possessive', () => {
+    assert.deepEqual(descriptorsOf('Critics compared [Isaias Afewerki](PERSON), Uganda\'s Idi Amin, to worse.', 'Isaias Afewerki'), []);
+  });
+
+  it('takes no descriptor from a clause with a finite verb', () => {
+    assert.deepEqual(descriptorsOf('[Isaias Afewerki](PERSON), was later made interim president of the country.', 'Isaias Afewerki'), []);
+  });
+
+  it('takes "Dr" for an honorific, not a descriptor', () => {
+    assert.deepEqual(descriptorsOf('Dr [Saliou Niassy](PERSON), a scientist at the institute, led the study.', 'Saliou Niassy'), ['a scientist at the institute']);
   });
 
   it('takes no descriptor from an attribution after the name', () => {

@@ -16,11 +16,20 @@ const STOP_BACK: ReadonlySet<string> = new Set([
   'where', 'if', 'because', 'so', 'not', 'also', 'then', 'both', 'all',
 ]);
 // Connectors allowed inside a title ("Secretary of State", "Egypt's Foreign Minister").
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', '-', 'the', 'and', '&']);
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', 'the', 'and', '&']);
+const FINITE_VERBS: ReadonlySet<string> = new Set([
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may',
+  'might', 'must', 'should', 'shall', 'also', 'then', 'however',
+]);
+const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there', 'this', 'these', 'those']);
 
+/**
+ * A job or title word. Titles count only capitalised ("Major", "General"): lower case they are mostly adjectives
+ * ("a major setback", "the general election"); role nouns count in any case.
+ */
 const isRole = (w: string): boolean => {
   const lw = w.toLowerCase().replace(/\.$/, '');
-  return PERSON_TITLES.has(lw) || ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, ''));
+  return ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, '')) || (PERSON_TITLES.has(lw) && /^\p{Lu}/u.test(w));
 };
 
 /**
@@ -43,6 +52,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   let first = -1;
   let hasRole = false;
   let lowerModifiers = 0;
+  let previous: 'role' | 'connector' | 'capitalised' | 'modifier' | undefined;
   for (let guard = 0; i >= sentence.firstToken && guard < 8; i--, guard++) {
     const t = model.tokens[i]!;
     const w = t.text;
@@ -52,20 +62,25 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
     if (isRole(w)) {
       hasRole = true;
       first = i;
+      previous = 'role';
       continue;
     }
-    if (CONNECTORS.has(lw) && first >= 0) {
+    if (CONNECTORS.has(lw) && first >= 0 && previous !== 'connector') {
       first = i;
+      previous = 'connector';
       continue;
     }
     if (/^\p{Lu}/u.test(w) && !STOP_BACK.has(lw)) {
       // capitalised modifiers: "Ethiopian", "Foreign", "State", "US", "Egypt"
       first = i;
+      previous = 'capitalised';
       continue;
     }
-    if (/^\p{Ll}[\p{L}-]*$/u.test(w) && hasRole && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing)$/.test(lw)) {
+    // lower-case modifiers only right before a role: "council leader", "opposition councillor", not "rule of President"
+    if ((previous === 'role' || previous === 'modifier') && /^\p{Ll}[\p{L}-]*$/u.test(w) && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing)$/.test(lw)) {
       lowerModifiers++;
       first = i;
+      previous = 'modifier';
       continue;
     }
     break;
@@ -92,6 +107,10 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
   if (ws.some((w) => REPORTING_CUE_FORMS.has(w.toLowerCase().replace(/[.,;:]+$/, '')))) return undefined;
+  if (PRONOUNS.has(first) || FINITE_VERBS.has(first)) return undefined;
+  // a finite verb outside a relative clause makes a clause, not a description ("…, court is seen as …")
+  const verbAt = ws.findIndex((w) => FINITE_VERBS.has(w.toLowerCase()));
+  if (verbAt >= 0 && !ws.slice(0, verbAt).some((w) => /^(?:who|which|that|whose)$/i.test(w))) return undefined;
   const determined = DETERMINERS.has(first) || /['’]s$/.test(ws[0]!);
   const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
   if (!determined) {
@@ -99,6 +118,8 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
     if (roleAt < 0 || /^\p{Lu}/u.test(ws[0]!) && !isRole(ws[0]!)) return undefined;
   }
   if (requireRole && roleAt < 0) return undefined;
+  // "Uganda's Idi Amin" is another name, not a description: a description has a lower-case word or a role
+  if (roleAt < 0 && !ws.slice(1).some((w) => /^\p{Ll}/u.test(w))) return undefined;
   if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
   return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
 }

@@ -45,7 +45,7 @@ export interface LinkedName {
 }
 
 // Honorifics that say nothing about the person ("Mr."), as against titles that do ("Secretary").
-export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'madam', 'mme', 'm']);
+export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'madam', 'mme', 'm', 'dr']);
 
 // Name particles: "al-Assad" is "Assad" to many writers; "da Silva" hangs on "Silva".
 const PARTICLE_PREFIX = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|van|von|de|del|della|di|da|du|le|la)[-‐‑]/i;
@@ -105,6 +105,8 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
       display = display.slice(t[0].length);
     }
   }
+  // a bare title ("President", "Mr.") tagged as a person names nobody
+  if (m.type === 'PERSON' && !/\s/.test(display) && PERSON_TITLES.has(display.toLowerCase().replace(/\.$/, ''))) return undefined;
   return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
 }
 
