@@ -110,6 +110,8 @@ function kindToTokenType(k: unknown): TokenType | undefined {
   return byEntityType[k.toUpperCase()];
 }
 
+const SETTINGS_TIMEOUT_MS = 5000;
+
 /** Per-URI settings cache in front of workspace/configuration. */
 export class SettingsCache {
   private readonly byUri = new Map<string, Promise<BylineSettings>>();
@@ -123,12 +125,21 @@ export class SettingsCache {
     if (!this.pullSupported) return Promise.resolve(this.pushed);
     let s = this.byUri.get(uri);
     if (!s) {
-      s = this.connection.workspace
+      const pulled = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'byline' })
         .then(normalizeSettings, (e: unknown) => {
           this.connection.console.warn(`Byline: could not read settings for ${uri}: ${String(e)}`);
           return DEFAULT_SETTINGS;
         });
+      // A client that never answers must not stall analysis: defaults after a while (until the configuration changes).
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<BylineSettings>((resolve) => {
+        timer = setTimeout(() => {
+          this.connection.console.warn(`Byline: no answer to workspace/configuration for ${uri} after ${SETTINGS_TIMEOUT_MS} ms; using defaults`);
+          resolve(DEFAULT_SETTINGS);
+        }, SETTINGS_TIMEOUT_MS);
+      });
+      s = Promise.race([pulled.finally(() => clearTimeout(timer)), timeout]);
       this.byUri.set(uri, s);
     }
     return s;

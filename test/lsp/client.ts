@@ -43,6 +43,8 @@ export interface StartOptions {
   workspace?: string;
   /** Extra environment for the server process. */
   env?: NodeJS.ProcessEnv;
+  /** false: never answer workspace/configuration (a broken client). */
+  answerConfiguration?: boolean;
 }
 
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -69,9 +71,10 @@ export class TestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
-    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }): Promise<unknown[]> => {
       client.configurationRequests++;
-      return p.items.map((i) => (i.section === 'byline' ? client.settings : null));
+      if (options.answerConfiguration === false) return new Promise(() => undefined);
+      return Promise.resolve(p.items.map((i) => (i.section === 'byline' ? client.settings : null)));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);

@@ -44,6 +44,14 @@ describe('LSP: settings and workspace files', function () {
     assert.ok(second.diagnostics.every((d) => d.severity === 1), 'default: error');
   });
 
+  it('falls back to default settings when the client never answers workspace/configuration', async () => {
+    client = await TestClient.start({ workspace, answerConfiguration: false });
+    const uri = uriOf(path.join(workspace, 'terminal.txt'));
+    const published = await client.open(uri, TERMINAL_STORY);
+    assert.ok(client.configurationRequests > 0);
+    assert.strictEqual(published.diagnostics.length, analyzeText(TERMINAL_STORY, { format: 'plaintext' }).diagnostics.length);
+  });
+
   it('analyses only byline.languages and paints only byline.highlight.entityKinds', async () => {
     client = await TestClient.start({ workspace, settings: { languages: ['markdown'], highlight: { entityKinds: ['person'] } } });
     const txt = uriOf(path.join(workspace, 'a.txt'));
