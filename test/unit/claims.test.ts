@@ -153,3 +153,13 @@ describe('claims: data for quick fixes and ignores', () => {
     for (const f of found) assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
   });
 });
+
+describe('claims: related information', () => {
+  it('ATTR004 names the attribution in the previous paragraph that does not reach the figure', () => {
+    const text = 'Mayor Ellen Park said the harbor needed work.\n\nThe harbor has lost 30 percent of its cargo traffic since 2015.';
+    const f = analyze(text).diagnostics.find((d) => d.code === 'ATTR004');
+    assert.ok(f, 'no ATTR004');
+    assert.strictEqual(text.slice(f.related![0]!.start, f.related![0]!.end), 'said');
+    assert.match(f.related![0]!.message, /previous paragraph/);
+  });
+});

@@ -246,7 +246,7 @@ export const ACCUSATION_FRAMES: readonly string[] = [
   'pleads', 'guilty', 'alleged', 'allegedly', 'alleges', 'allegation', 'allegations', 'indicted', 'indictment',
   'suspected', 'suspect', 'suspects', 'investigation', 'investigating', 'investigated', 'probe', 'denied',
   'denies', 'deny', 'sentenced', 'arrested', 'trial', 'lawsuit', 'sued', 'suing', 'prosecutors', 'prosecuted',
-  'jury', 'verdict', 'court', 'ruled', 'judge', 'designated', 'claims', 'claimed', 'called', 'calling',
+  'jury', 'verdict', 'convicted', 'designated', 'claims', 'claimed', 'called', 'calling',
   'labeled', 'labelled', 'branded', 'dubbed', 'described', 'admitted', 'confessed', 'attacked', 'denounced',
   'slammed', 'blasted', 'derided', 'dismissed', 'ridiculed', 'condemned', 'portrayed', 'painted', 'cast',
 ];

@@ -353,7 +353,10 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       }
       if (nonSpeech && !(subjectFrom > 0 && (words[subjectFrom - 1]!.quote || (words[subjectFrom - 1]!.text === ',' && words[subjectFrom - 2]?.quote)))) continue;
       // "The company reported a loss of $412 million": a named subject makes even an ambiguous verb a source
-      if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma && classifySource(words, subjectFrom, subjectTo, appositive).specificity !== 'named') continue;
+      if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma) {
+        const c = classifySource(words, subjectFrom, subjectTo, appositive);
+        if (c.specificity !== 'named' && !VAGUE_SOURCES.has(c.head) && !ANONYMOUS_ROLES.has(c.head) && !WEASEL_SOURCES.has(c.head)) continue;
+      }
       if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && /ing$/.test(w.lower) && !speechFollows(words, i)) continue;
       // "what people think of X", "if voters believe": an embedded question, not an attribution
       if (belief && /^(?:what|how|whether|if|why|when)$/.test(words[subjectFrom - 1]?.lower ?? '')) continue;

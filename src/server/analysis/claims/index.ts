@@ -152,6 +152,26 @@ function baseData(cx: Context, s: SentenceInfo, trigger: string): Record<string,
   return { sentence: cx.model.text.slice(sent.start, sent.end), paragraphStart: cx.model.paragraphs[s.paragraph]!.start, trigger };
 }
 
+/**
+ * The attribution nearest to a sentence that the window rejected (two or more sentences away in the paragraph,
+ * or in the previous paragraph), so the writer sees which source the rule did not stretch to cover the claim.
+ */
+function rejectedNearby(cx: Context, s: SentenceInfo): Finding['related'] {
+  const list = cx.byParagraph[s.paragraph] ?? [];
+  const pos = list.indexOf(s.index);
+  const candidates: { sentence: SentenceInfo; where: string }[] = [];
+  for (let k = pos - 2; k >= 0; k--) candidates.push({ sentence: cx.sentences[list[k]!]!, where: 'earlier in this paragraph' });
+  for (let k = pos + 2; k < list.length; k++) candidates.push({ sentence: cx.sentences[list[k]!]!, where: 'later in this paragraph' });
+  const prev = previousBodyParagraph(cx, s.paragraph);
+  const prevList = prev >= 0 ? cx.byParagraph[prev] ?? [] : [];
+  for (let k = prevList.length - 1; k >= 0; k--) candidates.push({ sentence: cx.sentences[prevList[k]!]!, where: 'in the previous paragraph' });
+  for (const c of candidates) {
+    const a = c.sentence.attributions.find((x) => x.kind !== 'agentless');
+    if (a) return [{ start: a.cue.start, end: a.cue.end, message: `Nearest attribution (“${a.cue.text}”, ${c.where}) is too far away to cover this claim.` }];
+  }
+  return undefined;
+}
+
 /** The quick fix that adds ", according to [source]" before the sentence's final punctuation. */
 function insertSourceFix(cx: Context, s: SentenceInfo): Record<string, unknown> {
   const sent = cx.model.sentences[s.index]!;
@@ -474,7 +494,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (!first || documentNearby(cx, s)) return;
   const figures = candidates.map((h) => h.text.trim()).filter((t, i, all) => all.indexOf(t) === i);
   const list = figures.length > 2 ? `${figures.slice(0, 2).join(', ')} and the other figures` : figures.join(' and ');
-  push(cx, 'ATTR004', first, `No source for this statistic: add who says ${list}.`, { ...baseData(cx, s, first.text), ...insertSourceFix(cx, s) });
+  push(cx, 'ATTR004', first, `No source for this statistic: add who says ${list}.`, { ...baseData(cx, s, first.text), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
 }
 
 // ---------------------------------------------------------------- ATTR005: causal claims
@@ -502,7 +522,7 @@ function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
         if (/^\s+(?:safety|the stage|the podium|the door|victory|a (?:victory|win|title))/.test(after)) continue;
       }
       const start = sent.start + m.index;
-      push(cx, 'ATTR005', { start, end: start + m[0].length }, `No source for this causal claim (“${cx.model.text.slice(start, start + m[0].length)}”): add who says so.`, { ...baseData(cx, s, m[0]), ...insertSourceFix(cx, s) });
+      push(cx, 'ATTR005', { start, end: start + m[0].length }, `No source for this causal claim (“${cx.model.text.slice(start, start + m[0].length)}”): add who says so.`, { ...baseData(cx, s, m[0]), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
       return;
     }
   }
@@ -544,7 +564,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
       }
       if (hit) {
         accusationDone = true;
-        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s) });
+        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
         continue;
       }
     }
