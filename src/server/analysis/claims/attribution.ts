@@ -224,8 +224,8 @@ const AGENTLESS: RegExp[] = [
 ];
 
 /** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates). */
-export function findAgentless(claim: string, start: number, end: number): (Span & { text: string })[] {
-  const lower = claim.slice(start, end).toLowerCase();
+export function findAgentless(claim: string, start: number, end: number, claimLower?: string): (Span & { text: string })[] {
+  const lower = (claimLower ?? lowerSameLength(claim)).slice(start, end);
   const out: (Span & { text: string })[] = [];
   for (const re of AGENTLESS) {
     re.lastIndex = 0;
@@ -254,8 +254,14 @@ function quoteNear(words: Word[], i: number): boolean {
   return !!next?.quote || ((next?.text === ',' || next?.text === ':') && !!words[i + 2]?.quote);
 }
 
+/** Lower case with every offset kept (toLowerCase can lengthen a few non-ASCII letters, such as "İ"). */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
 /** Every attribution in one sentence. */
-export function findAttributions(model: TextModel, words: Word[], claim: string, sentenceStart: number, sentenceEnd: number): Attribution[] {
+export function findAttributions(model: TextModel, words: Word[], claim: string, sentenceStart: number, sentenceEnd: number, claimLower?: string): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -381,7 +387,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       }
     }
   }
-  for (const a of findAgentless(claim, sentenceStart, sentenceEnd)) {
+  for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower)) {
     // "it is widely believed" matches three patterns: keep the widest
     if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
     out.push({ kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });

@@ -24,7 +24,7 @@ import {
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
+import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
@@ -53,6 +53,10 @@ interface SentenceInfo {
 interface Context {
   model: TextModel;
   claim: string;
+  /** The claim text in lower case, same length. */
+  lower: string;
+  /** The document text (quotes included) in lower case, same length. */
+  lowerText: string;
   spans: QuotedSpan[];
   sentences: SentenceInfo[];
   /** Sentence indices per paragraph. */
@@ -64,6 +68,7 @@ interface Context {
 export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[], options: ClaimOptions = {}): Finding[] {
   const spans = findQuotedSpans(model);
   const claim = claimText(model.prose, spans);
+  const lower = lowerSameLength(claim);
   const nameAt = nameIndex(entities);
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
@@ -71,11 +76,11 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     const role = model.paragraphs[s.paragraph]?.role;
     if (role !== 'body') return { index, paragraph: s.paragraph, words: [], attributions: [], allQuoted: true };
     const words = sentenceWords(model, index, spans, nameAt);
-    const attributions = findAttributions(model, words, claim, s.start, s.end);
+    const attributions = findAttributions(model, words, claim, s.start, s.end, lower);
     const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
     return { index, paragraph: s.paragraph, words, attributions, allQuoted };
   });
-  const cx: Context = { model, claim, spans, sentences, byParagraph, findings: [], options };
+  const cx: Context = { model, claim, lower, lowerText: lowerSameLength(model.text), spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
   for (const q of quotes) {
     if (!q.speaker || q.speaker.specificity === 'vague') continue;
@@ -341,9 +346,12 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       }
     }
     if (a.anonymous) {
-      const upto = model.text.slice(0, para.end).toLowerCase();
-      const paragraphText = model.text.slice(para.start, para.end).toLowerCase();
-      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || ANONYMITY_REASONS.slice(0, 4).some((r) => upto.includes(r));
+      // the reason in this paragraph, or the standard formula anywhere earlier in the story
+      const paragraphText = lowerSameLength(model.text.slice(para.start, para.end));
+      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || ANONYMITY_REASONS.slice(0, 4).some((r) => {
+        const at = cx.lowerText.indexOf(r);
+        return at >= 0 && at < para.end;
+      });
       if (!reasonGiven) {
         push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, { ...baseData(cx, s, a.source.text), specificity: 'described' });
       }
@@ -484,7 +492,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
   const hits = findStatistics(cx, s);
   if (!hits.length) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  const lower = cx.lower.slice(sent.start, sent.end);
   // plans, prices and transactions are what something costs, not a finding that needs a source
   const candidates = hits.filter((h) => {
     const clauseBefore = lower.slice(0, h.start - sent.start).split(/[;,:]/).pop() ?? '';
@@ -502,7 +510,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
 function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (attributed) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  const lower = cx.lower.slice(sent.start, sent.end);
   {
     const re = CAUSAL_RE;
     re.lastIndex = 0;
@@ -540,7 +548,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (attributed) return;
   const words = s.words;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.claim.slice(sent.start, sent.end).toLowerCase();
+  const lower = cx.lower.slice(sent.start, sent.end);
   const framed = ACCUSATION_FRAME_RE.test(lower);
   let accusationDone = false;
   let evaluationDone = false;
