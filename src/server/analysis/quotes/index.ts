@@ -115,6 +115,8 @@ class QuoteExtractor {
   private readonly paragraphTokens: { first: number; last: number }[];
   private readonly skipParagraphs = new Set<number>();
   private readonly markWords: number[];
+  /** narrationPrefix[i]: words outside quotation marks among tokens [0, i). */
+  private readonly narrationPrefix: Int32Array;
   private readonly surnames = new Map<string, Entity>();
 
   constructor(private readonly model: TextModel, entities: Entity[]) {
@@ -148,6 +150,9 @@ class QuoteExtractor {
       const p = parts[pi];
       if (p && p.start <= t.start && t.end <= p.end) this.markOf[ti] = p.mark;
     }
+    this.narrationPrefix = new Int32Array(this.tokens.length + 1);
+    for (let ti = 0; ti < this.tokens.length; ti++)
+      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (this.markOf[ti]! < 0 && isWordTok(this.tokens[ti]!) ? 1 : 0);
   }
 
   run(): Quote[] {
@@ -281,10 +286,9 @@ class QuoteExtractor {
     return n;
   }
 
+  /** Words outside quotation marks in tokens [first, last), in constant time. */
   private narrationWords(first: number, last: number): number {
-    let n = 0;
-    for (let i = first; i < last; i++) if (this.markOf[i]! < 0 && isWordTok(this.tokens[i]!)) n++;
-    return n;
+    return last > first ? this.narrationPrefix[last]! - this.narrationPrefix[first]! : 0;
   }
 
   private push(f: Found): Found {
@@ -357,7 +361,7 @@ class QuoteExtractor {
       const a = found[k]!;
       if (a.clauseStart < floor) continue; // nested inside the previous content: "X said Y told him …"
       let ceiling = u.last;
-      for (let n = k + 1; n < found.length; n++) {
+      for (let n = k + 1; n < found.length && n - k <= 8; n++) {
         const b = found[n]!;
         const sep = t[b.clauseStart - 1];
         if (b.form === 'participle' || (sep && CLAUSE_JOINERS.has(lower(sep)) && b.clauseStart > a.after)) {
@@ -415,13 +419,16 @@ class QuoteExtractor {
    */
   private quoteThenSpeaker(u: Unit, found: Attribution[]): void {
     const t = this.tokens;
+    const listed = found.length;
+    let next = 0;
     for (let i = u.first; i < u.last - 1; i++) {
       const mi = this.markOf[i]!;
       if (mi < 0 || this.markOf[i + 1] === mi) continue;
       const close = i;
       const inner = t[close - 1]?.text ?? '';
       if (!(inner === ',' || inner === '?' || inner === '!') || this.markOf[close + 1]! >= 0) continue;
-      if (found.some((a) => a.cueFirst > close && a.cueFirst <= close + 8)) continue;
+      while (next < listed && found[next]!.cueFirst <= close) next++;
+      if (next < listed && found[next]!.cueFirst <= close + 8) continue;
       const j = close + 1;
       const verbish = (k: number): boolean => {
         const tk = t[k];
@@ -784,9 +791,16 @@ class QuoteExtractor {
         resolved = true;
       } else if (hw === 'he' || hw === 'she' || hw === 'i' || hw === 'it' || hw === 'they') {
         const named = this.namedSpeakers[this.namedSpeakers.length - 1];
-        if (named && named.paragraph >= p - 3) {
-          speaker.entityName = named.entity?.name ?? named.text;
-          if (named.entity) speaker.entity = named.entity.id;
+        const recent = named && named.paragraph >= p - 3 ? named : undefined;
+        // without the recognizer: the nearest capitalised name before the pronoun, when nearer than the last speaker
+        const personal = hw === 'he' || hw === 'she' || hw === 'i';
+        const name = personal && this.mentions.items.length === 0 ? this.nearestNameBefore(phrase.first, p) : undefined;
+        if (name && (!recent || name.offset > recent.offset)) {
+          speaker.entityName = name.text;
+          resolved = true;
+        } else if (recent) {
+          speaker.entityName = recent.entity?.name ?? recent.text;
+          if (recent.entity) speaker.entity = recent.entity.id;
           resolved = true;
         }
       }
@@ -804,6 +818,31 @@ class QuoteExtractor {
       this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: linked });
     }
     return speaker;
+  }
+
+  /**
+   * The nearest run of two or three capitalised words before token `before` (within two paragraphs), not after a
+   * place preposition: "Jane Ortiz" in "Jane Ortiz spoke to reporters. “…,” she said."
+   */
+  private nearestNameBefore(before: number, p: number): { offset: number; text: string } | undefined {
+    const t = this.tokens;
+    const floor = this.paragraphTokens[Math.max(0, p - 2)]!.first;
+    let end = -1;
+    for (let k = before - 1; k >= floor - 1 && before - k < 400; k--) {
+      const name = k >= floor && this.markOf[k]! < 0 && looksLikeName(t, k, this.sentenceStartOf(k)) && /^\p{Lu}\p{Ll}/u.test(t[k]!.text);
+      if (name && end < 0) end = k;
+      if (!name && end >= 0) {
+        const first = k + 1;
+        const len = end - first + 1;
+        const prev = k >= floor ? lower(t[k]!) : '';
+        if (len >= 2 && len <= 3 && !/^(?:in|at|from|to|of|near|across|into|for|on|by|the)$/.test(prev)) {
+          const text = this.text.slice(t[first]!.start, t[end]!.end);
+          return { offset: t[first]!.start, text };
+        }
+        end = -1;
+      }
+    }
+    return undefined;
   }
 
   /** "Ortiz" → the person entity named "Jane Ortiz" when the recognizer missed this mention. */
