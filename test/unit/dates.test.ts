@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'assert';
 import { buildTextModel } from '../../src/server/analysis/text';
-import { directionOf, findDateline, findHeaderDate, isoWeek, nearestYear, parseIsoDay, resolveDate, resolveTime } from '../../src/server/analysis/entities/dates';
+import { directionOf, findDateline, findHeaderDate, isoWeek, nearestYear, parseIsoDay, readableDate, resolveDate, resolveTime } from '../../src/server/analysis/entities/dates';
 
 const dateline = (text: string, format: 'plaintext' | 'markdown' | 'news' = 'plaintext', ref?: string): string | undefined =>
   findDateline(buildTextModel(text, format), ref);
@@ -149,6 +149,14 @@ describe('date arithmetic', () => {
   it('picks the next year for an early-January date read in December', () => assert.equal(nearestYear(1, 3, parseIsoDay('2023-12-28')!), 2024));
   it('numbers ISO weeks across a year boundary', () => assert.equal(isoWeek(parseIsoDay('2021-01-01')!), '2020-W53'));
   it('rejects malformed ISO days', () => assert.equal(parseIsoDay('2023-13-01'), undefined));
+});
+
+describe('readableDate', () => {
+  it('names a day with its weekday', () => assert.equal(readableDate('2023-05-04'), 'Thursday, 4 May 2023'));
+  it('names a month', () => assert.equal(readableDate('2023-04'), 'April 2023'));
+  it('names an ISO week by its Monday', () => assert.equal(readableDate('2023-W18'), 'week of 1 May 2023'));
+  it('names a week that starts in the year before', () => assert.equal(readableDate('2021-W01'), 'week of 4 January 2021'));
+  it('keeps a year', () => assert.equal(readableDate('2012'), '2012'));
 });
 
 describe('resolveTime', () => {

@@ -95,9 +95,12 @@ describe('recognizeEntities: values as entities', () => {
     const es = recognizeEntities(model, { dateline: '2023-05-04' });
     const thursday = es.find((e) => e.type === 'DATE' && e.mentions.some((m) => m.text === 'late Thursday'))!;
     assert.equal(thursday.resolved, '2023-05-04');
-    const monday = es.find((e) => e.type === 'DATE' && e.name === 'Monday')!;
+    const monday = es.find((e) => e.type === 'DATE' && e.mentions[0]!.text === 'Monday')!;
     assert.equal(monday.resolved, '2023-05-08', 'a sentence with "will" looks ahead');
-    assert.equal(es.find((e) => e.name === 'next month')!.resolved, '2023-06');
+    assert.equal(monday.name, 'Monday, 8 May 2023');
+    const month = es.find((e) => e.mentions[0]!.text === 'next month')!;
+    assert.equal(month.resolved, '2023-06');
+    assert.equal(month.name, 'June 2023');
   });
 
   it('groups mentions of the same resolved day into one entity', () => {
@@ -139,6 +142,17 @@ describe('recognizeEntities: values as entities', () => {
     const es = entitiesOf('[Theresa May](PERSON) spoke on Tuesday.');
     assert.deepEqual(es.map((e) => `${e.type} ${e.name}`), ['PERSON Theresa May', 'DATE Tuesday']);
   });
+
+  it('lets a date win over a name the recognizer found inside it', () => {
+    const es = entitiesOf('SACRAMENTO, Calif., [Sept](ORG). 2, 2025 — The budget passed.');
+    assert.ok(!es.some((e) => e.type === 'ORG'));
+    assert.equal(es.find((e) => e.type === 'DATE')!.mentions[0]!.text, 'Sept. 2, 2025');
+  });
+
+  it('keeps a surname that a date pattern also reads', () => {
+    const es = entitiesOf('[Theresa May](PERSON) spoke. Aides close to [May](PERSON) said little.');
+    assert.equal(es.find((e) => e.name === 'Theresa May')!.mentions.length, 2);
+  });
 });
 
 describe('analyze: dateline wiring', () => {
@@ -147,13 +161,14 @@ describe('analyze: dateline wiring', () => {
     assert.equal(a.dateline, '2024-03-14');
     const thursday = a.entities.find((e) => e.mentions.some((m) => m.text === 'Thursday'))!;
     assert.equal(thursday.resolved, '2024-03-14');
-    assert.equal(thursday.name, 'March 14, 2024', 'the dateline day and "Thursday" are one day');
+    assert.equal(thursday.name, 'Thursday, 14 March 2024', 'the dateline day and "Thursday" are one day, named in full');
+    assert.deepEqual(thursday.mentions.map((m) => m.text), ['March 14, 2024', 'Thursday']);
   });
 
   it('falls back to the reference date when the article has no dateline', () => {
     const a = analyze('The council voted on Thursday to repair the bridge.', { referenceDate: '2024-03-15' });
     assert.equal(a.dateline, '2024-03-15');
-    assert.equal(a.entities.find((e) => e.name === 'Thursday')!.resolved, '2024-03-14');
+    assert.equal(a.entities.find((e) => e.mentions[0]!.text === 'Thursday')!.resolved, '2024-03-14');
   });
 });
 

@@ -161,6 +161,24 @@ describe('linking: organisations and places', () => {
     assert.equal(byName(es, 'US State Department').mentions.length, 2);
   });
 
+  it('drops a sentence-initial "The" from an organisation\'s name', () => {
+    const es = entitiesOf('[The Portsmouth City Council](ORG) voted on Thursday. Later [Portsmouth City Council](ORG) met again.');
+    const o = byName(es, 'Portsmouth City Council');
+    assert.equal(o.id, 'portsmouth-city-council');
+    assert.deepEqual(texts(o), ['Portsmouth City Council', 'Portsmouth City Council']);
+  });
+
+  it('keeps "The" in names that carry it', () => {
+    const es = entitiesOf('Judges at [The Hague](LOC) ruled, [The Washington Post](ORG) reported.');
+    assert.ok(byName(es, 'The Hague'));
+    assert.ok(byName(es, 'The Washington Post'));
+  });
+
+  it('keeps the period of an abbreviated place name', () => {
+    const es = entitiesOf('SACRAMENTO, [Calif.](LOC) — Lawmakers met.');
+    assert.ok(byName(es, 'Calif.'));
+  });
+
   it('joins "the department" to the one department named before it', () => {
     const es = entitiesOf('The [State Department](ORG) issued a travel warning on Monday. The department said the risk had grown.');
     const o = byName(es, 'State Department');
@@ -353,6 +371,17 @@ describe('descriptors', () => {
 
   it('takes "Dr" for an honorific, not a descriptor', () => {
     assert.deepEqual(descriptorsOf('Dr [Saliou Niassy](PERSON), a scientist at the institute, led the study.', 'Saliou Niassy'), ['a scientist at the institute']);
+  });
+
+  it('takes no long clause that runs to the end of the sentence', () => {
+    assert.deepEqual(
+      descriptorsOf('According to the [Institution of Civil Engineers](ORG), the number of road bridges rated substandard rose by 12 percent between 2019 and 2023.', 'Institution of Civil Engineers'),
+      [],
+    );
+  });
+
+  it('takes a short appositive that ends the sentence', () => {
+    assert.deepEqual(descriptorsOf('Reporters later met [Antony Blinken](PERSON), the US secretary of state.', 'Antony Blinken'), ['US secretary of state']);
   });
 
   it('takes no descriptor from an attribution after the name', () => {

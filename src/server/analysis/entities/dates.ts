@@ -215,6 +215,27 @@ export function resolveDate(expression: string, reference?: CalendarDay, directi
   return undefined;
 }
 
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * A resolved date as a reader says it, for the entity name and the hover: "2023-05-04" → "Thursday, 4 May 2023",
+ * "2023-04" → "April 2023", "2023-W18" → "week of 1 May 2023", "2012" → "2012".
+ */
+export function readableDate(iso: string): string | undefined {
+  const day = parseIsoDay(iso);
+  if (day) return `${DAY_NAMES[weekday(day)]}, ${day.day} ${MONTH_NAMES[day.month - 1]} ${day.year}`;
+  let m = /^(\d{4})-(\d{2})$/.exec(iso);
+  if (m) return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-W(\d{2})$/.exec(iso);
+  if (m) {
+    // Monday of ISO week 1 is the Monday on or before 4 January
+    const jan4 = { year: Number(m[1]), month: 1, day: 4 };
+    const monday = addDays(jan4, -((weekday(jan4) + 6) % 7) + 7 * (Number(m[2]) - 1));
+    return `week of ${monday.day} ${MONTH_NAMES[monday.month - 1]} ${monday.year}`;
+  }
+  return /^\d{4}$/.test(iso) ? iso : undefined;
+}
+
 /** "3 p.m." → "15:00", "10:30 a.m." → "10:30", "1500 GMT" → "15:00Z", "noon" → "12:00". */
 export function resolveTime(expression: string): string | undefined {
   const lower = expression.toLowerCase();

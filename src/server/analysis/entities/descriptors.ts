@@ -106,7 +106,13 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|says|adding|however|meanwhile)$/.test(first)) return undefined;
   if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
-  if (ws.some((w) => REPORTING_CUE_FORMS.has(w.toLowerCase().replace(/[.,;:]+$/, '')))) return undefined;
+  // (inflected forms only: "said", "announced", "says"; the bare "state" or "report" is usually a noun)
+  if (ws.some((w) => {
+    const form = w.toLowerCase().replace(/[.,;:]+$/, '');
+    const lemma = REPORTING_CUE_FORMS.get(form);
+    return lemma !== undefined && lemma !== form;
+  }))
+    return undefined;
   if (PRONOUNS.has(first) || FINITE_VERBS.has(first)) return undefined;
   // a finite verb outside a relative clause makes a clause, not a description ("…, court is seen as …")
   const verbAt = ws.findIndex((w) => FINITE_VERBS.has(w.toLowerCase()));
@@ -132,7 +138,10 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
   const sentenceStart = sentence?.start ?? 0;
   const after = APPOSITIVE_AFTER.exec(model.prose.slice(m.end, Math.min(sentenceEnd, m.end + 240)));
   if (after) {
-    const d = acceptableAppositive(after[1]!, m.type, false);
+    // one that runs to the end of the sentence instead of closing with a comma is short, or it is a clause:
+    // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."
+    const closed = /^\s*[,;)—–]/.test(model.prose.slice(m.end + after[0].length, m.end + after[0].length + 3));
+    const d = closed || after[1]!.split(/\s+/).length <= 8 ? acceptableAppositive(after[1]!, m.type, false) : undefined;
     if (d) out.push(d);
   }
   const lead = model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start);

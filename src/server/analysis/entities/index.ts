@@ -6,7 +6,7 @@ import type { Entity, EntityType, Mention } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
-import { directionOf, parseIsoDay, resolveDate, resolveTime } from './dates';
+import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
 import { findDescriptions, keyOf, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
@@ -231,11 +231,12 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
     const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
     const group = groups.get(key);
+    const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
     if (group) {
       group.mentions.push(mention);
-      if (text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
+      if (!readable && text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
     } else {
-      groups.set(key, { key, type: v.type, name: text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [], ...(resolved ? { resolved } : {}) });
+      groups.set(key, { key, type: v.type, name: readable ?? text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [], ...(resolved ? { resolved } : {}) });
     }
   }
   return [...groups.values()];
@@ -270,15 +271,15 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
   });
   const values = findValues(model);
-  const dates = values.filter((v) => v.type === 'DATE');
-  const dateCovers = (m: { start: number; end: number }): boolean => dates.some((v) => v.start <= m.start && v.end >= m.end);
+  const valueCovers = (m: LinkMention): boolean =>
+    values.some((v) => v.start <= m.start && v.end >= m.end && (v.end - v.start > m.end - m.start || (m.type === 'MISC' && v.type === 'DATE')));
   for (const t of tagged.sort((a, b) => a.start - b.start)) {
     if (t.end <= t.start || t.end > model.text.length) continue;
     const m = prepareMention(model, t, undefined);
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
-    // a MISC name that is all date ("Easter", "Ramadan") is the date; other names win over values: "Theresa May",
-    // "the 2022 World Cup", "Vision 2030"
-    if (m.type === 'MISC' && dateCovers(m)) continue;
+    // A name inside a longer value is part of the value ("Sept" in "Sept. 2, 2025"), and a MISC name that is
+    // all date is the date ("Easter"); otherwise names win: "Theresa May", "the 2022 World Cup", "May said".
+    if (valueCovers(m)) continue;
     if (!occupied.free(m.start, m.end)) continue;
     const g = glossaryByKey.size ? glossaryByKey.get(keyOf(m)) : undefined;
     if (g !== undefined) {

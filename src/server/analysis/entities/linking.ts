@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
-import { PERSON_TITLES } from '../lexicon';
+import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
 import type { NameMention } from './index';
 import { sentenceAt } from './values';
 
@@ -47,6 +47,8 @@ export interface LinkedName {
 // Honorifics that say nothing about the person ("Mr."), as against titles that do ("Secretary").
 export const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'messrs', 'madam', 'mme', 'm', 'dr']);
 
+const KEEPS_THE = /^(?:Hague|Gambia|Bahamas|Beatles|Economist)\b|\b(?:Times|Post|Guardian|Telegraph|Independent|Observer|Herald|Journal|Globe|Atlantic|Tribune|Chronicle|Gazette|Star|Standard|Nation|Citizen|Hindu)$/;
+
 // Name particles: "al-Assad" is "Assad" to many writers; "da Silva" hangs on "Silva".
 const PARTICLE_PREFIX = /^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|van|von|de|del|della|di|da|du|le|la)[-‐‑]/i;
 const PARTICLE_WORDS: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'dos', 'das', 'le', 'la', 'y', 'bint', 'ben', 'abu', 'jr', 'jr.', 'sr', 'sr.', 'ii', 'iii']);
@@ -86,13 +88,15 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   while (end > start && guard++ < 4) {
     const tail = text.slice(start, end);
     const t = trailing.exec(tail);
-    if (!t || (t[0] === '.' && /(?:^|\s|\.)\p{Lu}\.$|\b(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/u.test(tail))) break;
+    // an abbreviation keeps its period: "Calif.", "Inc.", "J."
+    if (!t || (t[0] === '.' && (/(?:^|\s|\.)\p{Lu}\.$/u.test(tail) || ABBREVIATIONS.has((/(\p{L}+)\.$/u.exec(tail)?.[1] ?? '').toLowerCase())))) break;
     end -= t[0].length;
   }
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  // a lower-case leading article is not part of the name; "The Hague" keeps its "The"
-  const article = /^(?:the|a|an)\s+/.exec(text.slice(start, end));
-  if (article) start += article[0].length;
+  // a leading article is not part of the name ("The Portsmouth City Council voted"), except in names that
+  // carry it: "The Hague", "The Gambia", newspapers ("The Washington Post")
+  const article = /^(?:the|a|an|The)\s+/.exec(text.slice(start, end));
+  if (article && !(article[0].startsWith('The') && KEEPS_THE.test(text.slice(start + article[0].length, end)))) start += article[0].length;
   if (end <= start) return undefined;
   let display = text.slice(start, end);
   const titles: string[] = [];
