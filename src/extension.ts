@@ -33,7 +33,7 @@ const MAX_RESTARTS = 4;
 /** Context key holding the analysed language ids; keybindings say `editorLangId in byline.languages`. */
 const LANGUAGES_CONTEXT_KEY = 'byline.languages';
 /** Analyses slower than this get a warning on the status item (a slow file is a bug to report). */
-const SLOW_ANALYSIS_MS = 1500;
+const SLOW_ANALYSIS_MS = 2500;
 
 let output: vscode.LogOutputChannel;
 let client: LanguageClient | undefined;
