@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as fc from 'fast-check';
 import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import type { Article, Finding } from '../../src/server/analysis/types';
 
@@ -161,5 +162,24 @@ describe('claims: related information', () => {
     assert.ok(f, 'no ATTR004');
     assert.strictEqual(text.slice(f.related![0]!.start, f.related![0]!.end), 'said');
     assert.match(f.related![0]!.message, /previous paragraph/);
+  });
+});
+
+describe('claims: any text', () => {
+  const pieces = ['"', '“', '”', "''", '‘', '’', ' said ', ' Critics say ', ' $2.3 billion ', ' 40 percent ', ' led to ', ' lied ', '. ', ',', ':', '\n\n', '\r\n', ' Mr. ', ' Smith ', ' officials ', ' reportedly ', 'It is widely believed ', '<!-- byline-ignore ATTR004 -->\n', '<!-- byline-disable -->', '😀', '—', '(', ')', ' the ', ' claimed ', ' a source close to the family ', '#', '*'];
+
+  it('never throws and keeps every finding inside the text, in plain text and Markdown', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 }), fc.constantFrom('plaintext' as const, 'markdown' as const), (parts, format) => {
+        const text = parts.join('');
+        for (const f of analyze(text, { format }).diagnostics) {
+          assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `${f.code} at ${f.start}-${f.end} in ${JSON.stringify(text)}`);
+          for (const r of f.related ?? []) assert.ok(r.start >= 0 && r.end <= text.length);
+          const edit = f.data?.['edit'] as { start: number; end: number } | undefined;
+          if (edit) assert.ok(edit.start >= 0 && edit.start <= edit.end && edit.end <= text.length);
+        }
+      }),
+      { numRuns: 400, seed: 5 },
+    );
   });
 });
