@@ -1,5 +1,6 @@
 // Bundles the client, the server and the CLI into dist/ (one file each, no node_modules needed at run time).
 import * as esbuild from 'esbuild';
+import * as fs from 'fs';
 import { readFileSync } from 'fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -25,6 +26,10 @@ const builds = [
   { ...common, entryPoints: ['src/server/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// the trained name model is read at run time from next to the bundle (src/server/model/load.ts)
+fs.mkdirSync('dist', { recursive: true });
+fs.copyFileSync('src/server/model/ner.bin', 'dist/ner.bin');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,0 +1,410 @@
+// Feature extraction for the name tagger, shared by training (scripts/train-ner.ts) and run time (tagger.ts) so
+// the two can never drift apart. Features are 32-bit hashes built by mixing a template number with hashed
+// strings: no feature strings are built at run time, and the model stores only hashes and weights.
+
+import { PERSON_TITLES } from '../lexicon';
+
+/** FNV-1a over UTF-16 code units. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Order-sensitive combination of two 32-bit values (murmur3 finaliser over a boost-style combine). */
+export function mix(a: number, b: number): number {
+  let h = (a ^ (b + 0x9e3779b9 + (a << 6) + (a >>> 2))) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * One spelling for the many ways raw text writes the same token: curly quotes and dashes as in the Reuters
+ * training text, digits collapsed so that dates and figures share features.
+ */
+export function normalizeWord(w: string): string {
+  let out = w;
+  if (/[\u2018\u2019\u201a\u201b\u2032`]/.test(out)) out = out.replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'");
+  if (/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/.test(out)) out = out.replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"');
+  if (/[\u2010-\u2015\u2212]/.test(out)) out = out.replace(/[\u2010\u2011\u2012\u2212]/g, '-').replace(/[\u2013\u2014\u2015]/g, '--');
+  if (out === "''" || out === '``') out = '"';
+  if (/\d/.test(out)) out = out.replace(/\d/g, '0');
+  return out;
+}
+
+/** Word shape: X for upper, x for lower, d for digit, punctuation kept; long shape capped, short shape squeezed. */
+export function wordShape(w: string): { long: string; short: string } {
+  let long = '';
+  let short = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    const code = ch.charCodeAt(0);
+    // ASCII fast path; the Unicode classes only for the rest
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = ch;
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else if (/\p{L}/u.test(ch)) c = 'x';
+    else c = ch;
+    if (long.length < 8) long += c;
+    if (c !== last) short += c;
+    last = c;
+  }
+  return { long, short };
+}
+
+/** How a sentence uses case: headlines in capitals and lower-case chat break the usual capitalisation cues. */
+export const enum CaseMode {
+  Normal = 0,
+  Upper = 1,
+  Lower = 2,
+  Title = 3,
+}
+
+export function caseMode(words: readonly string[]): CaseMode {
+  let letters = 0;
+  let upper = 0;
+  let lower = 0;
+  let capitalised = 0;
+  let long = 0;
+  for (const w of words) {
+    if (!/\p{L}/u.test(w)) continue;
+    letters++;
+    if (w === w.toUpperCase()) upper++;
+    else if (w === w.toLowerCase()) lower++;
+    if (w.length > 3) {
+      long++;
+      if (/^\p{Lu}/u.test(w)) capitalised++;
+    }
+  }
+  if (letters >= 2 && upper >= 0.8 * letters && upper > 1) return CaseMode.Upper;
+  if (letters >= 3 && lower === letters) return CaseMode.Lower;
+  if (long >= 4 && capitalised >= 0.8 * long) return CaseMode.Title;
+  return CaseMode.Normal;
+}
+
+/** Gazetteer categories, one bit each. */
+export const GAZ_CATEGORIES = ['country', 'demonym', 'city', 'region', 'firstname', 'capital'] as const;
+export type GazCategory = (typeof GAZ_CATEGORIES)[number];
+
+/** Lists of names (lower-cased, tokens separated by single spaces) learned at training time from data packages. */
+export class Gazetteer {
+  private readonly phrases = new Map<string, number>();
+  private readonly firstWords = new Map<string, number>();
+
+  constructor(entries: Iterable<[string, number]>) {
+    for (const [phrase, bits] of entries) {
+      this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | bits);
+      const parts = phrase.split(' ');
+      const first = parts[0]!;
+      this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, parts.length));
+    }
+  }
+
+  get size(): number {
+    return this.phrases.size;
+  }
+
+  entries(): IterableIterator<[string, number]> {
+    return this.phrases.entries();
+  }
+
+  /**
+   * Longest-match lookup over a sentence of lower-cased tokens: for each token, a list of (category bit index,
+   * position) codes with position 0 unit, 1 begin, 2 inside, 3 last.
+   */
+  match(lower: readonly string[]): number[][] {
+    const out: number[][] = lower.map(() => []);
+    for (let i = 0; i < lower.length; i++) {
+      const maxLen = this.firstWords.get(lower[i]!);
+      if (!maxLen) continue;
+      let phrase = '';
+      for (let n = 1; n <= maxLen && i + n <= lower.length; n++) {
+        phrase = n === 1 ? lower[i]! : phrase + ' ' + lower[i + n - 1]!;
+        const bits = this.phrases.get(phrase);
+        if (!bits) continue;
+        for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
+          if (!(bits & (1 << c))) continue;
+          for (let k = 0; k < n; k++) {
+            const pos = n === 1 ? 0 : k === 0 ? 1 : k === n - 1 ? 3 : 2;
+            out[i + k]!.push(c * 4 + pos);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+// Template numbers: part of every feature hash, so never renumber them without retraining.
+const enum T {
+  Bias = 1, Word, Lower, Shape, Short, Suf1, Suf2, Suf3, Suf4, Pre1, Pre2, Pre3, PrevLower, NextLower, Prev2Lower,
+  Next2Lower, ShapePrevCur, ShapeCurNext, ShapeTri, BigramPrev, BigramNext, FirstShape, ModeLower, ModeShape,
+  Gaz, GazPrev, GazNext, GazCap, TitleBefore, PrevShapeLower, NextShapeLower, Length, PrevSuf3, NextSuf3,
+  InQuote, DocCap,
+  // label history (dynamic)
+  PrevLabel = 100, Prev2Label, PrevLabelLower, PrevLabelShape, // Prev2Label and PrevLabelLower: retired
+}
+
+/** Per-document facts available before tagging: how each word is capitalised elsewhere in the article. */
+export interface DocContext {
+  /** Lower-cased word → 1 if seen capitalised mid-sentence in a normal-case sentence, 2 if seen lower-case, 3 both. */
+  capitalisation: Map<string, number>;
+}
+
+export function documentContext(sentences: readonly (readonly string[])[]): DocContext {
+  const capitalisation = new Map<string, number>();
+  for (const words of sentences) {
+    if (caseMode(words) !== CaseMode.Normal) continue;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (!/^\p{L}/u.test(w)) continue;
+      const prev = words[i - 1]!;
+      if (/^["'(\u201c\u2018:]$/.test(prev)) continue;
+      const lw = w.toLowerCase();
+      const bit = /^\p{Lu}/u.test(w) ? 1 : w === lw ? 2 : 0;
+      if (bit) capitalisation.set(lw, (capitalisation.get(lw) ?? 0) | bit);
+    }
+  }
+  return { capitalisation };
+}
+
+/** Precomputed per-token hashes for one sentence, reused by the dynamic (label history) features. */
+export interface SentenceFeatures {
+  /** Static feature hashes of token i: hashes[offsets[i] .. offsets[i+1]). */
+  hashes: Uint32Array;
+  offsets: Uint32Array;
+  /** Hash of the lower-cased word and of the short shape, per token. */
+  lowerHash: Uint32Array;
+  shapeHash: Uint32Array;
+}
+
+const TITLES_HASHES = new Set<number>([...PERSON_TITLES].map((t) => hashString(t.replace(/\.$/, ''))));
+
+/** Static (label-independent) features of every token in a sentence. */
+export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined): SentenceFeatures {
+  const n = words.length;
+  const norm = words.map(normalizeWord);
+  const lower = norm.map((w) => w.toLowerCase());
+  const mode = caseMode(words);
+  const wordH = new Uint32Array(n);
+  const lowH = new Uint32Array(n);
+  const shapeH = new Uint32Array(n);
+  const longShapeH = new Uint32Array(n);
+  const suf3H = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    wordH[i] = hashString(norm[i]!);
+    lowH[i] = hashString(lower[i]!);
+    const s = wordShape(norm[i]!);
+    shapeH[i] = hashString(s.short);
+    longShapeH[i] = hashString(s.long);
+    suf3H[i] = hashString(lower[i]!.slice(-3));
+  }
+  const gazMatches = gaz ? gaz.match(lower) : undefined;
+  const BOS = hashString('<s>');
+  const EOS = hashString('</s>');
+  const at = (arr: Uint32Array, i: number): number => (i < 0 ? BOS : i >= n ? EOS : arr[i]!);
+  const out: number[] = [];
+  const offsets = new Uint32Array(n + 1);
+  let inQuote = false;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    const w = norm[i]!;
+    const lw = lower[i]!;
+    if (w === '"') inQuote = !inQuote;
+    const cap = /^\p{Lu}/u.test(w) ? 1 : 0;
+    out.push(T.Bias);
+    out.push(mix(T.Word, wordH[i]!));
+    out.push(mix(T.Lower, lowH[i]!));
+    out.push(mix(T.Shape, longShapeH[i]!));
+    out.push(mix(T.Short, shapeH[i]!));
+    const len = lw.length;
+    if (len > 1) out.push(mix(T.Suf1, hashString(lw.slice(-1))));
+    if (len > 2) out.push(mix(T.Suf2, hashString(lw.slice(-2))));
+    if (len > 3) out.push(mix(T.Suf3, suf3H[i]!));
+    if (len > 4) out.push(mix(T.Suf4, hashString(lw.slice(-4))));
+    if (len > 2) out.push(mix(T.Pre1, hashString(lw.slice(0, 1))));
+    if (len > 3) out.push(mix(T.Pre2, hashString(lw.slice(0, 2))));
+    if (len > 4) out.push(mix(T.Pre3, hashString(lw.slice(0, 3))));
+    out.push(mix(T.PrevLower, at(lowH, i - 1)));
+    out.push(mix(T.NextLower, at(lowH, i + 1)));
+    out.push(mix(T.Prev2Lower, at(lowH, i - 2)));
+    out.push(mix(T.Next2Lower, at(lowH, i + 2)));
+    out.push(mix(mix(T.ShapePrevCur, at(shapeH, i - 1)), shapeH[i]!));
+    out.push(mix(mix(T.ShapeCurNext, shapeH[i]!), at(shapeH, i + 1)));
+    out.push(mix(mix(mix(T.ShapeTri, at(shapeH, i - 1)), shapeH[i]!), at(shapeH, i + 1)));
+    out.push(mix(mix(T.BigramPrev, at(lowH, i - 1)), lowH[i]!));
+    out.push(mix(mix(T.BigramNext, lowH[i]!), at(lowH, i + 1)));
+    out.push(mix(mix(T.PrevShapeLower, at(shapeH, i - 1)), lowH[i]!));
+    out.push(mix(mix(T.NextShapeLower, at(shapeH, i + 1)), lowH[i]!));
+    out.push(mix(T.PrevSuf3, at(suf3H, i - 1)));
+    out.push(mix(T.NextSuf3, at(suf3H, i + 1)));
+    out.push(mix(mix(T.FirstShape, i === 0 ? 1 : 0), shapeH[i]!));
+    out.push(mix(mix(T.ModeShape, mode), shapeH[i]!));
+    if (mode !== CaseMode.Normal) out.push(mix(mix(T.ModeLower, mode), lowH[i]!));
+    out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
+    if (i > 0 && TITLES_HASHES.has(hashString(lower[i - 1]!.replace(/\.$/, '')))) out.push(mix(T.TitleBefore, cap));
+    if (inQuote) out.push(mix(T.InQuote, cap));
+    if (doc && (cap || mode !== CaseMode.Normal)) {
+      // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
+      // probably not a name; one it capitalises mid-sentence probably is
+      const seen = doc.capitalisation.get(lw) ?? 0;
+      out.push(mix(mix(T.DocCap, seen), i === 0 ? 10 + mode : mode));
+    }
+    if (gazMatches) {
+      for (const g of gazMatches[i]!) {
+        out.push(mix(T.Gaz, g));
+        out.push(mix(mix(T.GazCap, g), cap + 2 * mode));
+      }
+      if (i > 0) for (const g of gazMatches[i - 1]!) out.push(mix(T.GazPrev, g));
+      if (i + 1 < n) for (const g of gazMatches[i + 1]!) out.push(mix(T.GazNext, g));
+    }
+  }
+  offsets[n] = out.length;
+  return { hashes: Uint32Array.from(out), offsets, lowerHash: lowH, shapeHash: shapeH };
+}
+
+/** Label-transition features for token i given the previous label (index; -1 before the sentence). */
+export function historyFeatures(sf: SentenceFeatures, i: number, prev: number, out: Uint32Array): void {
+  out[0] = transitionFeature(prev);
+  out[1] = shapeTransitionFeature(sf.shapeHash[i]!, prev);
+}
+export const HISTORY_FEATURES = 2;
+
+export const transitionFeature = (prev: number): number => mix(T.PrevLabel, prev + 2);
+export const shapeTransitionFeature = (shapeHash: number, prev: number): number => mix(mix(T.PrevLabelShape, prev + 2), shapeHash);
+
+/**
+ * Best label sequence (Viterbi) under BILOU constraints. `emission[i*L + l]` scores label l at token i;
+ * `transitions(i)` gives the transition scores into token i as (L+1) rows (previous label -1..L-1) of L columns.
+ */
+export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array): number[] {
+  if (n === 0) return [];
+  const score = forward ?? new Float64Array(n * L);
+  const back = new Int8Array(n * L);
+  let t = transitions(0);
+  for (let l = 0; l < L; l++) score[l] = ALLOWED_START[l] ? emission[l]! + t[l]! : -Infinity;
+  for (let i = 1; i < n; i++) {
+    const base = i * L;
+    const prevBase = base - L;
+    t = transitions(i);
+    for (let l = 0; l < L; l++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!ALLOWED[p * L + l]) continue;
+        const v = score[prevBase + p]! + t[(p + 1) * L + l]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[base + l] = best + emission[base + l]!;
+      back[base + l] = arg;
+    }
+  }
+  let best = -1;
+  const lastBase = (n - 1) * L;
+  for (let l = 0; l < L; l++) if (ALLOWED[l * L] && (best < 0 || score[lastBase + l]! > score[lastBase + best]!)) best = l;
+  const path = new Array<number>(n);
+  path[n - 1] = best;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * L + path[i]!]!;
+  return path;
+}
+
+/**
+ * For each token, how much better the best path is than the best path that gives the token any other label
+ * (max-marginals from the Viterbi forward scores and a backward pass): a per-token confidence margin.
+ */
+export function pathMargins(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward: Float64Array, path: readonly number[]): number[] {
+  const backward = new Float64Array(n * L);
+  const lastBase = (n - 1) * L;
+  for (let y = 0; y < L; y++) backward[lastBase + y] = ALLOWED[y * L] ? 0 : -Infinity;
+  for (let i = n - 2; i >= 0; i--) {
+    const t = transitions(i + 1);
+    const next = (i + 1) * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      const row = (y + 1) * L;
+      for (let l = 0; l < L; l++) {
+        if (!ALLOWED[y * L + l]) continue;
+        const v = t[row + l]! + emission[next + l]! + backward[next + l]!;
+        if (v > best) best = v;
+      }
+      backward[i * L + y] = best;
+    }
+  }
+  const margins: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const chosen = path[i]!;
+    const own = forward[i * L + chosen]! + backward[i * L + chosen]!;
+    let other = -Infinity;
+    for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[i * L + y]! + backward[i * L + y]!);
+    margins.push(other === -Infinity ? 100 : own - other);
+  }
+  return margins;
+}
+
+/** Entity types and BILOU labels. Label 0 is O. */
+export const NAME_TYPES = ['PERSON', 'ORG', 'LOC', 'MISC'] as const;
+export type NameType = (typeof NAME_TYPES)[number];
+export const LABELS: readonly string[] = ['O', ...NAME_TYPES.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`))];
+
+/** Label → (type index, position) where position is B=0 I=1 L=2 U=3. */
+export function labelParts(label: number): { type: number; pos: number } | undefined {
+  if (label <= 0) return undefined;
+  return { type: Math.floor((label - 1) / 4), pos: (label - 1) % 4 };
+}
+
+export function labelOf(type: number, pos: number): number {
+  return 1 + type * 4 + pos;
+}
+
+/** Whether label `next` may follow `prev` under BILOU (prev -1 = sentence start). */
+export function allowed(prev: number, next: number): boolean {
+  const p = labelParts(prev);
+  const q = labelParts(next);
+  const open = p !== undefined && (p.pos === 0 || p.pos === 1);
+  if (open) return q !== undefined && q.type === p.type && (q.pos === 1 || q.pos === 2);
+  return q === undefined || q.pos === 0 || q.pos === 3;
+}
+
+const ALLOWED: Uint8Array = (() => {
+  const L = LABELS.length;
+  const a = new Uint8Array(L * L);
+  for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) a[p * L + l] = allowed(p, l) ? 1 : 0;
+  return a;
+})();
+const ALLOWED_START: Uint8Array = Uint8Array.from(LABELS, (_, l) => (allowed(-1, l) ? 1 : 0));
+
+/** BILOU labels from IOB2 tags (mapped types outside NAME_TYPES become O). */
+export function bilouFromIob2(tags: readonly string[]): number[] {
+  const out: number[] = tags.map(() => 0);
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 'O') continue;
+    const type = NAME_TYPES.indexOf(t.slice(2) as NameType);
+    if (type < 0) continue;
+    if (t.startsWith('I-') && i > 0 && tags[i - 1]!.slice(2) === t.slice(2) && tags[i - 1] !== 'O') continue; // handled by its begin
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 'I-' + t.slice(2)) j++;
+    if (j - i === 1) out[i] = labelOf(type, 3);
+    else {
+      out[i] = labelOf(type, 0);
+      for (let k = i + 1; k < j - 1; k++) out[k] = labelOf(type, 1);
+      out[j - 1] = labelOf(type, 2);
+    }
+  }
+  return out;
+}

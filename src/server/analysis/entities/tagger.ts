@@ -1,0 +1,307 @@
+// The statistical name recognizer: an averaged perceptron over BILOU labels for PERSON, ORG, LOC and MISC,
+// decoded with Viterbi under BILOU constraints (label-transition features), then made consistent across the
+// article (a name tagged confidently once informs its other mentions). Weights come from
+// scripts/train-ner.ts; the host hands the bytes in (the engine never reads files).
+
+import type { TextModel } from '../text';
+import type { NameMention, NameRecognizer } from './index';
+import {
+  Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, pathMargins, sentenceFeatures, shapeTransitionFeature, transitionFeature, viterbi,
+  type DocContext, type NameType,
+} from './features';
+
+const MAGIC = 0x314c5942; // "BYL1" little-endian
+
+/** A name span over token indices of one sentence (end exclusive). */
+export interface WordSpan {
+  start: number;
+  end: number;
+  type: NameType;
+  confidence: number;
+}
+
+/** Header of the weights file (JSON), followed by the quantised feature table. */
+interface ModelHeader {
+  labels: string[];
+  gazetteer: string;
+}
+
+export class NameTagger implements NameRecognizer {
+  private readonly L: number;
+  private readonly keys: Uint32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  /**
+   * @param hashes feature hashes, one per row of `weights`
+   * @param weights row-major, LABELS.length per feature
+   */
+  constructor(hashes: Uint32Array, private readonly weights: Float32Array, readonly gazetteer: Gazetteer | undefined) {
+    this.L = LABELS.length;
+    let cap = 1;
+    while (cap < hashes.length * 2) cap <<= 1;
+    this.keys = new Uint32Array(cap);
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let f = 0; f < hashes.length; f++) {
+      const h = hashes[f]!;
+      let p = h & this.mask;
+      while (this.slots[p] !== 0 && this.keys[p] !== h) p = (p + 1) & this.mask;
+      this.keys[p] = h;
+      this.slots[p] = f + 1;
+    }
+  }
+
+  /** Reads a weights file written by scripts/train-ner.ts (see serialize). */
+  static fromBytes(bytes: Uint8Array): NameTagger {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a Byline name model (bad magic number)');
+    const headerLen = view.getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLen))) as ModelHeader;
+    if (header.labels.join(' ') !== LABELS.join(' ')) throw new Error('name model labels do not match this tagger');
+    let off = 8 + headerLen;
+    const n = view.getUint32(off, true);
+    off += 4;
+    const hashes = new Uint32Array(n);
+    for (let f = 0; f < n; f++) hashes[f] = view.getUint32(off + 4 * f, true);
+    off += 4 * n;
+    const exps = bytes.subarray(off, off + n);
+    off += n;
+    const counts = bytes.subarray(off, off + n);
+    off += n;
+    const L = LABELS.length;
+    const weights = new Float32Array(n * L);
+    for (let f = 0; f < n; f++) {
+      const scale = Math.pow(2, exps[f]! - 128);
+      for (let k = 0; k < counts[f]!; k++) {
+        const label = bytes[off]!;
+        const q = view.getInt8(off + 1);
+        off += 2;
+        weights[f * L + label] = q * scale;
+      }
+    }
+    if (off !== bytes.byteLength) throw new Error('name model is truncated or has trailing bytes');
+    const gazetteer = new Gazetteer(
+      header.gazetteer
+        .split('\n')
+        .filter(Boolean)
+        .map((line): [string, number] => {
+          const tab = line.lastIndexOf('\t');
+          return [line.slice(0, tab), Number(line.slice(tab + 1))];
+        }),
+    );
+    return new NameTagger(hashes, weights, gazetteer);
+  }
+
+  /** Writes the weights compactly: per feature a power-of-two scale and its non-zero labels as 8-bit values. */
+  static serialize(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer): Uint8Array {
+    const L = LABELS.length;
+    const n = hashes.length;
+    const exps = new Uint8Array(n);
+    const counts = new Uint8Array(n);
+    const pairs: number[] = [];
+    for (let f = 0; f < n; f++) {
+      let max = 0;
+      for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[f * L + l]!));
+      const e = max > 0 ? Math.ceil(Math.log2(max / 127)) : 0;
+      exps[f] = Math.max(0, Math.min(255, e + 128));
+      const scale = Math.pow(2, exps[f]! - 128);
+      for (let l = 0; l < L; l++) {
+        const q = Math.max(-127, Math.min(127, Math.round(weights[f * L + l]! / scale)));
+        if (q === 0) continue;
+        pairs.push(l, q);
+        counts[f]!++;
+      }
+    }
+    const gazText = [...gazetteer.entries()].map(([p, b]) => `${p}\t${b}`).join('\n');
+    const header: ModelHeader = { labels: [...LABELS], gazetteer: gazText };
+    let headerBytes = new TextEncoder().encode(JSON.stringify(header));
+    const pad = (4 - (headerBytes.length % 4)) % 4;
+    if (pad) headerBytes = new TextEncoder().encode(JSON.stringify(header) + ' '.repeat(pad));
+    const total = 8 + headerBytes.length + 4 + 4 * n + 2 * n + pairs.length;
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint32(4, headerBytes.length, true);
+    out.set(headerBytes, 8);
+    let off = 8 + headerBytes.length;
+    view.setUint32(off, n, true);
+    off += 4;
+    for (let f = 0; f < n; f++) view.setUint32(off + 4 * f, hashes[f]!, true);
+    off += 4 * n;
+    out.set(exps, off);
+    off += n;
+    out.set(counts, off);
+    off += n;
+    for (let k = 0; k < pairs.length; k += 2) {
+      out[off++] = pairs[k]!;
+      view.setInt8(off++, pairs[k + 1]!);
+    }
+    return out;
+  }
+
+  /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
+  private readonly transitionCache = new Map<number, Float64Array>();
+
+  private transitions(shapeHash: number): Float64Array {
+    let t = this.transitionCache.get(shapeHash);
+    if (t) return t;
+    const L = this.L;
+    t = new Float64Array((L + 1) * L);
+    const row = new Float64Array(L);
+    for (let prev = -1; prev < L; prev++) {
+      row.fill(0);
+      this.add(transitionFeature(prev), row);
+      this.add(shapeTransitionFeature(shapeHash, prev), row);
+      t.set(row, (prev + 1) * L);
+    }
+    // shapes are few, but bound the cache for adversarial input
+    if (this.transitionCache.size < 20000) this.transitionCache.set(shapeHash, t);
+    return t;
+  }
+
+  get featureCount(): number {
+    let n = 0;
+    for (const s of this.slots) if (s) n++;
+    return n;
+  }
+
+  private add(h: number, scores: Float64Array): void {
+    let p = h & this.mask;
+    for (;;) {
+      const slot = this.slots[p]!;
+      if (slot === 0) return;
+      if (this.keys[p] === h) {
+        const base = (slot - 1) * this.L;
+        const w = this.weights;
+        for (let l = 0; l < this.L; l++) scores[l]! += w[base + l]!;
+        return;
+      }
+      p = (p + 1) & this.mask;
+    }
+  }
+
+  /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
+  labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
+    const sf = sentenceFeatures(words, this.gazetteer, doc);
+    const L = this.L;
+    const n = words.length;
+    const emission = new Float64Array(n * L);
+    const row = new Float64Array(L);
+    for (let i = 0; i < n; i++) {
+      row.fill(0);
+      for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, row);
+      emission.set(row, i * L);
+    }
+    const transitions = (i: number): Float64Array => this.transitions(sf.shapeHash[i]!);
+    const forward = new Float64Array(n * L);
+    const labels = viterbi(n, L, emission, transitions, forward);
+    const margins = pathMargins(n, L, emission, transitions, forward, labels);
+    return { labels, margins };
+  }
+
+  /** Name spans (token indices) of one sentence tagged on its own. */
+  tagWords(words: readonly string[], doc?: DocContext): WordSpan[] {
+    const { labels, margins } = this.labelWords(words, doc);
+    return spansFromLabels(labels, margins);
+  }
+
+  /** Name spans for every sentence of one document, with document-level features and consistency. */
+  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean } = {}): WordSpan[][] {
+    const doc = documentContext(sentences);
+    const spans = sentences.map((words) => this.tagWords(words, doc));
+    return options.consistency === false ? spans : harmonise(sentences, spans);
+  }
+
+  /** NameRecognizer: names in a text model, as character offsets. */
+  tag(model: TextModel): NameMention[] {
+    const sentences: string[][] = model.sentences.map((s) => model.tokens.slice(s.firstToken, s.lastToken).map((t) => t.text));
+    const spans = this.tagDocument(sentences);
+    const out: NameMention[] = [];
+    spans.forEach((list, si) => {
+      const s = model.sentences[si]!;
+      for (const sp of list) {
+        const first = model.tokens[s.firstToken + sp.start]!;
+        const last = model.tokens[s.firstToken + sp.end - 1]!;
+        out.push({ start: first.start, end: last.end, type: sp.type, sentence: si, confidence: sp.confidence });
+      }
+    });
+    return out;
+  }
+}
+
+/** Path margin (perceptron score units) → rough 0..1 confidence. */
+const confidenceOf = (margin: number): number => 1 / (1 + Math.exp(-margin / 4));
+
+function spansFromLabels(labels: readonly number[], margins: readonly number[]): WordSpan[] {
+  const out: WordSpan[] = [];
+  let start = -1;
+  let minMargin = Infinity;
+  for (let i = 0; i < labels.length; i++) {
+    const p = labelParts(labels[i]!);
+    if (!p) continue;
+    if (p.pos === 0) {
+      start = i;
+      minMargin = margins[i]!;
+    } else if (p.pos === 1) minMargin = Math.min(minMargin, margins[i]!);
+    else {
+      const s = p.pos === 3 ? i : start;
+      const m = p.pos === 3 ? margins[i]! : Math.min(minMargin, margins[i]!);
+      if (s >= 0) out.push({ start: s, end: i + 1, type: NAME_TYPES[p.type]!, confidence: confidenceOf(m) });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Document-level consistency: the same name string gets the type of its most confident mention, and a single
+ * word that is part of a confidently tagged longer name elsewhere (a surname, "Blinken" after "Antony Blinken")
+ * takes that name's type when the tagger left it out or was unsure.
+ */
+function harmonise(sentences: readonly (readonly string[])[], spans: WordSpan[][]): WordSpan[][] {
+  const best = new Map<string, { type: NameType; confidence: number }>();
+  const parts = new Map<string, { type: NameType; confidence: number }>();
+  sentences.forEach((words, si) => {
+    for (const sp of spans[si]!) {
+      const key = words.slice(sp.start, sp.end).join(' ');
+      const b = best.get(key);
+      if (!b || sp.confidence > b.confidence) best.set(key, { type: sp.type, confidence: sp.confidence });
+      if (sp.end - sp.start > 1 && sp.type === 'PERSON' && sp.confidence > 0.8) {
+        for (let k = sp.start; k < sp.end; k++) {
+          const w = words[k]!;
+          if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
+          const p = parts.get(w);
+          if (!p || sp.confidence > p.confidence) parts.set(w, { type: sp.type, confidence: sp.confidence });
+        }
+      }
+    }
+  });
+  return spans.map((list, si) => {
+    const words = sentences[si]!;
+    const out: WordSpan[] = [];
+    const covered = new Set<number>();
+    for (const sp of list) {
+      const key = words.slice(sp.start, sp.end).join(' ');
+      const b = best.get(key);
+      let type = sp.type;
+      let confidence = sp.confidence;
+      if (b && b.type !== sp.type && b.confidence > sp.confidence + 0.2) ({ type, confidence } = b);
+      else if (sp.end - sp.start === 1 && sp.confidence < 0.7) {
+        const p = parts.get(key);
+        if (p && p.type !== sp.type) ({ type, confidence } = p);
+      }
+      out.push({ ...sp, type, confidence });
+      for (let k = sp.start; k < sp.end; k++) covered.add(k);
+    }
+    // surnames the tagger missed
+    for (let k = 0; k < words.length; k++) {
+      if (covered.has(k)) continue;
+      const p = parts.get(words[k]!);
+      if (!p) continue;
+      if ((k > 0 && covered.has(k - 1)) || (k + 1 < words.length && covered.has(k + 1))) continue;
+      out.push({ start: k, end: k + 1, type: p.type, confidence: p.confidence * 0.8 });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  });
+}
