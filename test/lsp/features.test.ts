@@ -123,7 +123,10 @@ describe('LSP: the server on a wire story', function () {
       const group = symbols.find((s) => s.name === name);
       assert.deepStrictEqual(group?.children?.map((c) => c.name) ?? [], expected, `${name} group`);
     }
-    assert.ok(symbols.find((s) => s.name === 'Dates')?.children?.some((c) => c.name === 'March 4, 2025'), 'the dateline date is listed');
+    // Concrete: the dateline's date and the two people quoted.
+    assert.ok(symbols.find((s) => s.name === 'Dates')?.children?.some((c) => doc.getText(c.selectionRange) === 'March 4, 2025'), 'the dateline date is listed');
+    const people = symbols.find((s) => s.name === 'People')?.children?.map((c) => c.name) ?? [];
+    assert.ok(people.includes('Harold Vance') && people.includes('Maria Delgado'), `people: ${people.join(', ')}`);
   });
 
   function checkTokens(tokens: DecodedToken[]): void {
@@ -190,6 +193,11 @@ describe('LSP: the server on a wire story', function () {
       const hl = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', at(doc, last.start));
       assert.strictEqual(hl.length, refs.length);
     }
+    // Concrete: a hover on the surname alone shows the full name and how the story describes him.
+    const surname = TERMINAL_STORY.indexOf('Vance said construction');
+    const h = await client.request<Hover | null>('textDocument/hover', at(doc, surname + 2));
+    assert.match(hoverText(h), /Harold Vance/);
+    assert.match(hoverText(h), /executive director/);
     // Concrete: "Tuesday" is the dateline's date.
     const tuesday = TERMINAL_STORY.indexOf('Tuesday');
     const def = await client.request<Location | null>('textDocument/definition', at(doc, tuesday + 2));
@@ -219,11 +227,11 @@ describe('LSP: the server on a wire story', function () {
   it('finds entities of open documents with workspace/symbol', async () => {
     const all = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '' });
     assert.strictEqual(all.length, article.entities.filter((e) => e.mentions.length).length);
-    const march = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'march 4' });
-    assert.deepStrictEqual(march.map((s) => [s.name, s.containerName]), [['March 4, 2025', 'Dates']]);
-    const loc = march[0]!.location as Location;
+    const vance = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'vance' });
+    assert.deepStrictEqual(vance.map((s) => [s.name, s.containerName]), [['Harold Vance', 'People']]);
+    const loc = vance[0]!.location as Location;
     assert.strictEqual(loc.uri, URI);
-    assert.strictEqual(doc.getText(loc.range), 'March 4, 2025');
+    assert.strictEqual(doc.getText(loc.range), 'Harold Vance');
   });
 
   it('answers byline/quotes in document order with speakers, and byline/status', async () => {
