@@ -50,7 +50,7 @@ describe('LSP: hostile documents', function () {
 
   before(async () => {
     // A short time limit keeps the file quick: a document the engine cannot finish in time gets a notice instead.
-    client = await TestClient.start({ env: { BYLINE_ANALYSIS_TIMEOUT_MS: '4000' } });
+    client = await TestClient.start({ env: { BYLINE_ANALYSIS_TIMEOUT_MS: '2500' } });
   });
   after(async () => {
     // A figure for the closing note: how many requests the server answered across the hostile documents.
