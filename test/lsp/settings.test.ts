@@ -52,6 +52,20 @@ describe('LSP: settings and workspace files', function () {
     assert.strictEqual(published.diagnostics.length, analyzeText(TERMINAL_STORY, { format: 'plaintext' }).diagnostics.length);
   });
 
+  it('passes byline.genre to the engine: opinion pieces keep evaluative words', async () => {
+    const text = 'The council approved the budget on Monday.\n\nIt was a historic and disastrous decision for the city.\n';
+    const evaluative = (g: 'news' | 'opinion'): number => analyzeText(text, { format: 'plaintext', genre: g }).diagnostics.filter((f) => f.code === 'ATTR006').length;
+    assert.ok(evaluative('news') > evaluative('opinion'), 'the engine treats the genres differently on this text');
+    client = await TestClient.start({ workspace, settings: { genre: 'news' } });
+    const uri = uriOf(path.join(workspace, 'budget.txt'));
+    const news = await client.open(uri, text);
+    assert.strictEqual(news.diagnostics.filter((d) => d.code === 'ATTR006').length, evaluative('news'));
+    const next = client.nextDiagnostics(uri);
+    await client.setSettings({ genre: 'opinion' });
+    const opinion = await next;
+    assert.strictEqual(opinion.diagnostics.filter((d) => d.code === 'ATTR006').length, evaluative('opinion'));
+  });
+
   it('analyses only byline.languages and paints only byline.highlight.entityKinds', async () => {
     client = await TestClient.start({ workspace, settings: { languages: ['markdown'], highlight: { entityKinds: ['person'] } } });
     const txt = uriOf(path.join(workspace, 'a.txt'));
