@@ -188,55 +188,78 @@ export interface SentenceFeatures {
   /** Hash of the lower-cased word and of the short shape, per token. */
   lowerHash: Uint32Array;
   shapeHash: Uint32Array;
+  words: WordInfo[];
 }
 
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
 const TITLES_HASHES = new Set<number>([...PERSON_TITLES].map((t) => hashString(t.replace(/\.$/, ''))));
 
-/** Static (label-independent) features of every token in a sentence. */
-export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined): SentenceFeatures {
+/** Everything about a token that depends only on its own spelling; cached, since words repeat. */
+export interface WordInfo {
+  lower: string;
+  lowH: number;
+  shapeH: number;
+  suf3H: number;
+  cap: number;
+  /** Features of the word alone (bias, word, lower-cased word, shapes, affixes, length × capitalisation). */
+  intrinsic: Uint32Array;
+}
+
+const wordInfoCache = new Map<string, WordInfo>();
+
+export function wordInfo(word: string): WordInfo {
+  const hit = wordInfoCache.get(word);
+  if (hit) return hit;
+  const w = normalizeWord(word);
+  const lw = w.toLowerCase();
+  const shape = wordShape(w);
+  const lowH = hashString(lw);
+  const shapeH = hashString(shape.short);
+  const suf3H = hashString(lw.slice(-3));
+  const c0 = w.charCodeAt(0);
+  const cap = (c0 >= 65 && c0 <= 90) || (c0 > 127 && /^\p{Lu}/u.test(w)) ? 1 : 0;
+  const out: number[] = [T.Bias, mix(T.Word, hashString(w)), mix(T.Lower, lowH), mix(T.Shape, hashString(shape.long)), mix(T.Short, shapeH)];
+  const len = lw.length;
+  if (len > 1) out.push(mix(T.Suf1, hashString(lw.slice(-1))));
+  if (len > 2) out.push(mix(T.Suf2, hashString(lw.slice(-2))));
+  if (len > 3) out.push(mix(T.Suf3, suf3H));
+  if (len > 4) out.push(mix(T.Suf4, hashString(lw.slice(-4))));
+  if (len > 2) out.push(mix(T.Pre1, hashString(lw.slice(0, 1))));
+  if (len > 3) out.push(mix(T.Pre2, hashString(lw.slice(0, 2))));
+  if (len > 4) out.push(mix(T.Pre3, hashString(lw.slice(0, 3))));
+  out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, intrinsic: Uint32Array.from(out) };
+  // bounded: a long-running language server sees an open-ended vocabulary
+  if (wordInfoCache.size >= 200000) wordInfoCache.clear();
+  wordInfoCache.set(word, info);
+  return info;
+}
+
+/**
+ * Static (label-independent) features of every token in a sentence. With `withIntrinsic` false the per-word
+ * features (WordInfo.intrinsic) are left out, for a caller that caches their scores per word.
+ */
+export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true): SentenceFeatures {
   const n = words.length;
-  const norm = words.map(normalizeWord);
-  const lower = norm.map((w) => w.toLowerCase());
+  const infos = words.map(wordInfo);
+  const lower = infos.map((x) => x.lower);
   const mode = caseMode(words);
-  const wordH = new Uint32Array(n);
-  const lowH = new Uint32Array(n);
-  const shapeH = new Uint32Array(n);
-  const longShapeH = new Uint32Array(n);
-  const suf3H = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    wordH[i] = hashString(norm[i]!);
-    lowH[i] = hashString(lower[i]!);
-    const s = wordShape(norm[i]!);
-    shapeH[i] = hashString(s.short);
-    longShapeH[i] = hashString(s.long);
-    suf3H[i] = hashString(lower[i]!.slice(-3));
-  }
+  const lowH = Uint32Array.from(infos, (x) => x.lowH);
+  const shapeH = Uint32Array.from(infos, (x) => x.shapeH);
+  const suf3H = Uint32Array.from(infos, (x) => x.suf3H);
   const gazMatches = gaz ? gaz.match(lower) : undefined;
-  const BOS = hashString('<s>');
-  const EOS = hashString('</s>');
   const at = (arr: Uint32Array, i: number): number => (i < 0 ? BOS : i >= n ? EOS : arr[i]!);
   const out: number[] = [];
   const offsets = new Uint32Array(n + 1);
   let inQuote = false;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
-    const w = norm[i]!;
-    const lw = lower[i]!;
-    if (w === '"') inQuote = !inQuote;
-    const cap = /^\p{Lu}/u.test(w) ? 1 : 0;
-    out.push(T.Bias);
-    out.push(mix(T.Word, wordH[i]!));
-    out.push(mix(T.Lower, lowH[i]!));
-    out.push(mix(T.Shape, longShapeH[i]!));
-    out.push(mix(T.Short, shapeH[i]!));
-    const len = lw.length;
-    if (len > 1) out.push(mix(T.Suf1, hashString(lw.slice(-1))));
-    if (len > 2) out.push(mix(T.Suf2, hashString(lw.slice(-2))));
-    if (len > 3) out.push(mix(T.Suf3, suf3H[i]!));
-    if (len > 4) out.push(mix(T.Suf4, hashString(lw.slice(-4))));
-    if (len > 2) out.push(mix(T.Pre1, hashString(lw.slice(0, 1))));
-    if (len > 3) out.push(mix(T.Pre2, hashString(lw.slice(0, 2))));
-    if (len > 4) out.push(mix(T.Pre3, hashString(lw.slice(0, 3))));
+    const info = infos[i]!;
+    const lw = info.lower;
+    if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
+    const cap = info.cap;
+    if (withIntrinsic) for (const h of info.intrinsic) out.push(h);
     out.push(mix(T.PrevLower, at(lowH, i - 1)));
     out.push(mix(T.NextLower, at(lowH, i + 1)));
     out.push(mix(T.Prev2Lower, at(lowH, i - 2)));
@@ -253,7 +276,6 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     out.push(mix(mix(T.FirstShape, i === 0 ? 1 : 0), shapeH[i]!));
     out.push(mix(mix(T.ModeShape, mode), shapeH[i]!));
     if (mode !== CaseMode.Normal) out.push(mix(mix(T.ModeLower, mode), lowH[i]!));
-    out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
     if (i > 0 && TITLES_HASHES.has(hashString(lower[i - 1]!.replace(/\.$/, '')))) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
     if (doc && (cap || mode !== CaseMode.Normal)) {
@@ -272,7 +294,7 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     }
   }
   offsets[n] = out.length;
-  return { hashes: Uint32Array.from(out), offsets, lowerHash: lowH, shapeHash: shapeH };
+  return { hashes: Uint32Array.from(out), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos };
 }
 
 /** Label-transition features for token i given the previous label (index; -1 before the sentence). */
@@ -302,8 +324,9 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
     for (let l = 0; l < L; l++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!ALLOWED[p * L + l]) continue;
+      const prevs = ALLOWED_PREV[l]!;
+      for (let k = 0; k < prevs.length; k++) {
+        const p = prevs[k]!;
         const v = score[prevBase + p]! + t[(p + 1) * L + l]!;
         if (v > best) {
           best = v;
@@ -337,8 +360,9 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       const row = (y + 1) * L;
-      for (let l = 0; l < L; l++) {
-        if (!ALLOWED[y * L + l]) continue;
+      const nexts = ALLOWED_NEXT[y]!;
+      for (let k = 0; k < nexts.length; k++) {
+        const l = nexts[k]!;
         const v = t[row + l]! + emission[next + l]! + backward[next + l]!;
         if (v > best) best = v;
       }
@@ -386,6 +410,9 @@ const ALLOWED: Uint8Array = (() => {
   for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) a[p * L + l] = allowed(p, l) ? 1 : 0;
   return a;
 })();
+/** For each label, the labels that may precede it / follow it. */
+const ALLOWED_PREV: Uint8Array[] = LABELS.map((_, l) => Uint8Array.from(LABELS.map((__, p) => p).filter((p) => allowed(p, l))));
+const ALLOWED_NEXT: Uint8Array[] = LABELS.map((_, p) => Uint8Array.from(LABELS.map((__, l) => l).filter((l) => allowed(p, l))));
 const ALLOWED_START: Uint8Array = Uint8Array.from(LABELS, (_, l) => (allowed(-1, l) ? 1 : 0));
 
 /** BILOU labels from IOB2 tags (mapped types outside NAME_TYPES become O). */

@@ -28,8 +28,8 @@ interface ModelHeader {
 
 export class NameTagger implements NameRecognizer {
   private readonly L: number;
-  private readonly keys: Uint32Array;
-  private readonly slots: Int32Array;
+  /** Open-addressing table: table[2p] = feature hash, table[2p+1] = row + 1 (0 = empty). */
+  private readonly table: Uint32Array;
   private readonly mask: number;
 
   /**
@@ -40,15 +40,14 @@ export class NameTagger implements NameRecognizer {
     this.L = LABELS.length;
     let cap = 1;
     while (cap < hashes.length * 2) cap <<= 1;
-    this.keys = new Uint32Array(cap);
-    this.slots = new Int32Array(cap);
+    this.table = new Uint32Array(cap * 2);
     this.mask = cap - 1;
     for (let f = 0; f < hashes.length; f++) {
       const h = hashes[f]!;
       let p = h & this.mask;
-      while (this.slots[p] !== 0 && this.keys[p] !== h) p = (p + 1) & this.mask;
-      this.keys[p] = h;
-      this.slots[p] = f + 1;
+      while (this.table[2 * p + 1] !== 0 && this.table[2 * p] !== h) p = (p + 1) & this.mask;
+      this.table[2 * p] = h;
+      this.table[2 * p + 1] = f + 1;
     }
   }
 
@@ -140,6 +139,19 @@ export class NameTagger implements NameRecognizer {
     return out;
   }
 
+  /** Summed weights of each word's own features (spelling, shape, affixes), cached: words repeat. */
+  private readonly intrinsicCache = new Map<string, Float64Array>();
+
+  private intrinsicScores(word: string, hashes: Uint32Array): Float64Array {
+    let r = this.intrinsicCache.get(word);
+    if (r) return r;
+    r = new Float64Array(this.L);
+    for (const h of hashes) this.add(h, r);
+    if (this.intrinsicCache.size >= 200000) this.intrinsicCache.clear();
+    this.intrinsicCache.set(word, r);
+    return r;
+  }
+
   /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
   private readonly transitionCache = new Map<number, Float64Array>();
 
@@ -162,16 +174,17 @@ export class NameTagger implements NameRecognizer {
 
   get featureCount(): number {
     let n = 0;
-    for (const s of this.slots) if (s) n++;
+    for (let p = 1; p < this.table.length; p += 2) if (this.table[p]) n++;
     return n;
   }
 
   private add(h: number, scores: Float64Array): void {
+    const t = this.table;
     let p = h & this.mask;
     for (;;) {
-      const slot = this.slots[p]!;
+      const slot = t[2 * p + 1]!;
       if (slot === 0) return;
-      if (this.keys[p] === h) {
+      if (t[2 * p] === h) {
         const base = (slot - 1) * this.L;
         const w = this.weights;
         for (let l = 0; l < this.L; l++) scores[l]! += w[base + l]!;
@@ -183,13 +196,13 @@ export class NameTagger implements NameRecognizer {
 
   /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
   labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
-    const sf = sentenceFeatures(words, this.gazetteer, doc);
+    const sf = sentenceFeatures(words, this.gazetteer, doc, false);
     const L = this.L;
     const n = words.length;
     const emission = new Float64Array(n * L);
     const row = new Float64Array(L);
     for (let i = 0; i < n; i++) {
-      row.fill(0);
+      row.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic));
       for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, row);
       emission.set(row, i * L);
     }
