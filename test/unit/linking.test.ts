@@ -123,6 +123,11 @@ describe('linking: people', () => {
     assert.equal(p.type, 'PERSON');
   });
 
+  it('prefers the capitalised form to a stray lower-case one', () => {
+    const es = entitiesOf('Trade with [china](LOC) fell, while [China](LOC) said exports rose.');
+    assert.equal(names(es).filter((e) => e.type === 'LOC').map((e) => e.name).join(), 'China');
+  });
+
   it('prefers a normal-case name to the all-caps headline form', () => {
     const es = entitiesOf('[HELEN MARSH](PERSON) WINS VOTE\n\nCouncil leader [Helen Marsh](PERSON) won the vote on Tuesday.');
     const p = byName(es, 'Helen Marsh');

@@ -38,8 +38,7 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']
 /** URL-style id: lower case, accents dropped, words joined by hyphens ("Antony Blinken" → "antony-blinken"). */
 export function slug(name: string): string {
   return (
-    name
-      .normalize('NFKD')
+    (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD'))
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/['’]/g, '')

@@ -320,7 +320,9 @@ function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string
 
 /** The fullest name: most words, then longest; a form in normal case over an all-caps headline form. */
 function canonicalName(mentions: LinkMention[]): string {
-  const score = (d: string): number[] => [isAllCaps(d) && !isAcronym(d) ? 0 : 1, isAcronym(d) ? 0 : 1, words(d).length, d.length];
+  // capitalised over lower case ("China" over a stray "china"), normal case over an all-caps headline, a full
+  // name over an acronym, then the most words and the longest
+  const score = (d: string): number[] => [/^\p{Lu}/u.test(d) ? 1 : 0, isAllCaps(d) && !isAcronym(d) ? 0 : 1, isAcronym(d) ? 0 : 1, words(d).length, d.length];
   const better = (a: number[], b: number[]): boolean => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
     return false;
