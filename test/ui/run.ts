@@ -96,7 +96,7 @@ async function main(): Promise<number> {
       'editor.hover.delay': 100,
       'workbench.colorTheme': 'Default Dark Modern',
       'editor.minimap.enabled': false,
-      'outline.collapseItems': 'alwaysExpand',
+      'outline.collapseItems': 'alwaysCollapse',
       'workbench.tips.enabled': false,
       'chat.commandCenter.enabled': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
@@ -173,13 +173,28 @@ async function main(): Promise<number> {
 
       await step('the Outline lists quotes under their speakers', async () => {
         await palette(page, 'Explorer: Focus on Outline View');
-        const labels = page.locator('.outline-pane .label-name');
-        await labels.first().waitFor({ timeout: STEP_TIMEOUT });
+        // groups start collapsed (outline.collapseItems), so every top-level group is on screen; open Quotes
+        const quotesRow = page.locator('.outline-pane .monaco-list-row', {
+          has: page.locator('.label-name', { hasText: /^Quotes/ }),
+        }).first();
+        try {
+          await quotesRow.waitFor({ timeout: STEP_TIMEOUT });
+        } catch {
+          const names = await page.locator('.outline-pane .label-name').allInnerTexts();
+          throw new Error(`no Quotes group in the Outline: ${names.join(' | ')}`);
+        }
+        // the twistie expands; a click on the label only reveals the symbol in the editor
+        await quotesRow.locator('.monaco-tl-twistie').click();
+        const speaker = page.locator('.outline-pane .label-name', { hasText: 'Ibarra' }).first();
+        try {
+          await speaker.waitFor({ timeout: STEP_TIMEOUT });
+        } catch {
+          const names = await page.locator('.outline-pane .label-name').allInnerTexts();
+          await shot('outline.png');
+          throw new Error(`no Ibarra under Quotes: ${names.join(' | ')}`);
+        }
         await page.waitForTimeout(500);
-        const names = await labels.allInnerTexts();
         await shot('outline.png');
-        if (!names.some((n) => /^Quotes/i.test(n))) throw new Error(`no Quotes group in the Outline: ${names.join(' | ')}`);
-        if (!names.some((n) => n.includes('Ibarra'))) throw new Error(`no Ibarra in the Outline: ${names.join(' | ')}`);
       });
 
       await step('Byline: Next Quote from the palette moves the cursor to the next quote', async () => {
