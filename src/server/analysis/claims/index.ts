@@ -342,7 +342,8 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       if (WEASEL_SOURCES.has(a.head)) {
         push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: say who — name them, or give their role and affiliation.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' });
       } else if (SOFT_VAGUE_SOURCES.has(a.head)) {
-        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: which officials? Give their agency or office.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' }, 'information');
+        const which = a.head === 'official' ? 'which office does the official speak for? Give the agency or title' : 'which officials? Give their agency or office';
+        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: ${which}.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' }, 'information');
       }
     }
     if (a.anonymous) {
