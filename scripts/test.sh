@@ -106,8 +106,10 @@ for (const file of statuses) {
     if (rc !== 0) f = 1;
   }
   passed += p; failed += f;
-  rows.push(`${name.padEnd(10)} ${String(p).padStart(5)} passed ${String(f).padStart(4)} failed ` +
-    `${pending ? `${pending} pending ` : ''}${kind === 'step' ? '(step) ' : ''}${seconds.toFixed(1).padStart(7)} s`);
+  const counts_ = kind === 'step'
+    ? `${(rc === 0 ? 'ok' : 'FAILED').padEnd(25)}`
+    : `${String(p).padStart(5)} passed ${String(f).padStart(4)} failed${pending ? ` ${pending} pending` : ''}`.padEnd(25);
+  rows.push(`${name.padEnd(10)} ${counts_} ${seconds.toFixed(1).padStart(7)} s`);
 }
 console.log('\n==================== summary ====================');
 for (const r of rows) console.log(r);
