@@ -73,19 +73,23 @@ export const enum CaseMode {
 }
 
 export function caseMode(words: readonly string[]): CaseMode {
+  return caseModeOf(words.map(wordInfo));
+}
+
+function caseModeOf(infos: readonly WordInfo[]): CaseMode {
   let letters = 0;
   let upper = 0;
   let lower = 0;
   let capitalised = 0;
   let long = 0;
-  for (const w of words) {
-    if (!/\p{L}/u.test(w)) continue;
+  for (const x of infos) {
+    if (x.letterCase === 0) continue;
     letters++;
-    if (w === w.toUpperCase()) upper++;
-    else if (w === w.toLowerCase()) lower++;
-    if (w.length > 3) {
+    if (x.letterCase === 1) upper++;
+    else if (x.letterCase === 2) lower++;
+    if (x.lower.length > 3) {
       long++;
-      if (/^\p{Lu}/u.test(w)) capitalised++;
+      if (x.cap) capitalised++;
     }
   }
   if (letters >= 2 && upper >= 0.8 * letters && upper > 1) return CaseMode.Upper;
@@ -193,7 +197,22 @@ export interface SentenceFeatures {
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const TITLES_HASHES = new Set<number>([...PERSON_TITLES].map((t) => hashString(t.replace(/\.$/, ''))));
+/** A growable array of feature hashes (fewer allocations than number[] then Uint32Array.from). */
+class HashBuffer {
+  a: Uint32Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.a = new Uint32Array(Math.max(16, capacity));
+  }
+  push(h: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = h;
+  }
+}
 
 /** Everything about a token that depends only on its own spelling; cached, since words repeat. */
 export interface WordInfo {
@@ -202,6 +221,10 @@ export interface WordInfo {
   shapeH: number;
   suf3H: number;
   cap: number;
+  /** 0 no letter, 1 all upper case, 2 all lower case, 3 mixed. */
+  letterCase: number;
+  /** A person title ("Mr.", "President"), a cue for the next word. */
+  title: boolean;
   /** Features of the word alone (bias, word, lower-cased word, shapes, affixes, length × capitalisation). */
   intrinsic: Uint32Array;
 }
@@ -229,7 +252,9 @@ export function wordInfo(word: string): WordInfo {
   if (len > 3) out.push(mix(T.Pre2, hashString(lw.slice(0, 2))));
   if (len > 4) out.push(mix(T.Pre3, hashString(lw.slice(0, 3))));
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, intrinsic: Uint32Array.from(out) };
+  const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
+  const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out) };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -244,17 +269,17 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
   const n = words.length;
   const infos = words.map(wordInfo);
   const lower = infos.map((x) => x.lower);
-  const mode = caseMode(words);
+  const mode = caseModeOf(infos);
   const lowH = Uint32Array.from(infos, (x) => x.lowH);
   const shapeH = Uint32Array.from(infos, (x) => x.shapeH);
   const suf3H = Uint32Array.from(infos, (x) => x.suf3H);
   const gazMatches = gaz ? gaz.match(lower) : undefined;
   const at = (arr: Uint32Array, i: number): number => (i < 0 ? BOS : i >= n ? EOS : arr[i]!);
-  const out: number[] = [];
+  const out = new HashBuffer(n * 40);
   const offsets = new Uint32Array(n + 1);
   let inQuote = false;
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.length;
+    offsets[i] = out.n;
     const info = infos[i]!;
     const lw = info.lower;
     if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
@@ -276,7 +301,7 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     out.push(mix(mix(T.FirstShape, i === 0 ? 1 : 0), shapeH[i]!));
     out.push(mix(mix(T.ModeShape, mode), shapeH[i]!));
     if (mode !== CaseMode.Normal) out.push(mix(mix(T.ModeLower, mode), lowH[i]!));
-    if (i > 0 && TITLES_HASHES.has(hashString(lower[i - 1]!.replace(/\.$/, '')))) out.push(mix(T.TitleBefore, cap));
+    if (i > 0 && infos[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
     if (doc && (cap || mode !== CaseMode.Normal)) {
       // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
@@ -293,8 +318,8 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
       if (i + 1 < n) for (const g of gazMatches[i + 1]!) out.push(mix(T.GazNext, g));
     }
   }
-  offsets[n] = out.length;
-  return { hashes: Uint32Array.from(out), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos };
+  offsets[n] = out.n;
+  return { hashes: out.a.subarray(0, out.n), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos };
 }
 
 /** Label-transition features for token i given the previous label (index; -1 before the sentence). */
