@@ -437,7 +437,7 @@ class QuoteExtractor {
         return /^[a-z]{3,}$/.test(w) && (/(?:s|ed)$/.test(w) || w === 'read' || w === 'wrote') && !w.endsWith('ss') && !w.endsWith('ly');
       };
       const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0;
-      const speaker = phraseStartingAt(t, j, u.last, u.first);
+      const speaker = subjectAtSentenceStart(t, j, u.last);
       if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(lower(t[speaker.head]!))) && verbish(speaker.last + 1)) {
         let v = speaker.last + 1;
         const after = ends(v + 1) ? v + 1 : /^(?:out|up|back|again|later)$/.test(t[v + 1]?.text ?? '') && ends(v + 2) ? v + 2 : -1;
@@ -460,7 +460,7 @@ class QuoteExtractor {
     const t = this.tokens;
     for (let c = u.first + 1; c < u.last; c++) {
       if (t[c]!.text !== ':' || this.markOf[c]! >= 0) continue;
-      const quoteFollows = this.markOf[c + 1]! >= 0;
+      const quoteFollows = c + 1 < u.last && this.markOf[c + 1]! >= 0;
       const paragraphEnds = c === u.last - 1 && ui === units.length - 1;
       if (!quoteFollows && !paragraphEnds) continue;
       if (paragraphEnds) {
@@ -828,7 +828,7 @@ class QuoteExtractor {
     const t = this.tokens;
     const floor = this.paragraphTokens[Math.max(0, p - 2)]!.first;
     let end = -1;
-    for (let k = before - 1; k >= floor - 1 && before - k < 400; k--) {
+    for (let k = before - 1; k >= floor - 1 && before - k < 120; k--) {
       const name = k >= floor && this.markOf[k]! < 0 && looksLikeName(t, k, this.sentenceStartOf(k)) && /^\p{Lu}\p{Ll}/u.test(t[k]!.text);
       if (name && end < 0) end = k;
       if (!name && end >= 0) {

@@ -141,6 +141,8 @@ function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: num
   }
   // a phrase that starts with a preposition lost its noun: not a speaker
   if (PREPOSITIONS.has(lower(tokens[j]!))) return null;
+  // "a spokesman for the campaign": the head is the noun before the first preposition
+  for (let k = j + 1; k < head; k++) if (PREPOSITIONS.has(lower(tokens[k]!)) && isWord(tokens[k - 1]!)) return { first: j, last: head, head: k - 1 };
   return { first: j, last: head, head };
 }
 
