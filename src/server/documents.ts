@@ -80,6 +80,13 @@ export class ArticleStore {
     for (const doc of this.documents.all()) this.schedule(doc.uri);
   }
 
+  /** Shutdown: stop timers and the analysis worker. */
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.engine.dispose();
+  }
+
   close(uri: string): void {
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
@@ -146,6 +153,8 @@ export class ArticleStore {
         };
       }
     }
+    // Edited while the engine ran: these offsets belong to text that is gone, so nothing of it is shown.
+    if (!isCurrent()) return undefined;
     const analysis: Analysis = { uri: doc.uri, version: doc.version, inputs, article, ms: performance.now() - t0 };
     this.cache.set(doc.uri, analysis);
     for (const l of this.listeners) {

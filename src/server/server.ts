@@ -181,6 +181,8 @@ function startServer(): void {
     }
   });
 
+  connection.onShutdown(() => store.dispose());
+
   connection.onDidChangeConfiguration((change) => {
     settings.reset(change.settings);
     store.invalidateAll();
