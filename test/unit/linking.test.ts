@@ -389,6 +389,21 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('Reporters later met [Antony Blinken](PERSON), the US secretary of state.', 'Antony Blinken'), ['US secretary of state']);
   });
 
+  it('takes no verb before a title', () => {
+    assert.deepEqual(descriptorsOf('Manila welcomes President [Ferdinand Marcos](PERSON) to the summit.', 'Ferdinand Marcos'), ['President']);
+  });
+
+  it('does not run two titled names together', () => {
+    assert.deepEqual(
+      descriptorsOf('Financial Secretary Paul Chan and Secretary for Justice [Paul Lam](PERSON) attended.', 'Paul Lam'),
+      ['Secretary for Justice'],
+    );
+  });
+
+  it('takes no group noun before a name as its descriptor', () => {
+    assert.deepEqual(descriptorsOf('One of the authors, [Fatima Denton](PERSON), spoke first.', 'Fatima Denton'), []);
+  });
+
   it('takes no descriptor from an attribution after the name', () => {
     assert.deepEqual(descriptorsOf('Aid will flow into southern [Syria](LOC), the State Department said.', 'Syria'), []);
   });

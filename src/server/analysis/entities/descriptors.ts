@@ -13,10 +13,13 @@ const STOP_BACK: ReadonlySet<string> = new Set([
   'said', 'says', 'told', 'and', 'or', 'but', 'with', 'by', 'to', 'from', 'for', 'on', 'in', 'at', 'as', 'that',
   'which', 'who', 'when', 'while', 'after', 'before', 'than', 'like', 'including', 'between', 'against', 'met',
   'is', 'was', 'are', 'were', 'be', 'been', 'has', 'had', 'have', 'will', 'would', 'according', 'into', 'about',
-  'where', 'if', 'because', 'so', 'not', 'also', 'then', 'both', 'all',
+  'where', 'if', 'because', 'so', 'not', 'also', 'then', 'both', 'all', 'under', 'over', 'during', 'through',
+  'without', 'within', 'across', 'behind', 'near', 'via', 'per', 'amid', 'among', 'toward', 'towards', 'upon',
+  'despite', 'inside', 'outside', 'since', 'until', 'around', 'along', 'beyond', 'off', 'onto', 'out', 'up', 'years',
 ]);
 // Connectors allowed inside a title ("Secretary of State", "Egypt's Foreign Minister").
-const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', 'the', 'and', '&']);
+// ("and" is not one: "Secretary Paul Chan and Secretary for Justice Paul Lam" would run two titles together)
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', "'s", '’s', 'the']);
 const FINITE_VERBS: ReadonlySet<string> = new Set([
   'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'did', 'does', 'do', 'may',
   'might', 'must', 'should', 'shall', 'also', 'then', 'however',
@@ -77,7 +80,8 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
       continue;
     }
     // lower-case modifiers only right before a role: "council leader", "opposition councillor", not "rule of President"
-    if ((previous === 'role' || previous === 'modifier') && /^\p{Ll}[\p{L}-]*$/u.test(w) && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing)$/.test(lw)) {
+    // (never a verb-like "welcomes President": no -s, -ed, -ly, -ing endings)
+    if ((previous === 'role' || previous === 'modifier') && /^\p{Ll}[\p{L}-]*$/u.test(w) && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing|[^siu]s)$/.test(lw)) {
       lowerModifiers++;
       first = i;
       previous = 'modifier';
@@ -150,8 +154,9 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
   if (before) {
     // before the name the phrase must end in a role ("his Jordanian counterpart,"), or "In a statement on Friday, X" would count
     const d = acceptableAppositive(before[1]!, m.type, true);
+    // one person's role, not a group's ("the authors, Fatima Denton and …")
     const last = before[1]!.split(/\s+/).pop() ?? '';
-    if (d && isRole(last)) out.push(d);
+    if (d && isRole(last) && (ROLE_NOUNS.has(last.toLowerCase()) || !/s$/i.test(last))) out.push(d);
   }
   return out;
 }
