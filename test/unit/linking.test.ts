@@ -404,6 +404,14 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('One of the authors, [Fatima Denton](PERSON), spoke first.', 'Fatima Denton'), []);
   });
 
+  it('takes no list of other names after a possessive', () => {
+    assert.deepEqual(descriptorsOf("Leaders met [Mahmud Abbas](PERSON), Tunisia's Kais Saied and Niger's Mohamed Bazoum.", 'Mahmud Abbas'), []);
+  });
+
+  it('takes no "along with" phrase', () => {
+    assert.deepEqual(descriptorsOf('Prime Minister [Mahinda Rajapaksa](PERSON), along with his brother, resigned.', 'Mahinda Rajapaksa'), ['Prime Minister']);
+  });
+
   it('takes no descriptor from an attribution after the name', () => {
     assert.deepEqual(descriptorsOf('Aid will flow into southern [Syria](LOC), the State Department said.', 'Syria'), []);
   });

@@ -107,7 +107,7 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   const ws = phrase.split(/\s+/);
   const first = ws[0]!.toLowerCase();
   // relative clauses, participles, ages, lists of names and attributions are not descriptors
-  if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|says|adding|however|meanwhile)$/.test(first)) return undefined;
+  if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|adding|however|meanwhile|along|alongside|together|including|like|unlike|plus|besides|both|either|neither)$/.test(first)) return undefined;
   if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
   // (inflected forms only: "said", "announced", "says"; the bare "state" or "report" is usually a noun)
@@ -129,7 +129,7 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   }
   if (requireRole && roleAt < 0) return undefined;
   // "Uganda's Idi Amin" is another name, not a description: a description has a lower-case word or a role
-  if (roleAt < 0 && !ws.slice(1).some((w) => /^\p{Ll}/u.test(w))) return undefined;
+  if (roleAt < 0 && !ws.slice(1).some((w) => /^\p{Ll}/u.test(w) && !/^(?:and|or|of|the|de|da|al|bin)$/.test(w))) return undefined;
   if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
   return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
 }
