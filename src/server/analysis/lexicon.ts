@@ -237,7 +237,7 @@ export const EVALUATIVE_WORDS: ReadonlySet<string> = new Set([
   'historic', 'disastrous', 'catastrophic', 'stunning', 'shocking', 'spectacular', 'brilliant', 'amazing',
   'incredible', 'remarkable', 'outstanding', 'magnificent', 'outrageous', 'disgraceful', 'shameful',
   'appalling', 'heroic', 'best-ever', 'greatest', 'horrendous', 'atrocious', 'fantastic', 'tremendous',
-  'breathtaking', 'astonishing', 'extraordinary', 'pathetic', 'ridiculous', 'absurd', 'laughable',
+  'breathtaking', 'astonishing', 'pathetic', 'ridiculous', 'absurd', 'laughable',
 ]);
 
 /** Words that, in the same sentence, put an accusation in a legal or reported frame ("charged with fraud"). */
@@ -286,5 +286,6 @@ export const EXPRESSIVE_CUE_FORMS: ReadonlySet<string> = new Set([
   'sneered', 'huffed', 'raged', 'exclaimed', 'chimed', 'interjected', 'offered', 'recounted', 'quipped', 'cracked',
   'joked', 'teased', 'pleaded', 'begged', 'thundered', 'bellowed', 'barked', 'cried', 'sobbed', 'wrote', 'read',
   'reads', 'continued', 'went', 'goes', 'recalled', 'explained', 'tweeted', 'posted', 'texted', 'emailed',
-  'wondered', 'asked', 'answered', 'replied', 'responded', 'retorted', 'countered', 'shot', 'fired',
+  'wondered', 'asked', 'answered', 'replied', 'responded', 'retorted', 'countered', 'shot', 'fired', 'inquired',
+  'enquired', 'queried', 'demanded', 'whispered', 'shouted', 'yelled', 'screamed', 'muttered', 'remarked',
 ]);

@@ -289,7 +289,8 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       }
     }
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);
+    const pointOut = /^point(?:s|ed|ing)?$/.test(w.lower) && words[i + 1]?.lower === 'out';
+    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);
     const belief = BELIEF_CUE_FORMS.has(w.lower);
     const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
     const nonSpeech = NON_SPEECH_CUES.has(w.lower);

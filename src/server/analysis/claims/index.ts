@@ -206,6 +206,11 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     const contentWords = content.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
     if (contentWords.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to|at|by|with)$/.test(w))) continue;
     if (q.continuesPrevious) continue;
+    // a phrase mentioned mid-sentence ("aren't often associated with “much loved community meeting place”"):
+    // a short lower-case fragment is a mention or a slogan, not a quote that needs a speaker
+    const content0 = model.prose.slice(q.contentStart, q.contentEnd).trim();
+    const midSentence = sentenceOf(cx, q.open)?.words.some((w) => !w.quote && w.end <= q.open && /[\p{L}]/u.test(w.text));
+    if (midSentence && q.words < 8 && /^[\p{Ll}]/u.test(content0) && !/[.!?]["'”’]?\s+\S/.test(content0)) continue;
     // the quotes engine found a speaker
     if (quotes.some((x) => x.speaker && x.start < q.close && q.open < x.end)) continue;
     const first = sentenceOf(cx, q.open);
@@ -228,6 +233,8 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     if (prev >= 0 && (previousEndsWithColon(cx, q.paragraph) || (opensParagraph && (paragraphCarries(cx, prev) || cx.spans.some((x) => x.paragraph === prev))))) continue;
     // the paragraph before is about a named person ("Viguerie is upbeat about Cruz's chances.")
     if (prev >= 0 && opensParagraph && (cx.byParagraph[prev] ?? []).some((i) => opensWithSomeone(cx.sentences[i]!))) continue;
+    // a quote running on into the next paragraphs may be attributed there ("…" ¶ "…," she said.)
+    if (!q.closed && attributedLater(cx, q)) continue;
     const related: NonNullable<Finding['related']> = [];
     const nearest = nearestEarlierAttribution(cx, first.index);
     if (nearest) related.push({ start: nearest.cue.start, end: nearest.cue.end, message: `Nearest attribution (“${nearest.cue.text}”) is too far from the quote to cover it.` });
@@ -271,8 +278,22 @@ function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
   if (!before.some((w) => /[\p{L}]/u.test(w.text))) return false;
   if (before[before.length - 1]?.text === ':') return true;
   // a cue just before the quote: "quoted the president as saying “…”", "At the bottom it reads, “…”"
-  if (before.slice(-3).some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower))) return true;
+  if (before.slice(-4).some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower) || w.lower === 'points' || w.lower === 'pointed')) return true;
   return before.some((w) => w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower)));
+}
+
+/** A multi-paragraph quote whose continuation paragraphs carry the attribution. */
+function attributedLater(cx: Context, q: QuotedSpan): boolean {
+  let p = q.paragraph;
+  for (let hops = 0; hops < 6; hops++) {
+    const next = cx.spans.find((x) => x.paragraph > p && x.continuesPrevious);
+    if (!next || next.paragraph > p + 2) return false;
+    if (paragraphCarries(cx, next.paragraph)) return true;
+    const last = [...cx.spans].reverse().find((x) => x.paragraph === next.paragraph);
+    if (!last || last.closed) return false;
+    p = next.paragraph;
+  }
+  return false;
 }
 
 function excerpt(t: string): string {
@@ -577,7 +598,9 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
         continue;
       }
     }
-    if (!evaluationDone && cx.options.genre !== 'opinion' && EVALUATIVE_WORDS.has(w.lower) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
+    // "the best … ever", "the worst in history": superlatives the reporter cannot vouch for
+    const superlative = /^(?:best|worst)$/.test(w.lower) && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
+    if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(w.lower)) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
       evaluationDone = true;
       push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s), evaluative: true }, 'information');
     }
