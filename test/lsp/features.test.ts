@@ -268,6 +268,41 @@ describe('LSP: the server on a wire story', function () {
     assert.ok(fixed.includes('The airline said the delays were unrelated'), fixed.slice(-80));
   });
 
+  it('applies each rule fix to give the attributed sentence', async () => {
+    const uri = 'file:///newsroom/fixes.txt';
+    const text = [
+      'The city council met on Tuesday.',
+      '"We will not be raising taxes on working families this year."',
+      'The program costs taxpayers $2.3 billion a year.',
+      'The CEO claimed the layoffs were unrelated to the merger.',
+      '',
+    ].join('\n\n');
+    const published = await client.open(uri, text);
+    const fixed: Record<string, string> = {};
+    for (const d of published.diagnostics) {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const preferred = actions.find((a) => a.isPreferred && a.edit);
+      assert.ok(preferred, `a preferred fix for ${String(d.code)}`);
+      fixed[String(d.code)] = TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), preferred.edit!.changes![uri]!);
+    }
+    assert.match(fixed['ATTR001'] ?? '', /"We will not be raising taxes on working families this year," \[source\] said\./);
+    assert.match(fixed['ATTR004'] ?? '', /\$2\.3 billion a year, according to \[source\]\./);
+    assert.match(fixed['ATTR008'] ?? '', /The CEO said the layoffs/);
+    // Without the rule's data (another client's diagnostic, an older range), the server's own fallbacks apply.
+    const claimed = text.indexOf('claimed');
+    const bare = { range: { start: client.doc(uri).positionAt(claimed - 4), end: client.doc(uri).positionAt(claimed + 7) }, message: 'loaded verb', code: 'ATTR008', source: 'byline' };
+    const fallback = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: bare.range, context: { diagnostics: [bare] } });
+    const said = fallback.find((a) => /“said”/.test(a.title));
+    assert.ok(said, fallback.map((a) => a.title).join(' | '));
+    assert.match(TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), said.edit!.changes![uri]!), /The CEO said the layoffs/);
+    const stat = text.indexOf('costs');
+    const bareStat = { range: { start: client.doc(uri).positionAt(stat), end: client.doc(uri).positionAt(stat + 5) }, message: 'statistic', code: 'ATTR004', source: 'byline' };
+    const placeholder = (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: bareStat.range, context: { diagnostics: [bareStat] } })).find((a) => /placeholder/.test(a.title));
+    assert.ok(placeholder);
+    assert.match(TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 1, text), placeholder.edit!.changes![uri]!), /\$2\.3 billion a year, \[source\] said\./);
+    await client.close(uri);
+  });
+
   it('follows incremental edits: new quotes appear and ranges match the edited text', async () => {
     const end = doc.positionAt(doc.getText().length);
     const added = '\nAsked about the timeline, Vance said: "We will open the first gates in 2027."\n';
