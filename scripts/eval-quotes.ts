@@ -7,6 +7,8 @@ import { analyze } from '../src/server/analysis/article';
 import type { Article } from '../src/server/analysis/types';
 import { REPORTING_CUE_FORMS } from '../src/server/analysis/lexicon';
 import type { Quote } from '../src/server/analysis/types';
+import { buildTextModel } from '../src/server/analysis/text';
+import { extractQuotes } from '../src/server/analysis/quotes';
 import { dataRoot, readPolnear, type PolnearArticle, type PolnearAttribution } from './data';
 
 export interface QuoteScores {
@@ -18,7 +20,10 @@ export interface QuoteScores {
   at80: { tp: number; p: number; r: number; f1: number };
   speakers: { checked: number; right: number; accuracy: number };
   words: number;
+  /** Whole analysis (text model, names, dates, quotes, claims). */
   ms: number;
+  /** The quote extractor alone, on the same text model and entities. */
+  quoteMs: number;
 }
 
 const AUXILIARIES = new Set([
@@ -91,13 +96,14 @@ function speakerRight(a: PolnearAttribution, q: Quote, quotes: Quote[], doc: Pol
 
 let runEngine = (text: string): Article => analyzeText(text);
 
-/** The shipped engine; when the name model is not built yet, the engine without it (said loudly). */
-function pickEngine(): void {
+/** The shipped engine; when the name model is not built yet, the engine without it. Returns a warning then. */
+export function pickEngine(): string | undefined {
   try {
     analyzeText('Warm-up.');
+    return undefined;
   } catch (e) {
-    console.error(`eval-quotes: WARNING: the name recognizer could not be loaded (${(e as Error).message.split(';')[0]}); scoring without it.`);
     runEngine = (text: string): Article => analyze(text);
+    return `WARNING: the name recognizer could not be loaded (${(e as Error).message.split(';')[0]}); scoring without it`;
   }
 }
 
@@ -110,12 +116,17 @@ export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
   let right = 0;
   let words = 0;
   let ms = 0;
+  let quoteMs = 0;
   let shown = 0;
   for (const doc of docs) {
     const t0 = process.hrtime.bigint();
     const article = runEngine(doc.text);
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     words += article.wordCount;
+    const model = buildTextModel(doc.text);
+    const q0 = process.hrtime.bigint();
+    extractQuotes(model, article.entities);
+    quoteMs += Number(process.hrtime.bigint() - q0) / 1e6;
     const kept = doc.attributions.filter(inScope);
     const dropped = doc.attributions.filter((a) => a.content && a.content.spans.length && !inScope(a));
     const goldChars = kept.map((a) => a.content!.spans);
@@ -175,7 +186,7 @@ export function evaluate(docs: PolnearArticle[], errors = 0): QuoteScores {
     const r = gold ? n / gold : 0;
     return { tp: n, p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
   };
-  return { gold, predicted, outOfScope, at30: prf(tp[30]), at80: prf(tp[80]), speakers: { checked, right, accuracy: checked ? right / checked : 0 }, words, ms };
+  return { gold, predicted, outOfScope, at30: prf(tp[30]), at80: prf(tp[80]), speakers: { checked, right, accuracy: checked ? right / checked : 0 }, words, ms, quoteMs };
 }
 
 function main(): void {
@@ -194,7 +205,8 @@ function main(): void {
   const limit = Number(opt('--limit') ?? 0);
   if (limit) docs = docs.slice(0, limit);
   // warm the engine (model load, JIT) outside the timing
-  pickEngine();
+  const warning = pickEngine();
+  if (warning) console.error(`eval-quotes: ${warning}`);
   runEngine(docs[0]?.text ?? '');
   const s = evaluate(docs, Number(opt('--errors') ?? 0));
   if (args.includes('--json')) return console.log(JSON.stringify(s));
@@ -203,7 +215,7 @@ function main(): void {
   console.log(`overlap >= 30%: P ${pct(s.at30.p)}  R ${pct(s.at30.r)}  F1 ${pct(s.at30.f1)}`);
   console.log(`overlap >= 80%: P ${pct(s.at80.p)}  R ${pct(s.at80.r)}  F1 ${pct(s.at80.f1)}`);
   console.log(`speaker accuracy: ${pct(s.speakers.accuracy)}% (${s.speakers.right}/${s.speakers.checked} matched quotes with a gold source)`);
-  console.log(`throughput: ${Math.round(s.words / (s.ms / 1000)).toLocaleString('en-US')} words/s, ${(s.ms / (s.words / 1000)).toFixed(2)} ms per 1,000 words (whole analysis)`);
+  console.log(`throughput: ${Math.round(s.words / (s.ms / 1000)).toLocaleString('en-US')} words/s, ${(s.ms / (s.words / 1000)).toFixed(2)} ms per 1,000 words (whole analysis); quote extraction alone ${(s.quoteMs / (s.words / 1000)).toFixed(2)} ms per 1,000 words`);
 }
 
 if (require.main === module) main();
