@@ -29,7 +29,9 @@ const builds = [
 
 // the trained name model is read at run time from next to the bundle (src/server/model/load.ts)
 fs.mkdirSync('dist', { recursive: true });
-fs.copyFileSync('src/server/model/ner.bin', 'dist/ner.bin');
+// copy then rename, so a process reading the model while another build runs never sees a half-written file
+fs.copyFileSync('src/server/model/ner.bin', `dist/ner.bin.${process.pid}.tmp`);
+fs.renameSync(`dist/ner.bin.${process.pid}.tmp`, 'dist/ner.bin');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
