@@ -420,6 +420,14 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('Talks will move to [Kinshasa](LOC), the mediators announced on Friday.', 'Kinshasa'), []);
   });
 
+  it('takes no person\'s title after an organisation as its descriptor', () => {
+    assert.deepEqual(descriptorsOf('Funding came from the [Corezon Theater Company](ORG), Executive Director Ana Ruiz said.', 'Corezon Theater Company'), []);
+  });
+
+  it('describes an organisation by an appositive with an article', () => {
+    assert.deepEqual(descriptorsOf('[Saudi Aramco](ORG), the state oil company, reported record profits.', 'Saudi Aramco'), ['state oil company']);
+  });
+
   it('describes a place by its appositive', () => {
     assert.deepEqual(descriptorsOf('Talks will resume in [Kinshasa](LOC), the Congolese capital, next month.', 'Kinshasa'), ['Congolese capital']);
   });

@@ -131,6 +131,9 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   // "Uganda's Idi Amin" is another name, not a description: a description has a lower-case word or a role
   if (roleAt < 0 && !ws.slice(1).some((w) => /^\p{Ll}/u.test(w) && !/^(?:and|or|of|the|de|da|al|bin)$/.test(w))) return undefined;
   if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
+  // places and organisations are described with an article ("Kinshasa, the Congolese capital"); a bare noun
+  // phrase after them is mostly a person's title or a list ("…, Executive Director of …", "…, Sir Doug Nicholls")
+  if (mentionType !== 'PERSON' && !determined) return undefined;
   return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
 }
 
@@ -150,7 +153,8 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
   }
   const lead = model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start);
   // the (costlier) pattern only runs when a comma stands right before the name
-  const before = /,\s*$/.test(lead) ? APPOSITIVE_BEFORE.exec(lead) : null;
+  // ("the state carrier, Air India" is rare; "a source close to the ministry, Reuters" is not)
+  const before = m.type === 'PERSON' && /,\s*$/.test(lead) ? APPOSITIVE_BEFORE.exec(lead) : null;
   if (before) {
     // before the name the phrase must end in a role ("his Jordanian counterpart,"), or "In a statement on Friday, X" would count
     const d = acceptableAppositive(before[1]!, m.type, true);
