@@ -12,6 +12,7 @@ export interface MarkedQuote extends Span {
   unclosed: boolean;
 }
 
+const MARK_RE = /["“”„«»'‘’`]/g;
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
 const OPENING_ONLY = new Set(['“', '„', '«']);
 
@@ -53,7 +54,10 @@ export function scanQuotationMarks(prose: string, paragraphs: readonly Paragraph
         carried = null;
       }
     }
-    for (let i = p.start; i < p.end; i++) {
+    // jump from mark to mark: most characters are not quotation marks
+    MARK_RE.lastIndex = p.start;
+    for (let hit = MARK_RE.exec(prose); hit && hit.index < p.end; hit = MARK_RE.exec(prose)) {
+      let i = hit.index;
       const len = doubleMarkAt(prose, i);
       if (len === 0) {
         if (open < 0) singleOpen = scanSingle(prose, i, p, singleOpen, out);
@@ -82,6 +86,7 @@ export function scanQuotationMarks(prose: string, paragraphs: readonly Paragraph
         parts = [];
       }
       i += len - 1;
+      MARK_RE.lastIndex = i + 1;
     }
     if (open >= 0) {
       parts.push({ start: open, end: p.end });
