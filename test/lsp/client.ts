@@ -17,6 +17,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Article } from '../../src/server/analysis/types';
 
 // compiled to out/test/lsp/client.js
 export const repoRoot = path.resolve(__dirname, '../../..');
@@ -262,4 +263,33 @@ export function diagnosticsByCode(diags: Diagnostic[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const d of diags) out[String(d.code)] = (out[String(d.code)] ?? 0) + 1;
   return out;
+}
+
+const TOKEN_TYPE_OF: Record<string, string> = { PERSON: 'person', ORG: 'organization', LOC: 'place', MISC: 'otherName', DATE: 'date', TIME: 'date', MONEY: 'number', PERCENT: 'number', QUANTITY: 'number' };
+
+/**
+ * Checks decoded tokens against the engine's Article for the same text: inside the document, non-empty, never
+ * across a line break, not overlapping, and each one on a span of its kind (mention, quote, speaker, cue), with
+ * firstMention exactly on an entity's first mention.
+ */
+export function checkTokensAgainst(doc: TextDocument, article: Article, tokens: DecodedToken[]): void {
+  const text = doc.getText();
+  assert.strictEqual(article.text, text, 'the Article is of the same text');
+  let prevEnd = -1;
+  for (const t of tokens) {
+    assertRangeInside(doc, { start: { line: t.line, character: t.character }, end: { line: t.line, character: t.character + t.length } }, `token ${t.type}`);
+    assert.ok(t.length > 0, 'no empty tokens');
+    assert.ok(!/[\r\n]/.test(text.slice(t.start, t.end)), 'tokens never include a line break');
+    assert.ok(t.start >= prevEnd, `tokens do not overlap (${t.type} at ${t.start})`);
+    prevEnd = t.end;
+    const within = (s: { start: number; end: number } | null | undefined): boolean => !!s && s.start <= t.start && t.end <= s.end;
+    if (t.type === 'quote') assert.ok(article.quotes.some((q) => within(q) || q.parts?.some(within)), `quote token ${t.start} inside a quote`);
+    else if (t.type === 'speaker') assert.ok(article.quotes.some((q) => within(q.speaker)), 'speaker token on a speaker');
+    else if (t.type === 'cue') assert.ok(article.quotes.some((q) => within(q.cue)), 'cue token on a cue');
+    else {
+      const hit = article.entities.find((e) => TOKEN_TYPE_OF[e.type] === t.type && e.mentions.some(within));
+      assert.ok(hit, `${t.type} token "${text.slice(t.start, t.end)}" matches a mention`);
+      assert.strictEqual(t.modifiers.includes('firstMention'), within(hit.mentions[0]), `firstMention modifier on "${text.slice(t.start, t.end)}"`);
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../src/server/engine';
 import type { Article } from '../../src/server/analysis/types';
 import { QUOTES_METHOD, RULES_DOC_URL, SEMANTIC_TOKENS_LEGEND, STATUS_METHOD, type ArticleStatus, type QuotesResult } from '../../src/protocol';
-import { assertRangeInside, decodeTokens, offsetsOf, TestClient, type DecodedToken } from './client';
+import { assertRangeInside, checkTokensAgainst, decodeTokens, offsetsOf, TestClient, type DecodedToken } from './client';
 import { TERMINAL_STORY } from './fixtures';
 
 const URI = 'file:///newsroom/terminal.txt';
@@ -129,28 +129,7 @@ describe('LSP: the server on a wire story', function () {
     assert.ok(people.includes('Harold Vance') && people.includes('Maria Delgado'), `people: ${people.join(', ')}`);
   });
 
-  function checkTokens(tokens: DecodedToken[]): void {
-    const text = doc.getText();
-    let prevEnd = -1;
-    for (const t of tokens) {
-      assertRangeInside(doc, { start: { line: t.line, character: t.character }, end: { line: t.line, character: t.character + t.length } }, `token ${t.type}`);
-      assert.ok(t.length > 0, 'no empty tokens');
-      assert.ok(!/[\r\n]/.test(text.slice(t.start, t.end)), 'tokens never include a line break');
-      assert.ok(t.start >= prevEnd, `tokens do not overlap (${t.type} at ${t.start})`);
-      prevEnd = t.end;
-      const within = (s: { start: number; end: number } | null | undefined): boolean => !!s && s.start <= t.start && t.end <= s.end;
-      const typeOf: Record<string, string> = { PERSON: 'person', ORG: 'organization', LOC: 'place', MISC: 'otherName', DATE: 'date', TIME: 'date', MONEY: 'number', PERCENT: 'number', QUANTITY: 'number' };
-      if (t.type === 'quote') assert.ok(article.quotes.some((q) => within(q) || q.parts?.some(within)), `quote token ${t.start} inside a quote`);
-      else if (t.type === 'speaker') assert.ok(article.quotes.some((q) => within(q.speaker)), 'speaker token on a speaker');
-      else if (t.type === 'cue') assert.ok(article.quotes.some((q) => within(q.cue)), 'cue token on a cue');
-      else {
-        const hit = article.entities.find((e) => typeOf[e.type] === t.type && e.mentions.some(within));
-        assert.ok(hit, `${t.type} token "${text.slice(t.start, t.end)}" matches a mention`);
-        const first = hit.mentions[0]!;
-        assert.strictEqual(t.modifiers.includes('firstMention'), within(first), `firstMention modifier on "${text.slice(t.start, t.end)}"`);
-      }
-    }
-  }
+  const checkTokens = (tokens: DecodedToken[]): void => checkTokensAgainst(doc, article, tokens);
 
   it('paints every mention, quote, speaker and cue with non-overlapping per-line tokens', async () => {
     const result = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: URI } });

@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { QUOTES_METHOD, SEMANTIC_TOKENS_LEGEND, SIZE_NOTICE_CODE, STATUS_METHOD, type ArticleStatus, type QuotesResult } from '../../src/protocol';
-import { assertRangeInside, decodeTokens, TestClient } from './client';
+import { analyzeText } from '../../src/server/engine';
+import { assertRangeInside, checkTokensAgainst, decodeTokens, TestClient } from './client';
 import { TERMINAL_STORY } from './fixtures';
 
 /** Deterministic bytes (a linear congruential generator) so a failure reproduces. */
@@ -92,12 +93,15 @@ describe('LSP: hostile documents', function () {
     };
     symbols.forEach(walk);
     const full = await ask<SemanticTokens>('textDocument/semanticTokens/full', id);
+    const tokens = decodeTokens(doc, full.data, SEMANTIC_TOKENS_LEGEND);
     let prevEnd = -1;
-    for (const t of decodeTokens(doc, full.data, SEMANTIC_TOKENS_LEGEND)) {
+    for (const t of tokens) {
       assertRangeInside(doc, { start: { line: t.line, character: t.character }, end: { line: t.line, character: t.character + t.length } }, `token ${t.type}`);
       assert.ok(t.length > 0 && t.start >= prevEnd, 'tokens are non-empty and do not overlap');
       prevEnd = t.end;
     }
+    // On the small documents, also check each token against the engine's own spans (UTF-16 offsets end to end).
+    if (doc.getText().length <= 20_000) checkTokensAgainst(doc, analyzeText(doc.getText(), { format: 'plaintext', maxLength: 1_000_000 }), tokens);
     const end = doc.positionAt(doc.getText().length);
     const ranged = await ask<SemanticTokens>('textDocument/semanticTokens/range', { ...id, range: { start: { line: 0, character: 0 }, end } });
     assert.strictEqual(ranged.data.length, full.data.length, 'range over the whole document = full');
@@ -130,6 +134,22 @@ describe('LSP: hostile documents', function () {
       await client.close(uri);
       assert.ok(client.alive, 'the server is still running');
     });
+  });
+
+  it('lands hovers and tokens on the right characters after emoji (UTF-16 positions)', async () => {
+    const uri = 'file:///hostile/emoji-positions.txt';
+    const text = HOSTILE.find((h) => h.name.startsWith('emoji'))!.text;
+    await client.open(uri, text);
+    const doc = client.doc(uri);
+    const ruiz = text.indexOf('Ruiz said');
+    const h = await ask<Hover | null>('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(ruiz + 1) });
+    assert.ok(h?.range, 'a hover on "Ruiz"');
+    assert.strictEqual(doc.getText(h.range), 'Ruiz');
+    assert.match((h.contents as { value: string }).value, /Dana Ruiz/);
+    const full = await ask<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const painted = decodeTokens(doc, full.data, SEMANTIC_TOKENS_LEGEND).map((t) => text.slice(t.start, t.end));
+    assert.ok(painted.includes('Dana Ruiz') || painted.includes('Chief Dana Ruiz'), painted.join(' | '));
+    await client.close(uri);
   });
 
   it('skips a document over byline.maxDocumentSize with one notice, and still answers', async () => {
