@@ -5,7 +5,10 @@ import { strict as assert } from 'assert';
 import { dataRoot } from '../../scripts/data';
 import { evaluateDates, type DateScores } from '../../scripts/eval-dates';
 
-/** Measured 2026-11-27 with rules only: overlap F1 82.3, calendar-date overlap F1 95.2, exact F1 73.7. */
+/**
+ * Measured 2026-11-27: rules only, overlap F1 82.3 / calendar 95.2 / exact 73.7 / recall 97.9; with the trained
+ * name recognizer (names override some date readings), 82.8 / 95.8 / 74.4 / 97.3.
+ */
 const FLOORS = { overlapF1: 0.81, calendarF1: 0.94, exactF1: 0.72, recall: 0.96 };
 
 describe('accuracy: dates on the WorldWide dev slice', function () {

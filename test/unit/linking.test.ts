@@ -219,6 +219,11 @@ describe('document-level consistency', () => {
     assert.deepEqual(texts(byName(es, 'Sameh Shoukry')), ['Sameh Shoukry', 'Shoukry']);
   });
 
+  it('finds a possessive surname the recognizer missed, without the possessive', () => {
+    const es = entitiesOf("[Sameh Shoukry](PERSON) spoke. Shoukry's office later issued a statement.");
+    assert.deepEqual(texts(byName(es, 'Sameh Shoukry')), ['Sameh Shoukry', 'Shoukry']);
+  });
+
   it('finds a surname after a title', () => {
     const es = entitiesOf('[Helen Marsh](PERSON) chairs the council. Councillors praised Ms. Marsh after the vote.');
     assert.equal(byName(es, 'Helen Marsh').mentions.length, 2);
