@@ -475,7 +475,7 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
     const value = numeric ? Number(w.text.replace(/,/g, '')) : 0;
     const lookahead = words.slice(i + 1, i + 5).map((x) => x.lower);
     const lookbehind = words.slice(Math.max(0, i - 3), i).map((x) => x.lower);
-    const casualty = lookahead.some((x) => CASUALTY_WORDS.has(x)) || lookbehind.some((x) => /^(?:killed|killing|kills|injured|injuring|wounded|wounding|left)$/.test(x));
+    const casualty = lookahead.some((x) => CASUALTY_WORDS.has(x)) || lookbehind.some((x) => /^(?:killed|killing|kills|injured|injuring|wounded|wounding)$/.test(x));
     const peopleIdx = lookahead.slice(0, 3).findIndex((x) => PEOPLE_COUNT_NOUNS.has(x));
     const people = peopleIdx >= 0;
     // a head count with no harm done needs to be large to be a statistic ("50,000 workers", not "20 crew members")
