@@ -12,6 +12,12 @@
 //   offset?:        number  — insertAttribution: where the placeholder goes (same as edit.start)
 //   replacement?:   string  — replace: the neutral verb ("said"); range?: { start, end } — the word replaced
 //   specificity?:   'named' | 'described' | 'vague' — ATTR002/ATTR007: how specific the source is
+// Deliberate narrowings of the catalogue, each measured on PolNeAR/WorldWide (scripts/eval-claims.ts):
+//   "police", "prosecutors" and other institutions are named sources (§5), never ATTR002; "because of" fires only
+//   when it explains a trend ("fell because of"); a head count with no harm done needs 1,000+ people; figures are
+//   sourced by a poll, study or data set named in the paragraph or the one before; plans ("would cost") are not
+//   statistics; ATTR007 needs a counted or "familiar with" source ("two officials", not "U.S. officials");
+//   ATTR009 fires once two sentences precede the speaker.
 // Ignore comments (Markdown; the comments stay in model.text, model.prose has them blanked):
 //   <!-- byline-ignore ATTR004 -->  silences the codes (all codes when none is listed) in the next paragraph;
 //   <!-- byline-disable ATTR004 --> … <!-- byline-enable --> silences them over a range.
