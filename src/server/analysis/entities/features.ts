@@ -129,7 +129,12 @@ export class Gazetteer {
    * position) codes with position 0 unit, 1 begin, 2 inside, 3 last.
    */
   match(lower: readonly string[]): number[][] {
-    const out: number[][] = lower.map(() => []);
+    return this.matchSparse(lower).map((m) => m ?? []);
+  }
+
+  /** As match, with undefined for tokens that match nothing (most of them: fewer allocations). */
+  matchSparse(lower: readonly string[]): (number[] | undefined)[] {
+    const out: (number[] | undefined)[] = new Array<number[] | undefined>(lower.length);
     for (let i = 0; i < lower.length; i++) {
       const maxLen = this.firstWords.get(lower[i]!);
       if (!maxLen) continue;
@@ -142,7 +147,7 @@ export class Gazetteer {
           if (!(bits & (1 << c))) continue;
           for (let k = 0; k < n; k++) {
             const pos = n === 1 ? 0 : k === 0 ? 1 : k === n - 1 ? 3 : 2;
-            out[i + k]!.push(c * 4 + pos);
+            (out[i + k] ??= []).push(c * 4 + pos);
           }
         }
       }
@@ -170,15 +175,15 @@ export interface DocContext {
 export function documentContext(sentences: readonly (readonly string[])[]): DocContext {
   const capitalisation = new Map<string, number>();
   for (const words of sentences) {
-    if (caseMode(words) !== CaseMode.Normal) continue;
+    const infos = words.map(wordInfo);
+    if (caseModeOf(infos) !== CaseMode.Normal) continue;
     for (let i = 1; i < words.length; i++) {
-      const w = words[i]!;
-      if (!/^\p{L}/u.test(w)) continue;
+      const x = infos[i]!;
+      if (!/^\p{L}/u.test(x.lower)) continue;
       const prev = words[i - 1]!;
-      if (/^["'(\u201c\u2018:]$/.test(prev)) continue;
-      const lw = w.toLowerCase();
-      const bit = /^\p{Lu}/u.test(w) ? 1 : w === lw ? 2 : 0;
-      if (bit) capitalisation.set(lw, (capitalisation.get(lw) ?? 0) | bit);
+      if (prev.length === 1 && /^["'(\u201c\u2018:]$/.test(prev)) continue;
+      const bit = x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
+      if (bit) capitalisation.set(x.lower, (capitalisation.get(x.lower) ?? 0) | bit);
     }
   }
   return { capitalisation };
@@ -195,6 +200,7 @@ export interface SentenceFeatures {
   words: WordInfo[];
 }
 
+const NONE: readonly number[] = [];
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
 /** A growable array of feature hashes (fewer allocations than number[] then Uint32Array.from). */
@@ -273,7 +279,7 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
   const lowH = Uint32Array.from(infos, (x) => x.lowH);
   const shapeH = Uint32Array.from(infos, (x) => x.shapeH);
   const suf3H = Uint32Array.from(infos, (x) => x.suf3H);
-  const gazMatches = gaz ? gaz.match(lower) : undefined;
+  const gazMatches = gaz ? gaz.matchSparse(lower) : undefined;
   const at = (arr: Uint32Array, i: number): number => (i < 0 ? BOS : i >= n ? EOS : arr[i]!);
   const out = new HashBuffer(n * 40);
   const offsets = new Uint32Array(n + 1);
@@ -310,12 +316,12 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
       out.push(mix(mix(T.DocCap, seen), i === 0 ? 10 + mode : mode));
     }
     if (gazMatches) {
-      for (const g of gazMatches[i]!) {
+      for (const g of gazMatches[i] ?? NONE) {
         out.push(mix(T.Gaz, g));
         out.push(mix(mix(T.GazCap, g), cap + 2 * mode));
       }
-      if (i > 0) for (const g of gazMatches[i - 1]!) out.push(mix(T.GazPrev, g));
-      if (i + 1 < n) for (const g of gazMatches[i + 1]!) out.push(mix(T.GazNext, g));
+      if (i > 0) for (const g of gazMatches[i - 1] ?? NONE) out.push(mix(T.GazPrev, g));
+      if (i + 1 < n) for (const g of gazMatches[i + 1] ?? NONE) out.push(mix(T.GazNext, g));
     }
   }
   offsets[n] = out.n;

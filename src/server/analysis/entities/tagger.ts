@@ -178,7 +178,8 @@ export class NameTagger implements NameRecognizer {
     return n;
   }
 
-  private add(h: number, scores: Float64Array): void {
+  /** Adds feature h's weights (if the model has it) into scores[at .. at+L). */
+  private add(h: number, scores: Float64Array, at = 0): void {
     const t = this.table;
     let p = h & this.mask;
     for (;;) {
@@ -187,7 +188,7 @@ export class NameTagger implements NameRecognizer {
       if (t[2 * p] === h) {
         const base = (slot - 1) * this.L;
         const w = this.weights;
-        for (let l = 0; l < this.L; l++) scores[l]! += w[base + l]!;
+        for (let l = 0; l < this.L; l++) scores[at + l]! += w[base + l]!;
         return;
       }
       p = (p + 1) & this.mask;
@@ -200,11 +201,9 @@ export class NameTagger implements NameRecognizer {
     const L = this.L;
     const n = words.length;
     const emission = new Float64Array(n * L);
-    const row = new Float64Array(L);
     for (let i = 0; i < n; i++) {
-      row.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic));
-      for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, row);
-      emission.set(row, i * L);
+      emission.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic), i * L);
+      for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, i * L);
     }
     const transitions = (i: number): Float64Array => this.transitions(sf.shapeHash[i]!);
     const forward = new Float64Array(n * L);
