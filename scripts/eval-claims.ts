@@ -25,6 +25,8 @@ export interface ClaimFigures {
   aboveHint: number;
   perThousand: number;
   perCode: Record<string, { count: number; perThousand: number }>;
+  /** Hint-level findings (ATTR008, ATTR009), which do not count as noise. */
+  hints: Record<string, number>;
   directQuotesWithSource: number;
   falseAttr001: number;
   falseAttr001Share: number;
@@ -52,6 +54,7 @@ export function evaluateClaims(articles: PolnearArticle[], analyzer: Analyzer, o
   let falseAttr001 = 0;
   let ms = 0;
   const perCode: Record<string, { count: number; perThousand: number }> = {};
+  const hints: Record<string, number> = {};
   for (const article of articles) {
     // CPU time, not wall time: the figure should not depend on what else the machine is doing
     const t0 = process.cpuUsage();
@@ -71,7 +74,10 @@ export function evaluateClaims(articles: PolnearArticle[], analyzer: Analyzer, o
       }
     }
     for (const d of result.diagnostics) {
-      if (d.severity === 'hint') continue;
+      if (d.severity === 'hint') {
+        hints[d.code] = (hints[d.code] ?? 0) + 1;
+        continue;
+      }
       aboveHint++;
       (perCode[d.code] ??= { count: 0, perThousand: 0 }).count++;
     }
@@ -79,7 +85,7 @@ export function evaluateClaims(articles: PolnearArticle[], analyzer: Analyzer, o
   }
   for (const c of Object.values(perCode)) c.perThousand = (1000 * c.count) / Math.max(1, words);
   return {
-    articles: articles.length, words, aboveHint, perThousand: (1000 * aboveHint) / Math.max(1, words), perCode,
+    articles: articles.length, words, aboveHint, perThousand: (1000 * aboveHint) / Math.max(1, words), perCode, hints,
     directQuotesWithSource: direct, falseAttr001, falseAttr001Share: falseAttr001 / Math.max(1, direct), msPerThousandWords: (1000 * ms) / Math.max(1, words),
   };
 }
@@ -110,6 +116,7 @@ function main(): void {
     const c = figures.perCode[code]!;
     console.log(`  ${code}: ${c.count} = ${c.perThousand.toFixed(2)} per 1,000 words`);
   }
+  console.log(`hints (not counted): ${Object.entries(figures.hints).sort().map(([c, n]) => `${c} ${n}`).join(', ') || 'none'}`);
   console.log(`direct quotes with an annotated source: ${figures.directQuotesWithSource}; given ATTR001: ${figures.falseAttr001} = ${(100 * figures.falseAttr001Share).toFixed(2)}% (target ≤ 1%)`);
   console.log(`whole analysis (analyzeText, CPU time): ${figures.msPerThousandWords.toFixed(2)} ms per 1,000 words`);
 }
