@@ -44,7 +44,7 @@ const COORDINATORS = new Set(['and', 'but', 'then']);
 /** Words that open an adverbial clause, not reported content: "tweeted as Obama spoke". */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'during', 'live', 'attempting', 'trying']);
 const ROLE_LISTENERS = new Set(['host', 'anchor', 'reporter', 'reporters', 'radio', 'newspaper', 'magazine', 'station', 'network', 'audience', 'crowd', 'supporters', 'interviewer', 'correspondent', 'editorial', 'board', 'show', 'program']);
-const CLAUSE_OPENERS = new Set(['when', 'while', 'after', 'because', 'as', 'if', 'since', 'before', 'until', 'where']);
+const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'whereas']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
 const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
 
@@ -389,7 +389,7 @@ class QuoteExtractor {
         // after a direct quote or an inverted cue only a reopened quote continues it ('"…," said Ortiz, "…"')
         const directBefore = a.parts.length > 0 && this.markOf[this.firstTokenFrom(a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
         const onlyQuote = a.form === 'inverted' || a.form === 'dash' || directBefore;
-        if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(lower(t[after]!))))) {
+        if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(lower(t[after]!)) && !COORDINATORS.has(lower(t[after]!))))) {
           const rest = this.region(after, ceiling);
           a.parts.push(...rest);
         }
@@ -600,6 +600,8 @@ class QuoteExtractor {
     const prevW = prev ? lower(prev) : '';
     const prevInUnit = i - 1 >= u.first;
     if (prevInUnit && NOUN_MARKERS.has(prevW) && this.markOf[i - 1]! < 0) return null;
+    // "758 pledged delegates", "the estimated 20,000": a participle used as an adjective
+    if (prevInUnit && /^\d/.test(prevW) && w.endsWith('ed')) return null;
     if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
     if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
     if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text)))) return null;
@@ -895,7 +897,7 @@ class QuoteExtractor {
     reported -= quoted;
     if (quoted === 0) return 'indirect';
     // punctuation and spaces between quoted pieces do not make a quote mixed
-    return reported > 3 ? (this.reportedWords(parts) > 0 ? 'mixed' : 'direct') : 'direct';
+    return reported > 0 && this.reportedWords(parts) > 0 ? 'mixed' : 'direct';
   }
 
   private reportedWords(parts: Span[]): number {

@@ -177,6 +177,10 @@ export function specificityOf(tokens: readonly Token[], phrase: SpeakerPhrase, s
   if (PRONOUNS.has(hw)) return resolved ? 'named' : 'described';
   if (looksLikeName(tokens, phrase.head, sentenceStart) && !isRoleNoun(hw)) return 'named';
   if (INSTITUTIONAL_SOURCES.has(hw)) return 'named';
+  // a document from a named source: "a CNN tally", "a poll by the Pew Research Center"
+  if (DOCUMENT_SOURCES.has(hw)) {
+    for (let i = phrase.first; i <= phrase.last; i++) if (i !== sentenceStart && looksLikeName(tokens, i, sentenceStart)) return 'named';
+  }
   // bare vague nouns, optionally with a quantifier: "officials", "some critics", "many experts"
   const words: string[] = [];
   for (let i = phrase.first; i <= phrase.last; i++) words.push(lower(tokens[i]!));
@@ -186,6 +190,12 @@ export function specificityOf(tokens: readonly Token[], phrase: SpeakerPhrase, s
   if (content.length === 1 && (hw === 'source' || hw === 'sources' || hw === 'official' || hw === 'officials')) return 'vague';
   return 'described';
 }
+
+const DOCUMENT_SOURCES = new Set([
+  'poll', 'polls', 'survey', 'tally', 'count', 'report', 'study', 'analysis', 'statement', 'letter', 'email', 'memo',
+  'filing', 'data', 'figures', 'records', 'documents', 'release', 'ad', 'website', 'transcript', 'estimate', 'estimates',
+  'review', 'audit', 'investigation', 'ruling', 'lawsuit', 'complaint', 'indictment', 'affidavit', 'tweet', 'post',
+]);
 
 /** Mentions of every entity, in document order, for span → entity lookups. */
 export interface MentionIndex {
@@ -249,6 +259,16 @@ const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'm
  */
 export function subjectAtSentenceStart(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
   let k = start;
+  // a dateline before the story: "WASHINGTON —", "Washington (AFP) –"
+  for (let d = start; d < limit && d - start < 8; d++) {
+    const w = tokens[d]!.text;
+    if (w === '—' || w === '–' || w === '-' || w === '--') {
+      let header = true;
+      for (let h = start; h < d; h++) if (/^\p{Ll}/u.test(tokens[h]!.text)) header = false;
+      if (header && d > start) k = d + 1;
+      break;
+    }
+  }
   // an opening adverbial ("Hours later, Trump …", "In a statement, the campaign …") is not the subject
   if (k < limit && COMMON_CAPITALISED.has(lower(tokens[k]!)) && !PRONOUNS.has(lower(tokens[k]!)) && lower(tokens[k]!) !== 'the') {
     for (let c = k + 1; c < limit && c - k < 12; c++) {
