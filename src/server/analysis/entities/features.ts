@@ -129,7 +129,7 @@ export class Gazetteer {
    * position) codes with position 0 unit, 1 begin, 2 inside, 3 last.
    */
   match(lower: readonly string[]): number[][] {
-    return this.matchSparse(lower).map((m) => m ?? []);
+    return Array.from(this.matchSparse(lower), (m) => m ?? []);
   }
 
   /** As match, with undefined for tokens that match nothing (most of them: fewer allocations). */
