@@ -173,6 +173,11 @@ describe('linking: organisations and places', () => {
     assert.deepEqual(texts(o), ['Portsmouth City Council', 'Portsmouth City Council']);
   });
 
+  it('keeps a capitalised "The" in the middle of a sentence', () => {
+    const es = entitiesOf('Voters backed [The Greens](ORG) in the inner city.');
+    assert.ok(byName(es, 'The Greens'));
+  });
+
   it('keeps "The" in names that carry it', () => {
     const es = entitiesOf('Judges at [The Hague](LOC) ruled, [The Washington Post](ORG) reported.');
     assert.ok(byName(es, 'The Hague'));

@@ -95,8 +95,11 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   // a leading article is not part of the name ("The Portsmouth City Council voted"), except in names that
   // carry it: "The Hague", "The Gambia", newspapers ("The Washington Post")
+  // A capitalised "The" goes only at the start of a sentence or after a dateline dash; mid-sentence the writer
+  // capitalised it as part of the name ("The Greens", "The Future of Aging").
   const article = /^(?:the|a|an|The)\s+/.exec(text.slice(start, end));
-  if (article && !(article[0].startsWith('The') && KEEPS_THE.test(text.slice(start + article[0].length, end)))) start += article[0].length;
+  const sentenceStart = /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+  if (article && !(article[0].startsWith('The') && (!sentenceStart || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
   if (end <= start) return undefined;
   let display = text.slice(start, end);
   const titles: string[] = [];
