@@ -80,6 +80,11 @@ export class ArticleStore {
     for (const doc of this.documents.all()) this.schedule(doc.uri);
   }
 
+  /** Starts the engine (worker, name model) before the first document arrives, so opening it feels instant. */
+  warmUp(): void {
+    this.engine.analyze('Warm up.', { format: 'plaintext' }, () => true).catch((e: unknown) => this.log(`Byline: engine warm-up failed: ${errorText(e)}`));
+  }
+
   /** Shutdown: stop timers and the analysis worker. */
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
@@ -184,6 +189,8 @@ export class AnalysisTimeout extends Error {
   }
 }
 
+const WORKER_STARTUP_GRACE_MS = 5000;
+
 /** Default time limit for one analysis (BYLINE_ANALYSIS_TIMEOUT_MS overrides it). */
 export const ANALYSIS_TIMEOUT_MS = 15_000;
 
@@ -232,6 +239,8 @@ export class WorkerEngine implements EngineRunner {
 
   private runOne(text: string, options: EngineRunOptions): Promise<Article> {
     let worker: Worker;
+    // A fresh worker first loads the bundle and the name model: that start-up is not the analysis' fault.
+    const limit = this.timeoutMs + (this.worker ? 0 : WORKER_STARTUP_GRACE_MS);
     try {
       worker = this.ensureWorker();
     } catch (e) {
@@ -245,7 +254,7 @@ export class WorkerEngine implements EngineRunner {
         this.pending = undefined;
         this.kill();
         reject(new AnalysisTimeout(this.timeoutMs));
-      }, this.timeoutMs);
+      }, limit);
       this.pending = {
         id,
         resolve: (a) => {

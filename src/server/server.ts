@@ -171,6 +171,7 @@ function startServer(): void {
   });
 
   connection.onInitialized(() => {
+    store.warmUp();
     if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
