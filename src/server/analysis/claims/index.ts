@@ -418,6 +418,9 @@ function loadedCue(cx: Context, s: SentenceInfo, a: Attribution): void {
   const prev = words[i - 1];
   const quoteAdjacent = !!(next?.quote || prev?.quote || (a.source && words.some((w, k) => w.quote && k < i && k >= i - 6 && a.source!.start > w.start)));
   if (nonSpeech && !quoteAdjacent) return;
+  // "Retired General Reveals …" (a title-case headline) and "his Fifth Amendment claims, …" (a noun) are no cues
+  if (/^[A-Z]/.test(a.cue.text) && words[i]?.initial === false) return;
+  if (/s$/.test(cue) && (!next || next.text === ',' || next.text === '.' || next.text === ';')) return;
   if (loaded && !quoteAdjacent) {
     const rest = cx.claim.slice(a.cue.end, cx.model.sentences[s.index]!.end).trimStart().toLowerCase();
     if (LOADED_OBJECTS.test(rest)) return;
