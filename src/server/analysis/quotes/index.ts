@@ -44,6 +44,10 @@ const COORDINATORS = new Set(['and', 'but', 'then']);
 /** Words that open an adverbial clause, not reported content: "tweeted as Obama spoke". */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'during', 'live', 'attempting', 'trying']);
 const ROLE_LISTENERS = new Set(['host', 'anchor', 'reporter', 'reporters', 'radio', 'newspaper', 'magazine', 'station', 'network', 'audience', 'crowd', 'supporters', 'interviewer', 'correspondent', 'editorial', 'board', 'show', 'program']);
+/** Lower-case words that are not the verb of '"…," Name verb': function words. */
+const NOT_VERBS = new Set(['and', 'but', 'the', 'who', 'which', 'that', 'was', 'were', 'has', 'had', 'have', 'will', 'would', 'also', 'not', 'for', 'with', 'from', 'into', 'about', 'then', 'than', 'this', 'his', 'her', 'their', 'its', 'our', 'one', 'two', 'are', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'once', 'now', 'just', 'only', 'even', 'yet', 'all', 'some', 'any', 'more', 'most', 'both', 'each', 'few', 'many', 'much', 'other', 'such', 'own', 'same', 'very']);
+/** Words that may follow the verb of '"…," Name verb': "Trump barked and …", "she said as she left". */
+const AFTER_VERB = new Set(['and', 'as', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'of', 'during', 'with', 'from', 'to', 'outside', 'inside', 'before', 'from', 'into', 'matter-of-factly', 'again', 'later', 'today', 'yesterday', 'tonight']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'whereas']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
 const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
@@ -348,6 +352,7 @@ class QuoteExtractor {
       }
     }
     this.quoteThenSpeaker(u, found);
+    this.speakerThenQuote(u, found);
     if (found.length === 0) {
       const colon = this.colonIntroduction(u, p, units, ui);
       if (colon) found.push(colon);
@@ -434,9 +439,9 @@ class QuoteExtractor {
         const tk = t[k];
         if (!tk || this.markOf[k]! >= 0) return false;
         const w = tk.text;
-        return /^[a-z]{3,}$/.test(w) && (/(?:s|ed)$/.test(w) || w === 'read' || w === 'wrote') && !w.endsWith('ss') && !w.endsWith('ly');
+        return /^[a-z]{3,}$/.test(w) && !NOT_VERBS.has(w) && !w.endsWith('ly');
       };
-      const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0;
+      const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0 || AFTER_VERB.has(lower(t[k]!));
       const speaker = subjectAtSentenceStart(t, j, u.last);
       if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(lower(t[speaker.head]!))) && verbish(speaker.last + 1)) {
         let v = speaker.last + 1;
@@ -450,6 +455,24 @@ class QuoteExtractor {
           found.push({ form: 'inverted', cueFirst: j, cueLast: j, lemma: lower(t[j]!), speaker: inverted, parts: [], clauseStart: j, mode: 'before', after: inverted.last + 1, how: 'speaker named right after the quote' });
       }
     }
+  }
+
+  /**
+   * 'He answered, "I have no idea."': a name or pronoun and an unlisted verb open the sentence, and a comma or colon
+   * leads straight into the quote.
+   */
+  private speakerThenQuote(u: Unit, found: Attribution[]): void {
+    const t = this.tokens;
+    if (found.length > 0) return;
+    const speaker = subjectAtSentenceStart(t, u.first, u.last);
+    if (!speaker || this.markOf[speaker.first]! >= 0) return;
+    const v = speaker.last + 1;
+    const sep = v + 1;
+    const verb = t[v];
+    if (!verb || this.markOf[v]! >= 0 || !/^[a-z]{3,}$/.test(verb.text) || NOT_VERBS.has(verb.text)) return;
+    if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0 || this.markOf[sep + 1] === -1) return;
+    if (!looksLikeName(t, speaker.head, u.first) && !PRONOUNS.has(lower(t[speaker.head]!))) return;
+    found.push({ form: 'subject', cueFirst: v, cueLast: v, lemma: verb.text, speaker, parts: [], clauseStart: speaker.first, mode: 'after', after: sep + 1, how: 'speaker named in the same sentence' });
   }
 
   /**
@@ -604,7 +627,8 @@ class QuoteExtractor {
     if (prevInUnit && /^\d/.test(prevW) && w.endsWith('ed')) return null;
     if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
     if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
-    if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text)))) return null;
+    const nextW = t[i + 1] ? lower(t[i + 1]!) : '';
+    if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text))) && !(nextW === 'that' || this.markOf[i + 1]! >= 0)) return null;
     const isIng = w.endsWith('ing');
     // walk left over adverbs, auxiliaries and times to the speaker
     let L = i - 1;
@@ -654,7 +678,7 @@ class QuoteExtractor {
     if (!L0 || leftIsQuote || L0.text === ',' || L0.text === '—' || L0.text === '--') {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
       const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
-      const invertedEnds = inverted && (inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
+      const invertedEnds = inverted && (leftIsQuote || inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
       const invertible = !LISTENER_VERBS.has(lemma) || (lemma === 'ask' && leftIsQuote);
       if (inverted && invertedEnds && invertible && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
         const afterSpeaker = this.afterCue(inverted.last, 'say', u);
@@ -702,8 +726,11 @@ class QuoteExtractor {
     const t = this.tokens;
     const next = t[after];
     const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
-    if (!hasBefore) return 'after';
+    // "Trump said." after a quoted sentence: the content is the quote before
+    if (!hasBefore) return after >= u.last || isEnd(next) ? 'before' : 'after';
     if (after >= u.last || isEnd(next)) return 'before';
+    // '"…," he said outside the building': a quote closed by a comma, ? or ! right before the speaker is the content
+    if (this.quoteClosesBefore(speakerFirst)) return 'before';
     let comma = next !== undefined && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0;
     for (let k = cue + 1; k < after && !comma; k++) comma = t[k]!.text === ',' || t[k]!.text === '—';
     if (comma) {
@@ -711,6 +738,14 @@ class QuoteExtractor {
       if (before && (before.text === ',' || this.markOf[speakerFirst - 1]! >= 0 || before.text === '—')) return 'before';
     }
     return 'after';
+  }
+
+  /** True when token k − 1 closes a quote whose last inner token is a comma, question or exclamation mark. */
+  private quoteClosesBefore(k: number): boolean {
+    const close = k - 1;
+    if (close < 1 || this.markOf[close]! < 0 || this.markOf[k]! === this.markOf[close]) return false;
+    const inner = this.tokens[close - 1]!.text;
+    return inner === ',' || inner === '?' || inner === '!';
   }
 
   /** First token of the content after a cue: past "that", the listener ("told reporters"), and settings. */

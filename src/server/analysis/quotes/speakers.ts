@@ -31,6 +31,9 @@ const ROLE_WORDS = new Set([
   'house', 'senate', 'white', 'u.s.', 'gop', 'independent', 'host', 'anchor', 'correspondent', 'reporter',
   'columnist', 'editor', 'writer', 'author', 'activist', 'organizer', 'official', 'secretary', 'mr.', 'mrs.', 'ms.',
   'dr.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'prof.', 'rev.', 'then-candidate', 'incumbent',
+  'commentator', 'delegate', 'constituent', 'voter', 'resident', 'supporter', 'protester', 'student', 'veteran',
+  'worker', 'farmer', 'owner', 'mother', 'father', 'teacher', 'pastor', 'conservative', 'liberal', 'radio', 'talk',
+  'show', 'actor', 'actress', 'singer', 'star', 'comedian', 'rapper', 'entrepreneur', 'investor', 'mogul',
 ]);
 /** Capitalised words at a sentence start that are ordinary words, not names. */
 const COMMON_CAPITALISED = new Set([
@@ -290,7 +293,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     const lw = lower(t);
     if (isCap(t) && isWord(t) && !COMMON_CAPITALISED.has(lw)) lastCap = j;
     else if (/^['’]s$/.test(t.text) && lastCap === j - 1) lastCap = j;
-    else if (!((lw === 'of' || lw === 'the' || lw === '.') && lastCap === j - 1) && !ROLE_WORDS.has(lw)) break;
+    else if (!((lw === 'of' || lw === 'the' || lw === '.') && lastCap === j - 1) && !ROLE_WORDS.has(lw) && !(lastCap < 0 && /^\d+-year-old$/.test(lw))) break;
     j++;
   }
   if (lastCap < 0) return null;
