@@ -244,6 +244,11 @@ describe('document-level consistency', () => {
     assert.equal(byName(es, 'Hope').mentions.length, 1);
   });
 
+  it('does not spread a common noun the recognizer once took for a name', () => {
+    const es = entitiesOf('The [Opposition](ORG) walked out. Members of the opposition returned later, and Opposition leaders spoke.');
+    assert.equal(byName(es, 'Opposition').mentions.length, 1);
+  });
+
   it('does not give a surname to a date: "in May" stays a date when Theresa May is named', () => {
     const es = entitiesOf('Former prime minister [Theresa May](PERSON) will speak in May, her office said.');
     assert.equal(byName(es, 'Theresa May').mentions.length, 1);

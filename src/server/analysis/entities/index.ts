@@ -156,6 +156,10 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     let best = -1;
     for (const [t, w] of votes) if (w > best) [type, best] = [t, w];
     const singleWord = !/\s/.test(surface);
+    // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
+    // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception.
+    const commonNoun = singleWord && usedInLowerCase(surface);
+    if (commonNoun && type !== 'PERSON') continue;
     for (const at of occurrences(prose, surface)) {
       const end = at + surface.length;
       if (!occupied.free(at, end)) continue;
@@ -165,7 +169,8 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       const prev = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at));
       const sentenceStart = isSentenceStart(model, at);
       if (prev && !PERSON_TITLES.has(prev[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
-      if (sentenceStart && singleWord && usedInLowerCase(surface)) continue;
+      // a surname that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised
+      if (commonNoun && sentenceStart) continue;
       occupied.take(at, end);
       out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceIndex(model, at), display: surface, titles: [], confidence: 0.5 });
     }
