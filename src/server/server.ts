@@ -36,7 +36,7 @@ import { WorkspaceFolders } from './workspace/folders';
 import { GlossaryFiles, type GlossaryLoad } from './workspace/glossaryFile';
 import { IgnoreFiles } from './workspace/ignoreFile';
 import { hover } from './features/hover';
-import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { documentSymbols, flattenSymbols, workspaceSymbols } from './features/symbols';
 import { semanticTokens } from './features/semanticTokens';
 import { toDiagnostics } from './features/diagnostics';
 import { definition, documentHighlights, references } from './features/navigation';
@@ -57,6 +57,7 @@ function startServer(): void {
 
   let dynamicConfigRegistration = false;
   let foldersSupported = false;
+  let hierarchicalSymbols = true;
 
   // __filename is this very file (dist/server.js when bundled): it serves as the worker's script.
   const store = new ArticleStore(documents, gatherInputs, log, new WorkerEngine(__filename, analysisTimeout(), log));
@@ -150,6 +151,7 @@ function startServer(): void {
     settings.pullSupported = caps.workspace?.configuration === true;
     dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldersSupported = caps.workspace?.workspaceFolders === true;
+    hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     if (params.workspaceFolders?.length) folders.set(params.workspaceFolders.map((f) => f.uri));
     else if (params.rootUri) folders.set([params.rootUri]);
     return {
@@ -214,7 +216,9 @@ function startServer(): void {
   connection.onDocumentSymbol(
     guarded('documentSymbol', [], async (p) => {
       const c = await current(p.textDocument.uri);
-      return c ? documentSymbols(c.doc, c.article) : [];
+      if (!c) return [];
+      const tree = documentSymbols(c.doc, c.article);
+      return hierarchicalSymbols ? tree : flattenSymbols(c.doc.uri, tree);
     }),
   );
 

@@ -44,6 +44,8 @@ export interface StartOptions {
   workspace?: string;
   /** Extra environment for the server process. */
   env?: NodeJS.ProcessEnv;
+  /** false: a client that only understands flat SymbolInformation lists. */
+  hierarchicalSymbols?: boolean;
   /** false: never answer workspace/configuration (a broken client). */
   answerConfiguration?: boolean;
 }
@@ -105,7 +107,11 @@ export class TestClient {
       workspaceFolders: root ? [{ uri: uriOf(root), name: path.basename(root) }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { synchronization: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: options.hierarchicalSymbols ?? true },
+        },
       },
     });
     await connection.sendNotification('initialized', {});

@@ -2,7 +2,7 @@
 // engine returns for the same text (so the tests follow the engines as they improve), plus concrete expectations.
 
 import * as assert from 'assert';
-import type { CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, MarkupContent, SemanticTokens, SymbolInformation, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../src/server/engine';
 import type { Article } from '../../src/server/analysis/types';
@@ -127,6 +127,20 @@ describe('LSP: the server on a wire story', function () {
     assert.ok(symbols.find((s) => s.name === 'Dates')?.children?.some((c) => doc.getText(c.selectionRange) === 'March 4, 2025'), 'the dateline date is listed');
     const people = symbols.find((s) => s.name === 'People')?.children?.map((c) => c.name) ?? [];
     assert.ok(people.includes('Harold Vance') && people.includes('Maria Delgado'), `people: ${people.join(', ')}`);
+  });
+
+  it('gives flat symbols, each naming its group, to clients without hierarchical support', async () => {
+    const flat = await TestClient.start({ hierarchicalSymbols: false });
+    try {
+      await flat.open(URI, TERMINAL_STORY);
+      const symbols = await flat.request<SymbolInformation[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+      for (const s of symbols) assertRangeInside(doc, s.location.range, s.name);
+      const people = symbols.filter((s) => s.containerName === 'People').map((s) => s.name);
+      assert.deepStrictEqual(people, article.entities.filter((e) => e.type === 'PERSON').map((e) => e.name));
+      assert.ok(symbols.some((s) => s.name === 'Quotes' && s.containerName === undefined));
+    } finally {
+      await flat.shutdown();
+    }
   });
 
   const checkTokens = (tokens: DecodedToken[]): void => checkTokensAgainst(doc, article, tokens);

@@ -2,7 +2,7 @@
 // "Organizations", "Places", "Other names", "Dates", "Numbers"). Every range lies in the document and holds its
 // selection range, as clients require.
 
-import { SymbolKind, type DocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, EntityType, Quote } from '../analysis/types';
 import { quoteWords, rangeOf, snippet } from './lookup';
@@ -101,6 +101,16 @@ export function workspaceSymbols(entries: { doc: TextDocument; article: Article 
       out.push({ name: nonEmpty(e.name), kind: group?.kind ?? SymbolKind.Constant, containerName: group?.name, location: { uri: doc.uri, range: rangeOf(doc, first.start, first.end) } });
       if (out.length >= limit) return out;
     }
+  }
+  return out;
+}
+
+/** For clients without hierarchical symbol support: the same tree, flattened, each leaf naming its container. */
+export function flattenSymbols(uri: string, symbols: DocumentSymbol[], container?: string): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  for (const s of symbols) {
+    out.push({ name: s.name, kind: s.kind, location: { uri, range: s.selectionRange }, containerName: container });
+    if (s.children?.length) out.push(...flattenSymbols(uri, s.children, s.name));
   }
   return out;
 }
