@@ -85,9 +85,14 @@ async function main(): Promise<number> {
   const dataDir = makeDataDir('byline-ui-');
   const config = path.join(dataDir, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  execFileSync(process.execPath, [path.join(codeServerPackage(), 'out', 'node', 'entry.js'), '--install-extension', args.vsix,
-    '--extensions-dir', path.join(dataDir, 'ext'), '--user-data-dir', path.join(dataDir, 'user'), '--config', config],
-  { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TMPDIR: path.join(dataDir, 'tmp') } });
+  try {
+    execFileSync(process.execPath, [path.join(codeServerPackage(), 'out', 'node', 'entry.js'), '--install-extension',
+      args.vsix, '--extensions-dir', path.join(dataDir, 'ext'), '--user-data-dir', path.join(dataDir, 'user'),
+      '--config', config], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TMPDIR: path.join(dataDir, 'tmp') } });
+  } catch (err) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 
   const server = await startServer({
     flavour: 'code-server',
