@@ -37,8 +37,11 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']
 
 /** URL-style id: lower case, accents dropped, words joined by hyphens ("Antony Blinken" → "antony-blinken"). */
 export function slug(name: string): string {
+  // fast path for plain ASCII names, the common case
+  if (/^[\x20-\x7e]*$/.test(name)) return name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
   return (
-    (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD'))
+    name
+      .normalize('NFKD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/['’]/g, '')
