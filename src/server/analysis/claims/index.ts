@@ -283,9 +283,10 @@ function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
   const before = s.words.filter((w) => w.end <= q.open && !w.quote);
   if (!before.some((w) => /[\p{L}]/u.test(w.text))) return false;
   if (before[before.length - 1]?.text === ':') return true;
-  // a cue just before the quote: "quoted the president as saying “…”", "At the bottom it reads, “…”"
-  if (before.slice(-4).some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower) || w.lower === 'points' || w.lower === 'pointed')) return true;
-  return before.some((w) => w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower)));
+  // a cue before the quote: "quoted the president as saying “…”", "After saying her foot was “…”", "it reads, “…”"
+  if (before.some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower) || w.lower === 'points' || w.lower === 'pointed')) return true;
+  // someone named or referred to anywhere in the reporter's part of the sentence
+  return s.words.some((w) => !w.quote && (w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower) && !CALENDAR.test(w.text))));
 }
 
 /** A multi-paragraph quote whose continuation paragraphs carry the attribution. */
