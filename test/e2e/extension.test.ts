@@ -241,6 +241,19 @@ describe('Byline in VS Code', function () {
     assert.deepStrictEqual(findings.map((d) => `${codeOf(d)}: ${md.getText(d.range)}`), [], 'no findings in front matter, code or URLs');
   });
 
+  it('Restart Server brings the server back: hovers and symbols answer again', async function () {
+    await vscode.commands.executeCommand('byline.restartServer');
+    const position = doc.positionAt(text.indexOf('Whitcombe said in') + 3);
+    const hover = await waitFor('a hover after the restart', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+      const value = hoverText(hovers ?? []);
+      return value.includes('Thomas Whitcombe') ? value : undefined;
+    });
+    assert.ok(hover.includes('Thomas Whitcombe'));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok((symbols ?? []).some((s) => /^quotes\b/i.test(s.name)), 'the Outline has its Quotes group again');
+  });
+
   it('edits are re-analysed: a new unattributed quote gets a finding, and it goes when the quote goes', async function () {
     editor = await vscode.window.showTextDocument(doc);
     const added = '\nTrains on the airport line ran every half hour on Tuesday.\n\n' +
