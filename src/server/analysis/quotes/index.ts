@@ -119,6 +119,8 @@ class QuoteExtractor {
   private readonly paragraphTokens: { first: number; last: number }[];
   private readonly skipParagraphs = new Set<number>();
   private readonly markWords: number[];
+  /** Quotes kept without a speaker, by marked quote, until a following "Trump said." claims them. */
+  private readonly unattributed = new Map<number, Found>();
   /** narrationPrefix[i]: words outside quotation marks among tokens [0, i). */
   private readonly narrationPrefix: Int32Array;
   private readonly surnames = new Map<string, Entity>();
@@ -214,7 +216,7 @@ class QuoteExtractor {
       this.claimedMarks.add(mi);
       const words = this.markWords[mi]!;
       narrationWords ??= this.narrationWords(this.paragraphTokens[p]!.first, this.paragraphTokens[p]!.last);
-      const startsUnit = this.narrationWords(u.first, i) === 0;
+      const startsUnit = this.narrationWords(u.first, i) === 0 || (this.narrationWords(u.first, i) === 1 && COORDINATORS.has(lower(this.tokens[u.first]!)));
       const prevSpeaker = this.lastSpeakerOfParagraph.get(p - 1) ?? this.lastSpeakerOfParagraph.get(this.previousTextParagraph(p));
       if (last && last.speaker && startsUnit && words > 3) {
         if (last.kind === 'direct' && last.cue) {
@@ -229,6 +231,7 @@ class QuoteExtractor {
       } else if (words > 3) {
         // a quote with the cue in the next sentence: '"We tried everything." Adams said.' is handled by findCues
         result = this.push({ parts: [...mark.parts], kind: 'direct', cue: null, speaker: null, attribution: 'no speaker found in the sentence or the paragraph before', paragraph: p });
+        this.unattributed.set(mi, result);
       }
       i = this.lastTokenOfMark(i, mi, u.last);
     }
@@ -388,6 +391,13 @@ class QuoteExtractor {
           const prev = units[ui - 1]!;
           const mi = this.markOf[prev.last - 1] ?? -1;
           if (mi >= 0 && !this.claimedMarks.has(mi)) a.parts = [...this.marks[mi]!.parts];
+          else if (mi >= 0 && this.unattributed.has(mi)) {
+            // the quote was kept as unattributed before this sentence was read: it is this cue's content
+            const earlier = this.unattributed.get(mi)!;
+            a.parts = earlier.parts;
+            earlier.parts = [];
+            this.unattributed.delete(mi);
+          }
         }
         // "…, the Times said, including speeches": the rest of the sentence continues the content
         const after = this.skipTo(a.after, ceiling);
@@ -726,11 +736,12 @@ class QuoteExtractor {
     const t = this.tokens;
     const next = t[after];
     const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
-    // "Trump said." after a quoted sentence: the content is the quote before
-    if (!hasBefore) return after >= u.last || isEnd(next) ? 'before' : 'after';
-    if (after >= u.last || isEnd(next)) return 'before';
-    // '"…," he said outside the building': a quote closed by a comma, ? or ! right before the speaker is the content
+    // '"…," he said outside the building', '"Who are they?" Trump said of Apple': a quote closed by a comma, ? or !
+    // right before the speaker is the content (also when the sentence splitter put it in the sentence before)
     if (this.quoteClosesBefore(speakerFirst)) return 'before';
+    // "Trump said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
+    if (!hasBefore) return (after >= u.last || isEnd(next)) && t[cue + 1]?.text !== ':' ? 'before' : 'after';
+    if (after >= u.last || isEnd(next)) return 'before';
     let comma = next !== undefined && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0;
     for (let k = cue + 1; k < after && !comma; k++) comma = t[k]!.text === ',' || t[k]!.text === '—';
     if (comma) {
@@ -742,8 +753,10 @@ class QuoteExtractor {
 
   /** True when token k − 1 closes a quote whose last inner token is a comma, question or exclamation mark. */
   private quoteClosesBefore(k: number): boolean {
-    const close = k - 1;
+    let close = k - 1;
     if (close < 1 || this.markOf[close]! < 0 || this.markOf[k]! === this.markOf[close]) return false;
+    // '' and `` pairs are two tokens
+    while (close > 1 && this.markOf[close - 1] === this.markOf[close] && /^['`]$/.test(this.tokens[close - 1]!.text)) close--;
     const inner = this.tokens[close - 1]!.text;
     return inner === ',' || inner === '?' || inner === '!';
   }
