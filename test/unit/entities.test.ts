@@ -2,6 +2,7 @@
 // output, on wire-style sentences we wrote. Names come from a fake recognizer (see linking.test.ts).
 
 import { strict as assert } from 'assert';
+import fc from 'fast-check';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { recognizeEntities, slug } from '../../src/server/analysis/entities';
 import { findValues } from '../../src/server/analysis/entities/values';
@@ -177,4 +178,48 @@ describe('slug', () => {
   it('drops apostrophes', () => assert.equal(slug("People's Liberation Army"), 'peoples-liberation-army'));
   it('keeps non-Latin letters', () => assert.equal(slug('Владимир Путин'), 'владимир-путин'));
   it('never returns an empty id', () => assert.equal(slug('—'), 'entity'));
+});
+
+describe('recognizeEntities on arbitrary input (property)', () => {
+  // Words that exercise every path: names, titles, dates, money, acronyms, possessives, punctuation, line breaks.
+  const WORDS = [
+    'Antony', 'Blinken', "Blinken's", 'Mr.', 'Secretary', 'of', 'State', 'the', 'The', 'United', 'Nations', '(UN)', 'UN',
+    'said', 'on', 'Thursday', 'May', '4,', '2023', '—', '$2.3', 'billion', '9.2', 'percent', 'in', 'Kyiv,', 'Ukraine',
+    'department', 'ministry', '"We', 'are', 'here,"', 'he', 'said.', '\n\n', '3', 'p.m.', 'last', 'month', 'al-Assad',
+    'Bashar', ',', '.', 'senior', 'diplomat', 'his', 'counterpart', 'U.S.', 'Østbye', '2000', 'troops', 'km', '40',
+  ];
+
+  it('never throws, keeps mentions equal to their slices, disjoint, and ids unique', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 }), fc.constantFrom('PERSON', 'ORG', 'LOC', 'MISC') as fc.Arbitrary<'PERSON' | 'ORG' | 'LOC' | 'MISC'>), { maxLength: 12 }),
+        (words, spans) => {
+          const text = words.join(' ');
+          const model = buildTextModel(text);
+          const recognizer = {
+            tag: () =>
+              spans
+                .map(([at, len, type]) => ({ start: at % (text.length + 1), end: Math.min(text.length, (at % (text.length + 1)) + len), type, sentence: 0 }))
+                .filter((s) => s.end > s.start),
+          };
+          const es = recognizeEntities(model, { recognizer, dateline: '2023-05-04' });
+          const ids = new Set<string>();
+          const all: { start: number; end: number }[] = [];
+          for (const e of es) {
+            assert.ok(!ids.has(e.id), `duplicate id ${e.id}`);
+            ids.add(e.id);
+            assert.ok(e.mentions.length > 0);
+            for (const m of e.mentions) {
+              assert.equal(text.slice(m.start, m.end), m.text);
+              all.push(m);
+            }
+          }
+          all.sort((a, b) => a.start - b.start);
+          for (let i = 1; i < all.length; i++) assert.ok(all[i]!.start >= all[i - 1]!.end, 'mentions overlap');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
