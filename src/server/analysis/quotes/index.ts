@@ -738,7 +738,12 @@ class QuoteExtractor {
     const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
     // '"…," he said outside the building', '"Who are they?" Trump said of Apple': a quote closed by a comma, ? or !
     // right before the speaker is the content (also when the sentence splitter put it in the sentence before)
-    if (this.quoteClosesBefore(speakerFirst)) return 'before';
+    if (this.quoteClosesBefore(speakerFirst)) {
+      // unless the quote is a title and a clause follows: 'On "Sunday Morning Futures," Issa said Clinton …'
+      const titleLike = this.markWords[this.markOf[speakerFirst - 1]!]! <= 3;
+      const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (lower(next) === 'that' || PRONOUNS.has(lower(next)) || /^\p{Lu}/u.test(next.text) || lower(next) === 'the');
+      if (!(titleLike && clauseFollows)) return 'before';
+    }
     // "Trump said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
     if (!hasBefore) return (after >= u.last || isEnd(next)) && t[cue + 1]?.text !== ':' ? 'before' : 'after';
     if (after >= u.last || isEnd(next)) return 'before';

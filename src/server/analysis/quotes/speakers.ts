@@ -77,7 +77,9 @@ export function phraseEndingAt(tokens: readonly Token[], head: number, floor: nu
   if (!h || !isWord(h)) return null;
   const hw = lower(h);
   if (PRONOUNS.has(hw)) return { first: head, last: head, head };
-  if (NP_STOP.has(hw) || PREPOSITIONS.has(hw) || (DETERMINERS.has(hw) && hw !== 'some' && hw !== 'many' && hw !== 'others')) return null;
+  // numerals stand for people in polls: "all five say", "64 percent said" ("percent" is a noun anyway)
+  const numeral = /^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|most|both|few|all)$/.test(hw);
+  if (NP_STOP.has(hw) || PREPOSITIONS.has(hw) || (DETERMINERS.has(hw) && hw !== 'some' && hw !== 'many' && hw !== 'others' && !numeral)) return null;
   let j = head;
   if (looksLikeName(tokens, head, sentenceStart) || /^['’]s$/.test(h.text)) {
     // a name: capitalised run (with "of"/"the" inside, initials, Jr.), then titles/roles before it
