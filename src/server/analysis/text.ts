@@ -98,19 +98,21 @@ const DATELINE_ONLY = /^(?:[A-Z][A-Za-z.'\- ]+,\s*)?(?:(?:Mon|Tues|Wednes|Thurs|
 function assignRoles(text: string, prose: string, spans: { start: number; end: number }[], format: DocumentFormat): Paragraph[] {
   const out: Paragraph[] = [];
   let seenBody = false;
+  const first = firstContentIndex(spans, prose);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
     const original = text.slice(s.start, s.end);
     const body = prose.slice(s.start, s.end).trim();
     let role: ParagraphRole = 'body';
-    const words = body.split(/\s+/).filter(Boolean).length;
+    // header roles are only given before the first body paragraph, so the word count is only needed there
+    const words = seenBody ? 0 : body.split(/\s+/).filter(Boolean).length;
     if (body.length === 0) role = 'other';
     else if (format === 'markdown' && MD_HEADING.test(original)) role = 'headline';
     else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
     else if (CAPTION.test(body)) role = 'caption';
     else if (!seenBody && BYLINE.test(body) && words <= 12) role = 'byline';
     else if (!seenBody && DATELINE_ONLY.test(body) && words <= 10) role = 'dateline';
-    else if (!seenBody && i === firstContentIndex(spans, prose) && words <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
+    else if (!seenBody && i === first && words <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
       role = 'headline';
     if (role === 'body') seenBody = true;
     out.push({ start: s.start, end: s.end, role });
@@ -136,10 +138,11 @@ const TOKEN_RE =
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Scan the whole prose from `start` (no slicing: that copies the document once per paragraph). Tokens never
+  // cross a paragraph end, which always sits before whitespace or the end of the text.
   TOKEN_RE.lastIndex = start;
-  const slice = prose.slice(0, end);
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(slice))) {
+  while ((m = TOKEN_RE.exec(prose)) && m.index < end) {
     const s = m.index;
     let e = s + m[0].length;
     let w = m[0];
