@@ -278,8 +278,8 @@ function main(): void {
   console.log(`${nAll} trained features, ${ranked.length} kept (min strength ${strength[ranked.reduce((m, f) => (strength[f]! < strength[m]! ? f : m), ranked[0]!)]!.toFixed(3)})`);
 
   if (process.env.NER_DEBUG) {
-    const r = evaluateAll(new NameTagger(hashes, weights, gazetteer), readDevSets(root));
-    console.log('unquantised:\n' + report('CoNLL testa', r.conll) + '\n' + report('WorldWide dev PER/ORG/LOC', r.wwPol));
+    const r = evaluateAll(NameTagger.fromWeights(hashes, weights, gazetteer), readDevSets(root));
+    console.log('before serialising:\n' + report('CoNLL testa', r.conll) + '\n' + report('WorldWide dev PER/ORG/LOC', r.wwPol));
   }
   const bytes = NameTagger.serialize(hashes, weights, gazetteer);
   fs.mkdirSync(OUT_DIR, { recursive: true });

@@ -33,13 +33,15 @@ export class NameTagger implements NameRecognizer {
   private readonly mask: number;
 
   /**
-   * @param hashes feature hashes, one per row of `weights`
-   * @param weights row-major, LABELS.length per feature
+   * @param hashes feature hashes, one per row
+   * @param q 8-bit weights, row-major, LABELS.length per feature
+   * @param scales per-feature multiplier of q (a power of two)
    */
-  constructor(hashes: Uint32Array, private readonly weights: Float32Array, readonly gazetteer: Gazetteer | undefined) {
+  constructor(hashes: Uint32Array, private readonly q: Int8Array, private readonly scales: Float32Array, readonly gazetteer: Gazetteer | undefined) {
     this.L = LABELS.length;
+    // load factor at most 2/3: short probe runs, and a table small enough to stay in cache
     let cap = 1;
-    while (cap < hashes.length * 2) cap <<= 1;
+    while (cap * 2 < hashes.length * 3) cap <<= 1;
     this.table = new Uint32Array(cap * 2);
     this.mask = cap - 1;
     for (let f = 0; f < hashes.length; f++) {
@@ -49,6 +51,12 @@ export class NameTagger implements NameRecognizer {
       this.table[2 * p] = h;
       this.table[2 * p + 1] = f + 1;
     }
+  }
+
+  /** A tagger from float weights (row-major, LABELS.length per feature), quantised exactly as the file is. */
+  static fromWeights(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer | undefined): NameTagger {
+    const { exps, q } = quantise(weights, hashes.length);
+    return new NameTagger(hashes, q, Float32Array.from(exps, (e) => Math.pow(2, e - 128)), gazetteer);
   }
 
   /** Reads a weights file written by scripts/train-ner.ts (see serialize). */
@@ -69,14 +77,13 @@ export class NameTagger implements NameRecognizer {
     const counts = bytes.subarray(off, off + n);
     off += n;
     const L = LABELS.length;
-    const weights = new Float32Array(n * L);
+    const q = new Int8Array(n * L);
+    const scales = new Float32Array(n);
     for (let f = 0; f < n; f++) {
-      const scale = Math.pow(2, exps[f]! - 128);
+      scales[f] = Math.pow(2, exps[f]! - 128);
       for (let k = 0; k < counts[f]!; k++) {
-        const label = bytes[off]!;
-        const q = view.getInt8(off + 1);
+        q[f * L + bytes[off]!] = view.getInt8(off + 1);
         off += 2;
-        weights[f * L + label] = q * scale;
       }
     }
     if (off !== bytes.byteLength) throw new Error('name model is truncated or has trailing bytes');
@@ -89,26 +96,21 @@ export class NameTagger implements NameRecognizer {
           return [line.slice(0, tab), Number(line.slice(tab + 1))];
         }),
     );
-    return new NameTagger(hashes, weights, gazetteer);
+    return new NameTagger(hashes, q, scales, gazetteer);
   }
 
   /** Writes the weights compactly: per feature a power-of-two scale and its non-zero labels as 8-bit values. */
   static serialize(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer): Uint8Array {
     const L = LABELS.length;
     const n = hashes.length;
-    const exps = new Uint8Array(n);
+    const { exps, q } = quantise(weights, n);
     const counts = new Uint8Array(n);
     const pairs: number[] = [];
     for (let f = 0; f < n; f++) {
-      let max = 0;
-      for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[f * L + l]!));
-      const e = max > 0 ? Math.ceil(Math.log2(max / 127)) : 0;
-      exps[f] = Math.max(0, Math.min(255, e + 128));
-      const scale = Math.pow(2, exps[f]! - 128);
       for (let l = 0; l < L; l++) {
-        const q = Math.max(-127, Math.min(127, Math.round(weights[f * L + l]! / scale)));
-        if (q === 0) continue;
-        pairs.push(l, q);
+        const v = q[f * L + l]!;
+        if (v === 0) continue;
+        pairs.push(l, v);
         counts[f]!++;
       }
     }
@@ -186,9 +188,11 @@ export class NameTagger implements NameRecognizer {
       const slot = t[2 * p + 1]!;
       if (slot === 0) return;
       if (t[2 * p] === h) {
-        const base = (slot - 1) * this.L;
-        const w = this.weights;
-        for (let l = 0; l < this.L; l++) scores[at + l]! += w[base + l]!;
+        const row = slot - 1;
+        const base = row * this.L;
+        const q = this.q;
+        const scale = this.scales[row]!;
+        for (let l = 0; l < this.L; l++) scores[at + l]! += q[base + l]! * scale;
         return;
       }
       p = (p + 1) & this.mask;
@@ -240,6 +244,22 @@ export class NameTagger implements NameRecognizer {
     });
     return out;
   }
+}
+
+/** 8-bit weights with a power-of-two scale per feature (exps[f] - 128 is the exponent). */
+function quantise(weights: Float32Array, n: number): { exps: Uint8Array; q: Int8Array } {
+  const L = LABELS.length;
+  const exps = new Uint8Array(n);
+  const q = new Int8Array(n * L);
+  for (let f = 0; f < n; f++) {
+    let max = 0;
+    for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[f * L + l]!));
+    const e = max > 0 ? Math.ceil(Math.log2(max / 127)) : 0;
+    exps[f] = Math.max(0, Math.min(255, e + 128));
+    const scale = Math.pow(2, exps[f]! - 128);
+    for (let l = 0; l < L; l++) q[f * L + l] = Math.max(-127, Math.min(127, Math.round(weights[f * L + l]! / scale)));
+  }
+  return { exps, q };
 }
 
 /** Path margin (perceptron score units) → rough 0..1 confidence. */
