@@ -29,9 +29,9 @@ const builds = [
 
 // the trained name model is read at run time from next to the bundle (src/server/model/load.ts)
 fs.mkdirSync('dist', { recursive: true });
-// copy then rename, so a process reading the model while another build runs never sees a half-written file
-fs.copyFileSync('src/server/model/ner.bin', `dist/ner.bin.${process.pid}.tmp`);
-fs.renameSync(`dist/ner.bin.${process.pid}.tmp`, 'dist/ner.bin');
+// only when it changed, so a process reading the model while another build runs never sees a half-written file
+const sameModel = fs.existsSync('dist/ner.bin') && fs.readFileSync('dist/ner.bin').equals(fs.readFileSync('src/server/model/ner.bin'));
+if (!sameModel) fs.copyFileSync('src/server/model/ner.bin', 'dist/ner.bin');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
