@@ -126,3 +126,25 @@ export const RULES_DOC_URL = 'https://github.com/byline-news/byline#';
 export const SIZE_NOTICE_CODE = 'BYLINE-SIZE';
 /** Diagnostic code on an invalid glossary file. */
 export const GLOSSARY_PROBLEM_CODE = 'BYLINE-GLOSSARY';
+
+// ---- the workspace index (articles of the workspace folders, analysed in the background) -------------------
+
+export interface WorkspaceIndexStatus {
+  /** false while the first pass over the folders runs. */
+  ready: boolean;
+  /** Articles indexed (open documents included). */
+  files: number;
+  /** Files left out: over byline.maxDocumentSize, or of a language not analysed. */
+  skipped: number;
+  /** Duration of the first pass, in milliseconds (0 while it runs). */
+  ms: number;
+}
+
+/** Sent by the server when the first pass of the workspace index is over; payload WorkspaceIndexStatus. */
+export const INDEXED_NOTIFICATION = 'byline/indexed';
+
+/** Request, no params: the index's WorkspaceIndexStatus (to wait for it, or show it). */
+export const INDEX_STATUS_METHOD = 'byline/indexStatus';
+
+/** Diagnostic code of name consistency: a name spelled otherwise than its established spelling. */
+export const NAME_CONSISTENCY_CODE = 'NAME001';

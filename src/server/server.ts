@@ -42,6 +42,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { definition, documentHighlights, references } from './features/navigation';
 import { codeActions } from './features/codeActions';
 import { articleStatus, quoteSummaries } from './features/quotes';
+import { WorkspaceService } from './features/workspaceService';
 
 if (isMainThread) startServer();
 else serveAnalysisWorker();
@@ -61,6 +62,8 @@ function startServer(): void {
 
   // __filename is this very file (dist/server.js when bundled): it serves as the worker's script.
   const store = new ArticleStore(documents, gatherInputs, log, new WorkerEngine(__filename, analysisTimeout(), log));
+  // The workspace index analyses the folders' articles in a worker of its own (see features/workspaceService.ts).
+  const workspace = new WorkspaceService({ connection, documents, settings, engine: new WorkerEngine(__filename, analysisTimeout(), log), gatherInputs, peek: (uri) => store.peek(uri), republish: (doc, a) => publish(doc, a), log });
 
   async function gatherInputs(doc: TextDocument): Promise<AnalysisInputs> {
     const s = await settings.get(doc.uri);
@@ -112,7 +115,7 @@ function startServer(): void {
     if (article) {
       const root = folders.rootFor(doc.uri);
       const ignored = root ? ignores.keys(root) : new Set<string>();
-      diagnostics = toDiagnostics(doc, article, inputs.settings, formatOf(doc), ignored);
+      diagnostics = toDiagnostics(doc, article, inputs.settings, formatOf(doc), ignored).concat(workspace.diagnostics(doc, article, inputs));
       if (article.notice && !noticeShown.has(doc.uri)) {
         noticeShown.add(doc.uri);
         // A notification, not a request: nothing to wait for, and the diagnostic carries the notice as well.
@@ -126,6 +129,7 @@ function startServer(): void {
   }
 
   store.onDidAnalyze(publish);
+  store.onDidAnalyze((doc, analysis) => workspace.analyzed(doc, analysis));
 
   // ---- request plumbing: every handler gets the current Article and cannot take the server down ----
 
@@ -151,6 +155,7 @@ function startServer(): void {
     settings.pullSupported = caps.workspace?.configuration === true;
     dynamicConfigRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldersSupported = caps.workspace?.workspaceFolders === true;
+    workspace.initialize(caps);
     hierarchicalSymbols = caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     if (params.workspaceFolders?.length) folders.set(params.workspaceFolders.map((f) => f.uri));
     else if (params.rootUri) folders.set([params.rootUri]);
@@ -174,6 +179,7 @@ function startServer(): void {
 
   connection.onInitialized(() => {
     store.warmUp();
+    workspace.start(folders.uris());
     if (dynamicConfigRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'byline' });
     if (foldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -184,14 +190,19 @@ function startServer(): void {
     }
   });
 
-  connection.onShutdown(() => store.dispose());
+  connection.onShutdown(() => {
+    store.dispose();
+    workspace.dispose();
+  });
 
   connection.onDidChangeConfiguration((change) => {
     settings.reset(change.settings);
     store.invalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((p) => {
+    // Articles go to the workspace index; only a change to another file (glossary, ignore file) re-reads those.
+    if (!workspace.watchedFiles(p.changes)) return;
     // The glossary or ignore file changed on disk (the client watches .byline/): read them again.
     glossaries.clear();
     store.invalidateAll();
@@ -200,6 +211,7 @@ function startServer(): void {
   documents.onDidChangeContent((e) => store.schedule(e.document.uri));
   documents.onDidClose((e) => {
     store.close(e.document.uri);
+    workspace.closed(e.document.uri);
     settings.forget(e.document.uri);
     noticeShown.delete(e.document.uri);
     findingsCount.delete(e.document.uri);
@@ -209,7 +221,7 @@ function startServer(): void {
   connection.onHover(
     guarded('hover', null, async (p) => {
       const c = await current(p.textDocument.uri);
-      return c ? hover(c.doc, c.article, c.doc.offsetAt(p.position)) : null;
+      return c ? workspace.hover(hover(c.doc, c.article, c.doc.offsetAt(p.position)), c.doc, c.article, c.doc.offsetAt(p.position)) : null;
     }),
   );
 
@@ -245,7 +257,10 @@ function startServer(): void {
         const c = await current(doc.uri);
         if (c) entries.push({ doc: c.doc, article: c.article });
       }
-      return workspaceSymbols(entries, p.query);
+      // The index holds every article of the folders (open ones from their live Article); loose open files too.
+      const indexed = workspace.symbols(p.query);
+      const loose = entries.filter((e) => !workspace.index.get(e.doc.uri));
+      return indexed.concat(workspaceSymbols(loose, p.query));
     }),
   );
 
@@ -259,7 +274,9 @@ function startServer(): void {
   connection.onReferences(
     guarded('references', [], async (p) => {
       const c = await current(p.textDocument.uri);
-      return c ? references(c.doc, c.article, c.doc.offsetAt(p.position), p.context.includeDeclaration) : [];
+      if (!c) return [];
+      const offset = c.doc.offsetAt(p.position);
+      return references(c.doc, c.article, offset, p.context.includeDeclaration).concat(workspace.references(c.doc, c.article, offset));
     }),
   );
 
@@ -273,7 +290,7 @@ function startServer(): void {
   connection.onCodeAction(
     guarded('codeAction', [], async (p) => {
       const c = await current(p.textDocument.uri);
-      return c ? codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics) : [];
+      return c ? codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics).concat(workspace.codeActions(c.doc, p.context.diagnostics)) : [];
     }),
   );
 

@@ -20,6 +20,8 @@ export interface BylineSettings {
   glossaryPath: string;
   /** "auto": the front matter decides (genre: opinion). */
   genre: 'auto' | 'news' | 'opinion';
+  /** Glob patterns (relative to the workspace folder) of files the workspace index leaves out. */
+  exclude: string[];
 }
 
 export const DEFAULT_SETTINGS: BylineSettings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: BylineSettings = {
   highlightKinds: new Set(TOKEN_TYPES),
   glossaryPath: '.byline/glossary.json',
   genre: 'auto',
+  exclude: [],
 };
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -96,6 +99,9 @@ export function normalizeSettings(raw: unknown): BylineSettings {
 
   const genre = pick(raw, 'genre');
   if (genre === 'news' || genre === 'opinion' || genre === 'auto') out.genre = genre;
+
+  const exclude = pick(raw, 'exclude');
+  if (Array.isArray(exclude)) out.exclude = exclude.filter((g): g is string => typeof g === 'string' && g.trim().length > 0);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // data read from (and written to) the workspace only, never from anywhere a setting could point.
 
 import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 
 export class WorkspaceFolders {
   private roots: string[] = [];
@@ -19,6 +19,11 @@ export class WorkspaceFolders {
   remove(uri: string): void {
     const p = toFsPath(uri);
     this.roots = this.roots.filter((r) => r !== p);
+  }
+
+  /** The folders as file URIs. */
+  uris(): string[] {
+    return this.roots.map((r) => pathToFileURL(r).toString());
   }
 
   /** The deepest workspace folder holding the document; for a loose file, its own directory. */

@@ -1,0 +1,168 @@
+// Name consistency (NAME001): is one name a misspelling of another? Pure comparison logic over plain strings, so
+// the engine can use it within one article and the workspace index across articles and the glossary.
+//
+// Two full names are spelling variants when they have the same number of parts, every part but one is equal, and
+// the differing part is within a small edit distance ("Maren Ostbye" / "Maren Ostby", "Anthony" / "Antony
+// Blinken"). Different people who share a surname differ in a whole first name ("Maren Ostby" / "Lars Ostby"),
+// which is far beyond that distance. Short parts need an exact match: "John" / "Joan" are two people, not a typo.
+
+import { PERSON_TITLES } from './lexicon';
+
+/** A comparable form: diacritics folded, case folded, punctuation dropped, titles ("Mr.", "Dr.") removed. */
+export function nameParts(name: string): string[] {
+  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const parts = folded.split(/[\s\u00a0]+/).map((p) => p.replace(/[^\p{L}\p{N}'-]/gu, '').replace(/['’]s$/, '')).filter(Boolean);
+  while (parts.length > 1 && isTitle(parts[0]!)) parts.shift();
+  return parts;
+}
+
+function isTitle(part: string): boolean {
+  return PERSON_TITLES.has(part.replace(/\.$/, ''));
+}
+
+/** The key that matches one name across articles: its comparable parts joined ("maren ostby"). */
+export function nameKey(name: string): string {
+  return nameParts(name).join(' ');
+}
+
+/** Optimal-string-alignment distance (a transposition counts one), stopping early above `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** How far a part may drift and still be the same word: none for short parts, one edit from 5 letters, two from 8. */
+function allowedDistance(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter >= 8) return 2;
+  if (shorter >= 5) return 1;
+  return 0;
+}
+
+export interface SpellingDifference {
+  /** Index of the differing part in both names' parts. */
+  part: number;
+  /** The part as spelled in each name (comparable form). */
+  from: string;
+  to: string;
+  distance: number;
+}
+
+/**
+ * When `variant` looks like a misspelling of `established`: the one part that differs. Undefined for the same
+ * name, for names with a different number of parts, and for names that differ in more than one part or by more
+ * than the allowed distance (different people sharing a surname).
+ */
+export function spellingDifference(variant: string, established: string): SpellingDifference | undefined {
+  const a = nameParts(variant);
+  const b = nameParts(established);
+  // A single word ("Ostby") is too little to call a misspelling: it may be anyone of that name.
+  if (a.length !== b.length || a.length < 2) return undefined;
+  let diff: SpellingDifference | undefined;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (diff) return undefined;
+    const x = a[i]!;
+    const y = b[i]!;
+    // Initials and abbreviations ("J." / "John") are another way of writing, not a misspelling.
+    if (x.length < 2 || y.length < 2) return undefined;
+    const limit = allowedDistance(x, y);
+    if (limit === 0) return undefined;
+    const d = editDistance(x, y, limit);
+    if (d > limit) return undefined;
+    diff = { part: i, from: x, to: y, distance: d };
+  }
+  return diff;
+}
+
+/** One spelling of a name and how often the material at hand uses it. */
+export interface SpellingCount {
+  name: string;
+  /** Mentions (or articles) spelling it this way. */
+  count: number;
+  /** From the glossary: the house spelling, established whatever the counts. */
+  authoritative?: boolean;
+}
+
+export interface Misspelling {
+  /** The spelling that looks wrong, as given. */
+  name: string;
+  /** The established spelling it should be. */
+  established: string;
+  difference: SpellingDifference;
+}
+
+/**
+ * Which of the given spellings are misspellings of another: a variant is flagged when an established spelling
+ * differs from it in one part by a small edit, and is either authoritative (glossary) or strictly more frequent.
+ * Among several candidates the authoritative, then the most frequent, wins.
+ */
+export function findMisspellings(spellings: readonly SpellingCount[]): Misspelling[] {
+  const byKey = new Map<string, SpellingCount>();
+  for (const s of spellings) {
+    const key = nameKey(s.name);
+    if (!key) continue;
+    const have = byKey.get(key);
+    if (!have) byKey.set(key, { ...s });
+    else {
+      have.count += s.count;
+      have.authoritative ||= s.authoritative;
+    }
+  }
+  const all = [...byKey.values()];
+  const out: Misspelling[] = [];
+  for (const v of all) {
+    if (v.authoritative) continue;
+    let best: { s: SpellingCount; d: SpellingDifference } | undefined;
+    for (const e of all) {
+      if (e === v) continue;
+      if (!e.authoritative && e.count <= v.count) continue;
+      const d = spellingDifference(v.name, e.name);
+      if (!d) continue;
+      const better = !best || (e.authoritative && !best.s.authoritative) || (!!e.authoritative === !!best.s.authoritative && e.count > best.s.count);
+      if (better) best = { s: e, d };
+    }
+    if (best) out.push({ name: v.name, established: best.s.name, difference: best.d });
+  }
+  return out;
+}
+
+/**
+ * Where a name part sits in a mention's text (the original letters, not the folded form), so a fix can replace
+ * exactly that word: "Ostbye" in "Maren Ostbye's". Undefined when the part cannot be found.
+ */
+export function partSpan(mentionText: string, part: string): { start: number; end: number } | undefined {
+  const re = /[\p{L}\p{N}'’.-]+/gu;
+  for (let m = re.exec(mentionText); m; m = re.exec(mentionText)) {
+    const word = m[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
+    if (nameParts(word)[0] === part) return { start: m.index, end: m.index + word.length };
+  }
+  return undefined;
+}
+
+/** The established spelling of `part` in the established name's original letters ("Ostby" from "Maren Ostby"). */
+export function originalPart(name: string, index: number): string | undefined {
+  const words = name.split(/[\s\u00a0]+/).filter((w) => nameParts(w).length > 0);
+  // Titles dropped by nameParts are dropped here too, so the indices line up.
+  while (words.length > 1 && isTitle(nameParts(words[0]!)[0] ?? '')) words.shift();
+  const w = words[index];
+  return w?.replace(/['’]s$/, '').replace(/[,;:]+$/, '');
+}

@@ -1,0 +1,134 @@
+// The workspace index wired to the LSP connection: start-up pass with work-done progress, a file watcher
+// registered for the articles, and the hooks server.ts calls from its handlers (hover, references, symbols,
+// diagnostics, code actions). Kept out of server.ts so that file stays wiring only.
+
+import { DidChangeWatchedFilesNotification, type ClientCapabilities, type CodeAction, type Connection, type Diagnostic, type Hover, type Location, type TextDocuments, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Article } from '../analysis/types';
+import { INDEX_STATUS_METHOD, INDEXED_NOTIFICATION, type WorkspaceIndexStatus } from '../../protocol';
+import type { Analysis, AnalysisInputs, EngineRunner } from '../documents';
+import type { SettingsCache } from '../settings';
+import { isArticleUri, WorkspaceIndex, type Progress } from '../workspace/index';
+import { indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
+
+export interface WorkspaceServiceDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settings: SettingsCache;
+  /** The index's own engine runner (a second worker: the open documents never wait behind the index). */
+  engine: EngineRunner;
+  gatherInputs(doc: TextDocument): Promise<AnalysisInputs>;
+  /** The cached analysis of an open document, for republishing. */
+  peek(uri: string): Analysis | undefined;
+  /** Publishes an open document's diagnostics again (names elsewhere changed). */
+  republish(doc: TextDocument, analysis: Analysis): void;
+  log(message: string): void;
+}
+
+export class WorkspaceService {
+  readonly index: WorkspaceIndex;
+  private watcherRegistration = false;
+  private progressSupported = false;
+
+  constructor(private readonly deps: WorkspaceServiceDeps) {
+    const { connection, documents, settings } = deps;
+    this.index = new WorkspaceIndex({
+      engine: deps.engine,
+      inputsFor: deps.gatherInputs,
+      excludesFor: async (uri) => (await settings.get(uri)).exclude,
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      log: deps.log,
+      progress: () => this.progress(),
+    });
+    this.index.onDidChange(() => this.republishAll());
+    connection.onRequest(INDEX_STATUS_METHOD, (): WorkspaceIndexStatus => this.status());
+  }
+
+  initialize(caps: ClientCapabilities): void {
+    this.watcherRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.progressSupported = caps.window?.workDoneProgress === true;
+  }
+
+  /** After `initialized`: watch the articles and index the folders. */
+  start(folderUris: string[]): void {
+    const { connection } = this.deps;
+    if (this.watcherRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md,news}' }] })
+        .catch((e: unknown) => this.deps.log(`Byline: could not register the article watcher: ${String(e)}`));
+    }
+    this.index
+      .start(folderUris)
+      .then(() => this.finish())
+      .catch((e: unknown) => this.deps.log(`Byline: indexing the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  }
+
+  private finish(): void {
+    if (!this.index.status) this.index.status = { files: 0, skipped: 0, ms: 0 };
+    void this.deps.connection.sendNotification(INDEXED_NOTIFICATION, this.status());
+  }
+
+  status(): WorkspaceIndexStatus {
+    const s = this.index.status;
+    return { ready: !!s, files: this.index.size, skipped: s?.skipped ?? 0, ms: s?.ms ?? 0 };
+  }
+
+  private async progress(): Promise<Progress | undefined> {
+    if (!this.progressSupported) return undefined;
+    const reporter = await this.deps.connection.window.createWorkDoneProgress();
+    return {
+      begin: (title, percentage, message) => reporter.begin(title, percentage, message, false),
+      report: (percentage, message) => reporter.report(percentage, message),
+      done: () => reporter.done(),
+    };
+  }
+
+  /** An open document was analysed: the index takes its live Article. */
+  analyzed(doc: TextDocument, analysis: Analysis): void {
+    this.index.updateFromArticle(doc, analysis.article);
+  }
+
+  closed(uri: string): void {
+    this.index.closed(uri);
+  }
+
+  /**
+   * workspace/didChangeWatchedFiles: articles go to the index. Returns true when another watched file changed
+   * (glossary, ignore file), which the server handles as before.
+   */
+  watchedFiles(changes: { uri: string; type: number }[]): boolean {
+    this.index.filesChanged(changes);
+    return changes.some((c) => !isArticleUri(c.uri) || c.uri.includes('/.byline/'));
+  }
+
+  hover(h: Hover | null, doc: TextDocument, article: Article, offset: number): Hover | null {
+    return withWorkspace(h, this.index, doc, article, offset);
+  }
+
+  references(doc: TextDocument, article: Article, offset: number): Location[] {
+    return referencesElsewhere(this.index, doc, article, offset);
+  }
+
+  symbols(query: string): WorkspaceSymbol[] {
+    return indexSymbols(this.index, query);
+  }
+
+  diagnostics(doc: TextDocument, article: Article, inputs: AnalysisInputs): Diagnostic[] {
+    return nameDiagnostics(doc, article, this.index, inputs.settings, inputs.options.glossary);
+  }
+
+  codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
+    return nameFixes(doc, diagnostics);
+  }
+
+  dispose(): void {
+    this.index.dispose();
+  }
+
+  private republishAll(): void {
+    for (const doc of this.deps.documents.all()) {
+      const a = this.deps.peek(doc.uri);
+      if (a?.article) this.deps.republish(doc, a);
+    }
+  }
+}

@@ -1,0 +1,424 @@
+// The workspace index: every article in the workspace folders (.txt, .md, .news), analysed in the background
+// after start-up, kept current on file changes, and answering "where else does this name appear?".
+//
+// Memory: per file only a compact summary is kept (names, their mention ranges as line/character numbers, quote
+// counts, quote speakers and ranges), never the Article with its tokens and sentences. Responsiveness: files are
+// analysed one at a time by a worker thread of their own (the open documents' worker is never queued behind
+// the index), and the main thread yields between files (setImmediate), so requests are answered in between.
+
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { performance } from 'perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Article, EntityType } from '../analysis/types';
+import { NAME_TYPES } from '../analysis/types';
+import { nameKey, nameParts } from '../analysis/names';
+import type { AnalysisInputs, EngineRunner } from '../documents';
+import { toFsPath } from './folders';
+
+/** Flat [startLine, startChar, endLine, endChar] quadruples: four numbers per range, no objects. */
+export type Ranges = Int32Array;
+
+export interface IndexedEntity {
+  type: EntityType;
+  name: string;
+  /** Other surface forms, as the engine gives them. */
+  aliases: string[];
+  /** Keys that match this entity in other files (the canonical name, and multi-word aliases). */
+  keys: string[];
+  mentions: Ranges;
+  /** Quotes attributed to the entity in this file. */
+  quotes: number;
+  /** Distinct spellings of the full name (mentions of two words or more) and how often each is used. */
+  spellings: Spelling[];
+}
+
+export interface Spelling {
+  name: string;
+  count: number;
+}
+
+export interface IndexedQuote {
+  speaker: string | null;
+  /** Key of the speaker's entity name, to match across files. */
+  speakerKey: string | null;
+  range: Ranges;
+  snippet: string;
+}
+
+export interface FileSummary {
+  uri: string;
+  /** Base name, for hovers ("2026-04-11-assessment.txt"). */
+  name: string;
+  /** 'open': from the live Article of an open document; 'disk': read from the file. */
+  source: 'open' | 'disk';
+  entities: IndexedEntity[];
+  quotes: IndexedQuote[];
+}
+
+export interface IndexStatus {
+  files: number;
+  skipped: number;
+  ms: number;
+}
+
+export interface Progress {
+  begin(title: string, percentage: number, message: string): void;
+  report(percentage: number, message: string): void;
+  done(): void;
+}
+
+export interface IndexHost {
+  /** Runs the engine; a separate runner from the open documents' one. */
+  engine: EngineRunner;
+  /** The analysis inputs (settings, glossary, format) for a file, as for an open document. */
+  inputsFor(doc: TextDocument): Promise<AnalysisInputs>;
+  /** Glob patterns of `byline.exclude` for a folder (relative to it). */
+  excludesFor(folderUri: string): Promise<string[]>;
+  /** True while the document is open in the editor (its live Article wins over the file). */
+  isOpen(uri: string): boolean;
+  log(message: string): void;
+  /** Work-done progress, when the client supports it. */
+  progress(): Promise<Progress | undefined>;
+}
+
+export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.news'];
+const LANGUAGE_OF: Record<string, string> = { '.txt': 'plaintext', '.md': 'markdown', '.news': 'news' };
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist']);
+/** A folder of more files than this is not a newsroom folder; the index stops there rather than eat the machine. */
+const MAX_FILES = 20_000;
+
+export function isArticleUri(uri: string): boolean {
+  const ext = path.extname(uri.split(/[?#]/)[0] ?? '').toLowerCase();
+  return ARTICLE_EXTENSIONS.includes(ext);
+}
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileSummary>();
+  private readonly queue = new Set<string>();
+  private running: Promise<void> | undefined;
+  private roots: string[] = [];
+  private excludes = new Map<string, RegExp[]>();
+  private readonly listeners: ((uris: string[]) => void)[] = [];
+  private disposed = false;
+  /** Resolves when the first full pass is over. */
+  readonly ready: Promise<IndexStatus>;
+  private resolveReady!: (s: IndexStatus) => void;
+  status: IndexStatus | undefined;
+  /** Bumped on every change, so derived tables (spelling counts) know when to rebuild. */
+  generation = 0;
+
+  constructor(private readonly host: IndexHost) {
+    this.ready = new Promise((r) => (this.resolveReady = r));
+  }
+
+  /** Called with the URIs whose summaries changed (after the first pass, and on every later change). */
+  onDidChange(listener: (uris: string[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Lists the folders' articles and indexes them in the background. */
+  async start(folderUris: string[]): Promise<IndexStatus> {
+    const t0 = performance.now();
+    this.roots = folderUris.map(toFsPath).filter((p): p is string => !!p);
+    const progress = await this.host.progress().catch(() => undefined);
+    progress?.begin('Byline: indexing articles', 0, 'listing files');
+    let listed: string[] = [];
+    for (const uri of folderUris) {
+      const root = toFsPath(uri);
+      if (!root) continue;
+      const patterns = await this.host.excludesFor(uri).catch(() => []);
+      const res = patterns.map(globToRegExp);
+      this.excludes.set(root, res);
+      listed = listed.concat(await listArticles(root, res, MAX_FILES - listed.length));
+    }
+    let done = 0;
+    let skipped = 0;
+    let lastReport = 0;
+    for (const file of listed) {
+      if (this.disposed) break;
+      const r = await this.indexFile(pathToFileURL(file).toString());
+      if (r === 'skipped') skipped++;
+      done++;
+      const pct = Math.floor((done * 100) / Math.max(1, listed.length));
+      if (progress && (pct !== lastReport || done === listed.length)) {
+        lastReport = pct;
+        progress.report(pct, `${done} of ${listed.length} articles`);
+      }
+      // Yield to the event loop: requests on open documents are served between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    progress?.done();
+    this.status = { files: this.files.size, skipped, ms: Math.round(performance.now() - t0) };
+    if (skipped) this.host.log(`Byline: ${skipped} file(s) over byline.maxDocumentSize were not indexed`);
+    this.resolveReady(this.status);
+    this.emit([...this.files.keys()]);
+    return this.status;
+  }
+
+  /** An open document's new Article (or null: not analysed): its summary replaces the file's. */
+  updateFromArticle(doc: TextDocument, article: Article | null): void {
+    if (!this.inRoots(doc.uri)) return;
+    if (!article) {
+      this.files.delete(doc.uri);
+    } else {
+      this.files.set(doc.uri, summarize(doc, article, 'open'));
+    }
+    // No listeners: typing in one document must not republish every other one; derived tables still rebuild.
+    this.generation++;
+  }
+
+  /** A document was closed: the file on disk is what counts again. */
+  closed(uri: string): void {
+    if (this.inRoots(uri) && isArticleUri(uri)) this.enqueue(uri);
+  }
+
+  /** workspace/didChangeWatchedFiles: re-read changed and created articles, forget deleted ones. */
+  filesChanged(changes: { uri: string; type: number }[]): void {
+    const removed: string[] = [];
+    for (const c of changes) {
+      if (!isArticleUri(c.uri) || !this.inRoots(c.uri) || this.excluded(c.uri)) continue;
+      if (c.type === 3) {
+        if (this.files.delete(c.uri)) removed.push(c.uri);
+      } else if (!this.host.isOpen(c.uri)) this.enqueue(c.uri);
+    }
+    if (removed.length) this.emit(removed);
+  }
+
+  /** Every indexed file (open documents from their live Article). */
+  all(): IterableIterator<FileSummary> {
+    return this.files.values();
+  }
+
+  get(uri: string): FileSummary | undefined {
+    return this.files.get(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.queue.clear();
+    this.host.engine.dispose();
+  }
+
+  private enqueue(uri: string): void {
+    this.queue.add(uri);
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+  }
+
+  private async drain(): Promise<void> {
+    // Let the first pass finish first: its loop and this one would analyse the same files twice.
+    await this.ready;
+    const changed: string[] = [];
+    while (this.queue.size && !this.disposed) {
+      const uri = this.queue.values().next().value as string;
+      this.queue.delete(uri);
+      await this.indexFile(uri);
+      changed.push(uri);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (changed.length) this.emit(changed);
+  }
+
+  private async indexFile(uri: string): Promise<'indexed' | 'skipped' | 'gone'> {
+    if (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open') return 'indexed';
+    const file = toFsPath(uri);
+    if (!file) return 'gone';
+    try {
+      const ext = path.extname(file).toLowerCase();
+      const stat = await fsp.stat(file);
+      const doc0 = TextDocument.create(uri, LANGUAGE_OF[ext] ?? 'plaintext', 0, '');
+      const inputs = await this.host.inputsFor(doc0);
+      if (!inputs.enabled) {
+        this.files.delete(uri);
+        return 'skipped';
+      }
+      // Size guard before reading: a file far over the limit is never loaded (UTF-16 units ≤ bytes for UTF-8).
+      const limit = inputs.options.maxLength ?? Infinity;
+      if (stat.size > limit * 3) {
+        this.files.delete(uri);
+        return 'skipped';
+      }
+      const text = await fsp.readFile(file, 'utf8');
+      if (text.length > limit) {
+        this.files.delete(uri);
+        return 'skipped';
+      }
+      const doc = TextDocument.create(uri, doc0.languageId, 0, text);
+      const article = await this.host.engine.analyze(text, inputs.options, () => !this.disposed);
+      // The document may have been opened meanwhile: its live Article has already taken the slot.
+      if (!article || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
+      this.files.set(uri, summarize(doc, article, 'disk'));
+      return 'indexed';
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      this.files.delete(uri);
+      if (code !== 'ENOENT') this.host.log(`Byline: could not index ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+      return 'gone';
+    }
+  }
+
+  private inRoots(uri: string): boolean {
+    const p = toFsPath(uri);
+    if (!p) return false;
+    return this.roots.some((r) => isUnder(r, p));
+  }
+
+  private excluded(uri: string): boolean {
+    const p = toFsPath(uri);
+    if (!p) return true;
+    for (const r of this.roots) {
+      if (!isUnder(r, p)) continue;
+      const rel = path.relative(r, p).split(path.sep);
+      if (rel.some((seg) => SKIPPED_DIRS.has(seg))) return true;
+      if ((this.excludes.get(r) ?? []).some((re) => re.test(rel.join('/')))) return true;
+    }
+    return false;
+  }
+
+  private emit(uris: string[]): void {
+    this.generation++;
+    for (const l of this.listeners) {
+      try {
+        l(uris);
+      } catch (e) {
+        this.host.log(`Byline: index listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+}
+
+function isUnder(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The articles under `root`, breadth first, skipping dot folders, node_modules and excluded paths. */
+export async function listArticles(root: string, excludes: RegExp[], max: number): Promise<string[]> {
+  const out: string[] = [];
+  const dirs = [root];
+  while (dirs.length && out.length < max) {
+    const dir = dirs.shift()!;
+    let entries: import('fs').Dirent[];
+    try {
+      entries = await fsp.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (excludes.some((re) => re.test(rel))) continue;
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) dirs.push(full);
+      } else if (e.isFile() && ARTICLE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+        out.push(full);
+        if (out.length >= max) break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A `byline.exclude` glob (VS Code style: `**` any folders, `*` within a name, `?`, `{a,b}`) as a regular
+ * expression over the path relative to the folder, with forward slashes. A pattern without a slash matches a
+ * name at any depth, as VS Code's files.exclude does for `*.bak`.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.trim().replace(/\\/g, '/').replace(/^\.\//, '');
+  if (!g.includes('/')) g = `**/${g}`;
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*' && g[i + 1] === '*') {
+      const slash = g[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = g.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        re += `(?:${g.slice(i + 1, close).split(',').map(escapeRe).join('|')})`;
+        i = close;
+      }
+    } else re += escapeRe(c);
+  }
+  // A folder pattern ("**/notes") excludes what is inside it as well.
+  return new RegExp(`^${re}(?:/.*)?$`);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The compact summary of an Article: names and quotes with LSP ranges; the Article itself can then be dropped. */
+export function summarize(doc: TextDocument, article: Article, source: 'open' | 'disk'): FileSummary {
+  const quotesBy = new Map<string, number>();
+  for (const q of article.quotes) if (q.speaker?.entity) quotesBy.set(q.speaker.entity, (quotesBy.get(q.speaker.entity) ?? 0) + 1);
+  const entities: IndexedEntity[] = [];
+  for (const e of article.entities) {
+    if (!NAME_TYPES.has(e.type) || e.mentions.length === 0) continue;
+    const mentions = new Int32Array(e.mentions.length * 4);
+    e.mentions.forEach((m, i) => writeRange(doc, mentions, i, m.start, m.end));
+    entities.push({ type: e.type, name: e.name, aliases: e.aliases ?? [], keys: entityKeys(e.name, e.aliases ?? []), mentions, quotes: quotesBy.get(e.id) ?? 0, spellings: fullNameSpellings(e.mentions) });
+  }
+  const quotes: IndexedQuote[] = article.quotes.map((q) => {
+    const range = new Int32Array(4);
+    writeRange(doc, range, 0, q.start, q.end);
+    const speaker = q.speaker ? (q.speaker.entityName ?? q.speaker.text) : null;
+    const words = article.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
+    return { speaker, speakerKey: q.speaker?.entityName ? nameKey(q.speaker.entityName) : null, range, snippet: words.length > 80 ? `${words.slice(0, 79)}…` : words };
+  });
+  return { uri: doc.uri, name: path.basename(toFsPath(doc.uri) ?? doc.uri), source, entities, quotes };
+}
+
+/** Distinct full-name spellings among mentions ("Maren Ostby" ×3, "Maren Ostbye" ×1), by comparable key. */
+export function fullNameSpellings(mentions: readonly { text: string }[]): Spelling[] {
+  const byKey = new Map<string, Spelling>();
+  for (const m of mentions) {
+    if (nameParts(m.text).length < 2) continue;
+    const k = nameKey(m.text);
+    const have = byKey.get(k);
+    if (have) have.count++;
+    else byKey.set(k, { name: m.text.replace(/['’]s$/, ''), count: 1 });
+  }
+  return [...byKey.values()];
+}
+
+function writeRange(doc: TextDocument, into: Int32Array, i: number, start: number, end: number): void {
+  const s = doc.positionAt(start);
+  const e = doc.positionAt(end);
+  into[i * 4] = s.line;
+  into[i * 4 + 1] = s.character;
+  into[i * 4 + 2] = e.line;
+  into[i * 4 + 3] = e.character;
+}
+
+/**
+ * Keys that identify one entity across files: the canonical name, plus aliases of two words or more. A surname
+ * alone ("Ostby") is not a key: it would join Maren Ostby and Lars Ostby.
+ */
+export function entityKeys(name: string, aliases: readonly string[]): string[] {
+  const keys = new Set<string>();
+  const k = nameKey(name);
+  if (k) keys.add(k);
+  for (const a of aliases) if (nameParts(a).length >= 2) keys.add(nameKey(a));
+  return [...keys];
+}
+
+/** The LSP range of quadruple `i`. */
+export function rangeAt(r: Ranges, i: number): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  return { start: { line: r[i * 4]!, character: r[i * 4 + 1]! }, end: { line: r[i * 4 + 2]!, character: r[i * 4 + 3]! } };
+}
+
+export function rangeCount(r: Ranges): number {
+  return r.length / 4;
+}
