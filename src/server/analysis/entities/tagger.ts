@@ -209,7 +209,8 @@ export class NameTagger implements NameRecognizer {
       emission.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic), i * L);
       for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, i * L);
     }
-    const transitions = (i: number): Float64Array => this.transitions(sf.shapeHash[i]!);
+    const perToken = Array.from(sf.shapeHash, (h) => this.transitions(h));
+    const transitions = (i: number): Float64Array => perToken[i]!;
     const forward = new Float64Array(n * L);
     const labels = viterbi(n, L, emission, transitions, forward);
     const margins = pathMargins(n, L, emission, transitions, forward, labels);
