@@ -256,6 +256,9 @@ export function antecedentOf(index: MentionIndex, pronoun: string, offset: numbe
   return undefined;
 }
 
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Irregular past tenses that end a subject phrase ("The businessman began …"). */
+const COMMON_PAST = new Set(['began', 'went', 'made', 'took', 'gave', 'came', 'got', 'told', 'said', 'wrote', 'spoke', 'met', 'left', 'won', 'lost', 'ran', 'held', 'kept', 'sent', 'put', 'set', 'saw', 'knew', 'thought', 'felt', 'stood', 'became', 'brought', 'bought', 'led', 'found', 'paid', 'is', 'was', 'has', 'had', 'says', 'tells']);
 const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'meanwhile', 'instead', 'now', 'also']);
 
 /**
@@ -275,7 +278,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     }
   }
   // an opening adverbial ("Hours later, Trump …", "In a statement, the campaign …") is not the subject
-  if (k < limit && COMMON_CAPITALISED.has(lower(tokens[k]!)) && !PRONOUNS.has(lower(tokens[k]!)) && lower(tokens[k]!) !== 'the') {
+  if (k < limit && COMMON_CAPITALISED.has(lower(tokens[k]!)) && !PRONOUNS.has(lower(tokens[k]!)) && !ARTICLES.has(lower(tokens[k]!))) {
     for (let c = k + 1; c < limit && c - k < 12; c++) {
       if (tokens[c]!.text === ',') {
         k = c + 1;
@@ -298,8 +301,22 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     else if (!((lw === 'of' || lw === 'the' || lw === '.') && lastCap === j - 1) && !ROLE_WORDS.has(lw) && !(lastCap < 0 && /^\d+-year-old$/.test(lw))) break;
     j++;
   }
-  if (lastCap < 0) return null;
+  if (lastCap < 0) {
+    // a common noun subject: "The billionaire businessman began …", "A campaign official later walked back …"
+    if (!ARTICLES.has(w)) return null;
+    let e = k + 1;
+    while (e < limit && e - k <= 5) {
+      const t = tokens[e]!;
+      const lw = lower(t);
+      if (!isWord(t) || NP_STOP.has(lw) || PREPOSITIONS.has(lw) || lw.endsWith('ed') || COMMON_PAST.has(lw) || /ly$/.test(lw)) break;
+      e++;
+    }
+    return e - 1 > k ? { first: k, last: e - 1, head: e - 1 } : null;
+  }
   // "Clinton's campaign": the possessor's noun is the subject
   if (/^['’]s$/.test(tokens[lastCap]!.text) && lastCap + 1 < limit && isWord(tokens[lastCap + 1]!) && !isCap(tokens[lastCap + 1]!)) lastCap++;
-  return { first: k, last: lastCap, head: lastCap };
+  // "A Clinton campaign official": role words after the name make the role the head
+  let last = lastCap;
+  while (last + 1 < limit && last + 1 < j + 1 && ROLE_WORDS.has(lower(tokens[last + 1]!))) last++;
+  return { first: k, last, head: last };
 }
