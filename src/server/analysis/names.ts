@@ -57,6 +57,14 @@ function allowedDistance(a: string, b: string): number {
   return 0;
 }
 
+/** Two forms of a first name that differ only in a final vowel (changed, added or dropped). */
+function genderedPair(a: string, b: string): boolean {
+  const vowel = /^[aeio]$/;
+  if (a.length === b.length) return a.slice(0, -1) === b.slice(0, -1) && vowel.test(a.slice(-1)) && vowel.test(b.slice(-1));
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.length === short.length + 1 && long.startsWith(short) && vowel.test(long.slice(-1));
+}
+
 export interface SpellingDifference {
   /** Index of the differing part in both names' parts. */
   part: number;
@@ -84,6 +92,8 @@ export function spellingDifference(variant: string, established: string): Spelli
     const y = b[i]!;
     // Initials and abbreviations ("J." / "John") are another way of writing, not a misspelling.
     if (x.length < 2 || y.length < 2) return undefined;
+    // Antonio/Antonia, Daniel/Daniela: a first name's gendered forms are two people, however close the letters.
+    if (i === 0 && genderedPair(x, y)) return undefined;
     const limit = allowedDistance(x, y);
     if (limit === 0) return undefined;
     const d = editDistance(x, y, limit);

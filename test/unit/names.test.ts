@@ -1,0 +1,64 @@
+// Name consistency (analysis/names.ts): misspellings of one name versus different people, on names as wire
+// copy spells them.
+
+import * as assert from 'assert';
+import { editDistance, findMisspellings, nameKey, nameParts, originalPart, partSpan, spellingDifference } from '../../src/server/analysis/names';
+
+describe('names: spelling variants of one name', () => {
+  it('folds case, diacritics, possessives and titles into a comparable key', () => {
+    assert.strictEqual(nameKey('MAREN  OSTBY'), 'maren ostby');
+    assert.deepStrictEqual(nameParts('José Álvarez'), ['jose', 'alvarez']);
+    assert.deepStrictEqual(nameParts("Dr. Maren Ostby's"), ['maren', 'ostby']);
+    assert.deepStrictEqual(nameParts('President Joe Biden'), ['joe', 'biden']);
+    assert.strictEqual(nameKey('Mr. Blinken'), 'blinken');
+  });
+
+  it('counts edits, a transposition as one', () => {
+    assert.strictEqual(editDistance('ostbye', 'ostby'), 1);
+    assert.strictEqual(editDistance('anthony', 'antony'), 1);
+    assert.strictEqual(editDistance('nilsen', 'nislen'), 1);
+    assert.strictEqual(editDistance('maren', 'lars', 2), 3, 'stops early above the limit');
+  });
+
+  it('finds the one differing part of a misspelled name', () => {
+    assert.deepStrictEqual(spellingDifference('Maren Ostbye', 'Maren Ostby'), { part: 1, from: 'ostbye', to: 'ostby', distance: 1 });
+    assert.deepStrictEqual(spellingDifference('Anthony Blinken', 'Antony Blinken'), { part: 0, from: 'anthony', to: 'antony', distance: 1 });
+    assert.ok(spellingDifference('Volodymyr Zelenskyy', 'Volodymyr Zelensky'));
+    assert.deepStrictEqual(spellingDifference('Mohammed bin Salman', 'Muhammad bin Salman')?.distance, 2, 'two edits from 8 letters');
+    assert.strictEqual(spellingDifference('Katrina Berg', 'Catrine Berg'), undefined, 'two edits on a 7-letter part is too far');
+  });
+
+  it('does not take different people who share a surname, or a short first name, for a misspelling', () => {
+    assert.strictEqual(spellingDifference('Lars Ostby', 'Maren Ostby'), undefined);
+    assert.strictEqual(spellingDifference('John Smith', 'Joan Smith'), undefined, 'four letters: no edit allowed');
+    assert.strictEqual(spellingDifference('Maren Ostby', 'Maren Ostby'), undefined, 'the same name');
+    assert.strictEqual(spellingDifference('Ostbye', 'Ostby'), undefined, 'a surname alone is too little');
+    assert.strictEqual(spellingDifference('Maren K. Ostby', 'Maren Ostby'), undefined, 'another number of parts');
+    assert.strictEqual(spellingDifference('J. Ostby', 'M. Ostby'), undefined, 'initials');
+    assert.strictEqual(spellingDifference('Antonia Rossi', 'Antonio Rossi'), undefined, 'feminine and masculine forms of a first name');
+    assert.strictEqual(spellingDifference('Daniela Weber', 'Daniel Weber'), undefined, 'feminine and masculine forms of a first name');
+    assert.strictEqual(spellingDifference('Marin Ostbye', 'Maren Ostby'), undefined, 'two parts differ');
+  });
+
+  it('calls the less frequent spelling the misspelling, and the glossary always established', () => {
+    const found = findMisspellings([
+      { name: 'Maren Ostby', count: 9 },
+      { name: 'Maren Ostbye', count: 1 },
+      { name: 'Lars Ostby', count: 2 },
+    ]);
+    assert.deepStrictEqual(found.map((m) => [m.name, m.established]), [['Maren Ostbye', 'Maren Ostby']]);
+    // As often as each other: nobody can say which is right.
+    assert.deepStrictEqual(findMisspellings([{ name: 'Maren Ostby', count: 2 }, { name: 'Maren Ostbye', count: 2 }]), []);
+    // The glossary's spelling wins even when the variant is more frequent.
+    const g = findMisspellings([{ name: 'Anthony Blinken', count: 5 }, { name: 'Antony Blinken', count: 0, authoritative: true }]);
+    assert.deepStrictEqual(g.map((m) => [m.name, m.established]), [['Anthony Blinken', 'Antony Blinken']]);
+  });
+
+  it('locates the misspelled word in a mention and the established word to put there', () => {
+    assert.deepStrictEqual(partSpan("Maren Ostbye's", 'ostbye'), { start: 6, end: 12 });
+    assert.deepStrictEqual(partSpan('Fisheries Minister Maren Ostbye', 'ostbye'), { start: 25, end: 31 });
+    assert.strictEqual(partSpan('Maren Ostby', 'ostbye'), undefined);
+    assert.strictEqual(originalPart('Maren Ostby', 1), 'Ostby');
+    assert.strictEqual(originalPart('Dr. Antony Blinken', 0), 'Antony');
+  });
+});
