@@ -1,6 +1,7 @@
 // Trains the name tagger (averaged perceptron, BILOU labels, Viterbi decoding, structured perceptron updates) from
 // ../shared/data/ner and writes src/server/model/ner.bin and MODEL_CARD.md. Deterministic: fixed data order,
-// fixed-seed shuffles. Usage: npm run train   (env: NER_EPOCHS, NER_MAX_FEATURES, NER_OUT)
+// fixed-seed shuffles. Usage: npm run train   (env for experiments: NER_EPOCHS, NER_MAX_FEATURES, NER_OUT,
+// NER_SOURCES=conll|worldwide to train on one corpus, NER_DEBUG=1 to score the weights before serialising)
 
 import * as fs from 'fs';
 import * as path from 'path';
