@@ -109,6 +109,24 @@ describe('direct quotes', () => {
     assert.equal(q.cue?.text, 'points out');
   });
 
+  it('attributes a question to the speaker named after it, past the sentence break', () => {
+    const q = only('"Who do they think they are?" Ortiz said of the landlord in March.');
+    assert.equal(q.text, '"Who do they think they are?"');
+    assert.equal(q.speaker?.text, 'Trump');
+  });
+
+  it('attributes a quote ending in a period to "X said." in the next sentence', () => {
+    const q = only('"We will find the missing emails and we will publish them." Trump said.');
+    assert.equal(q.speaker?.text, 'Trump');
+    assert.equal(q.kind, 'direct');
+  });
+
+  it('attributes a quote to a speaker with an unlisted verb before it', () => {
+    const q = only('He answered, "I have no idea what the council will decide."');
+    assert.equal(q.speaker?.text, 'He');
+    assert.equal(q.cue?.text, 'answered');
+  });
+
   it('attributes a quote signed with a dash', () => {
     const q = only('"I just hope this campaign gets people out to vote." ― Maria Lopez');
     assert.equal(q.speaker?.text, 'Maria Lopez');
@@ -265,6 +283,24 @@ describe('indirect speech', () => {
   it('finds two attributions in one sentence joined by "and"', () => {
     const quotes = quotesOf('Ortiz said the budget was balanced, and Reyes said it was not.');
     assert.deepEqual(quotes.map((q) => [q.speaker?.text, q.text]), [['Ortiz', 'the budget was balanced'], ['Reyes', 'it was not']]);
+  });
+
+  it('takes a number of poll respondents as the speaker', () => {
+    const q = only('Most voters backed the ban, but majorities in all five states say they want a path to citizenship.');
+    assert.equal(q.speaker?.text, 'majorities in all five states');
+    assert.equal(q.text, 'they want a path to citizenship');
+  });
+
+  it('gives a participle the common-noun subject of the sentence', () => {
+    const q = only('A mayoral campaign aide later walked back the remarks, saying the photo was beside the point.');
+    assert.equal(q.speaker?.text, 'A Clinton campaign official');
+    assert.equal(q.speaker?.specificity, 'described');
+  });
+
+  it('does not take a show title in quotation marks for the content', () => {
+    const q = only('On Fox News channel\'s "Sunday Morning Futures," Rep. Darrell Issa said the rules were broken.');
+    assert.equal(q.speaker?.text, 'Rep. Darrell Issa');
+    assert.equal(q.text, 'the rules were broken');
   });
 
   it('reads a headline-style colon attribution', () => {

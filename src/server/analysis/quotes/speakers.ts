@@ -121,6 +121,8 @@ function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: num
     const w = lower(t);
     if (DETERMINERS.has(w)) {
       j--;
+      // "all five states", "the two senior officials"
+      while (j - 1 >= floor && DETERMINERS.has(lower(tokens[j - 1]!)) && head - j < 10) j--;
       // "a spokesman for the campaign": keep walking through the preposition
       const p = tokens[j - 1];
       if (p && j - 1 > floor && PREPOSITIONS.has(lower(p)) && isWord(tokens[j - 2]!) && !NP_STOP.has(lower(tokens[j - 2]!))) {
