@@ -79,6 +79,8 @@ export async function startServer(options: ServerOptions): Promise<Server> {
     'security.workspace.trust.enabled': false,
     // the suite edits fixtures in place and restores them; never let an edit reach the disk on its own
     'files.autoSave': 'off',
+    // the fixtures sit inside this repository: no "open the parent git repository?" toast over the editor
+    'git.openRepositoryInParentFolders': 'never',
     ...options.settings,
   };
   fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
