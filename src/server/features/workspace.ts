@@ -27,7 +27,7 @@ export function matchesElsewhere(index: WorkspaceIndex, uri: string, entity: Pic
   const keys = new Set(entityKeys(entity.name, entity.aliases ?? []));
   const out: Match[] = [];
   if (!keys.size) return out;
-  for (const file of index.all()) {
+  for (const file of index.filesWithKeys(keys)) {
     if (file.uri === uri) continue;
     const hits = file.entities.filter((e) => e.keys.some((k) => keys.has(k)));
     if (!hits.length) continue;

@@ -96,6 +96,8 @@ export function isArticleUri(uri: string): boolean {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Entity key → the files naming it, so a hover looks up a name without scanning every file. */
+  private readonly byKey = new Map<string, Set<string>>();
   private readonly queue = new Set<string>();
   private running: Promise<void> | undefined;
   private roots: string[] = [];
@@ -161,9 +163,9 @@ export class WorkspaceIndex {
   updateFromArticle(doc: TextDocument, article: Article | null): void {
     if (!this.inRoots(doc.uri)) return;
     if (!article) {
-      this.files.delete(doc.uri);
+      this.drop(doc.uri);
     } else {
-      this.files.set(doc.uri, summarize(doc, article, 'open'));
+      this.put(summarize(doc, article, 'open'));
     }
     // No listeners: typing in one document must not republish every other one; derived tables still rebuild.
     this.generation++;
@@ -180,7 +182,7 @@ export class WorkspaceIndex {
     for (const c of changes) {
       if (!isArticleUri(c.uri) || !this.inRoots(c.uri) || this.excluded(c.uri)) continue;
       if (c.type === 3) {
-        if (this.files.delete(c.uri)) removed.push(c.uri);
+        if (this.drop(c.uri)) removed.push(c.uri);
       } else if (!this.host.isOpen(c.uri)) this.enqueue(c.uri);
     }
     if (removed.length) this.emit(removed);
@@ -189,6 +191,32 @@ export class WorkspaceIndex {
   /** Every indexed file (open documents from their live Article). */
   all(): IterableIterator<FileSummary> {
     return this.files.values();
+  }
+
+  /** The files with an entity having one of these keys. */
+  filesWithKeys(keys: Iterable<string>): FileSummary[] {
+    const uris = new Set<string>();
+    for (const k of keys) for (const u of this.byKey.get(k) ?? []) uris.add(u);
+    return [...uris].map((u) => this.files.get(u)).filter((f): f is FileSummary => !!f);
+  }
+
+  private put(summary: FileSummary): void {
+    this.drop(summary.uri);
+    this.files.set(summary.uri, summary);
+    for (const e of summary.entities) for (const k of e.keys) (this.byKey.get(k) ?? this.byKey.set(k, new Set()).get(k)!).add(summary.uri);
+  }
+
+  private drop(uri: string): boolean {
+    const old = this.files.get(uri);
+    if (!old) return false;
+    for (const e of old.entities) {
+      for (const k of e.keys) {
+        const set = this.byKey.get(k);
+        set?.delete(uri);
+        if (set?.size === 0) this.byKey.delete(k);
+      }
+    }
+    return this.files.delete(uri);
   }
 
   get(uri: string): FileSummary | undefined {
@@ -234,29 +262,29 @@ export class WorkspaceIndex {
       const doc0 = TextDocument.create(uri, LANGUAGE_OF[ext] ?? 'plaintext', 0, '');
       const inputs = await this.host.inputsFor(doc0);
       if (!inputs.enabled) {
-        this.files.delete(uri);
+        this.drop(uri);
         return 'skipped';
       }
       // Size guard before reading: a file far over the limit is never loaded (UTF-16 units ≤ bytes for UTF-8).
       const limit = inputs.options.maxLength ?? Infinity;
       if (stat.size > limit * 3) {
-        this.files.delete(uri);
+        this.drop(uri);
         return 'skipped';
       }
       const text = await fsp.readFile(file, 'utf8');
       if (text.length > limit) {
-        this.files.delete(uri);
+        this.drop(uri);
         return 'skipped';
       }
       const doc = TextDocument.create(uri, doc0.languageId, 0, text);
       const article = await this.host.engine.analyze(text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
       if (!article || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
-      this.files.set(uri, summarize(doc, article, 'disk'));
+      this.put(summarize(doc, article, 'disk'));
       return 'indexed';
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      this.files.delete(uri);
+      this.drop(uri);
       if (code !== 'ENOENT') this.host.log(`Byline: could not index ${uri}: ${e instanceof Error ? e.message : String(e)}`);
       return 'gone';
     }
