@@ -110,7 +110,7 @@ export const INSTITUTIONAL_SOURCES: ReadonlySet<string> = new Set([
   'police', 'prosecutors', 'prosecutor', 'ministry', 'government', 'court', 'department', 'agency', 'army',
   'military', 'authorities', 'administration', 'campaign', 'committee', 'commission', 'council', 'parliament',
   'congress', 'senate', 'cabinet', 'embassy', 'company', 'firm', 'union', 'board', 'coroner', 'regulator',
-  'regulators', 'party', 'prosecution', 
+  'regulators', 'party', 'prosecution',
 ]);
 
 // --- Unattributed-claim rules (claims/, DIAGNOSTICS.md ATTR001–ATTR009) ---

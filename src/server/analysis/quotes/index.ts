@@ -74,13 +74,8 @@ interface Attribution {
   /** First token after the cue and its settings (mode 'after'). */
   after: number;
   how: string;
-  /** Speaker inherited from another attribution (participles, continuations). */
-  inherited?: Resolved;
-}
-
-/** A speaker phrase resolved to text, entity and specificity. */
-interface Resolved {
-  speaker: Speaker;
+  /** Content already settled when the cue was found (colon introductions). */
+  fixed?: boolean;
 }
 
 interface Unit {
@@ -378,7 +373,7 @@ class QuoteExtractor {
           break;
         }
       }
-      if ((a as Attribution & { fixed?: boolean }).fixed) {
+      if (a.fixed) {
         out.push(a);
         floor = u.last;
         continue;
@@ -480,7 +475,7 @@ class QuoteExtractor {
     const sep = v + 1;
     const verb = t[v];
     if (!verb || this.markOf[v]! >= 0 || !/^[a-z]{3,}$/.test(verb.text) || NOT_VERBS.has(verb.text)) return;
-    if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0 || this.markOf[sep + 1] === -1) return;
+    if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0) return;
     if (!looksLikeName(t, speaker.head, u.first) && !PRONOUNS.has(lower(t[speaker.head]!))) return;
     found.push({ form: 'subject', cueFirst: v, cueLast: v, lemma: verb.text, speaker, parts: [], clauseStart: speaker.first, mode: 'after', after: sep + 1, how: 'speaker named in the same sentence' });
   }
@@ -506,7 +501,7 @@ class QuoteExtractor {
       const parts = quoteFollows ? this.region(c + 1, u.last) : this.nextParagraphContent(p);
       if (parts.length === 0) continue;
       const a: Attribution = { form: 'colon', cueFirst: c, cueLast: c, lemma: ':', speaker, parts, clauseStart: speaker.first, mode: 'after', after: c + 1, how: 'speaker introduces the quote with a colon' };
-      (a as Attribution & { fixed?: boolean }).fixed = true;
+      a.fixed = true;
       return a;
     }
     return null;
