@@ -371,8 +371,9 @@ power-of-two scale per feature. Training took ${f.trainSeconds.toFixed(0)} s on 
 \`\`\`
 ${f.scores}
 \`\`\`
-Model load (fromBytes, after reading the file): ${f.loadMs.toFixed(0)} ms of CPU time. Speeds are CPU time of one
-Node process (tagging only: the text model is built by the caller), measured while the 2 cores were shared.
+Model load (fromBytes) inside the training process, whose large heap slows it: ${f.loadMs.toFixed(0)} ms of CPU time; the
+first line of eval-ner's output gives the load time in a fresh process. Speeds are CPU time of one Node process
+(tagging only: the text model is built by the caller), measured while the 2 cores were shared.
 Rerun: \`npm run compile && node out/scripts/eval-ner.js\`.
 
 ## Known limits
