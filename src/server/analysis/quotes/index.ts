@@ -914,8 +914,10 @@ class QuoteExtractor {
         const subject = this.clauseSubject(s, a.cueFirst);
         if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, { first: s }, p);
       }
-      if (!speaker) return undefined;
+      // no subject found: a quotation keeps its place (with no speaker), reported speech is dropped
+      if (!speaker && !this.hasMarkIn(a.parts)) return undefined;
     }
+    if (!speaker) how = 'no speaker found for this cue';
     const cueStart = t[a.cueFirst]!.start;
     const cueEnd = t[a.cueLast]!.end;
     const f: Found = {

@@ -280,7 +280,8 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     }
   }
   // an opening adverbial ("Hours later, Trump …", "In a statement, the campaign …") is not the subject
-  if (k < limit && COMMON_CAPITALISED.has(lower(tokens[k]!)) && !PRONOUNS.has(lower(tokens[k]!)) && !ARTICLES.has(lower(tokens[k]!))) {
+  const opener = k < limit ? lower(tokens[k]!) : '';
+  if (k < limit && ((COMMON_CAPITALISED.has(opener) && !PRONOUNS.has(opener) && !ARTICLES.has(opener)) || /^[a-z]{3,}(?:ing|ed)$/.test(opener))) {
     for (let c = k + 1; c < limit && c - k < 12; c++) {
       if (tokens[c]!.text === ',') {
         k = c + 1;
