@@ -141,4 +141,16 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Ostby' });
     assert.ok(!symbols.some((s) => (s.location as Location).uri.endsWith('late.txt')), 'a deleted article leaves the index');
   });
+
+  it('hints a first reference by surname only (NAME002), with the full name as the fix', async () => {
+    const name = '2026-04-15-draft.txt';
+    const text = 'Cod deal signed\n\nOSLO, April 15 (Byline) - Ostby signed the cod agreement in Brussels on Wednesday.\n\nFisheries Minister Maren Ostby called it "a fair result for the coast."\n';
+    const published = await client.open(uri(name), text);
+    const doc = client.doc(uri(name));
+    const hints = published.diagnostics.filter((d) => d.code === 'NAME002');
+    assert.deepStrictEqual(hints.map((d) => doc.getText(d.range)), ['Ostby'], JSON.stringify(published.diagnostics));
+    assert.strictEqual(hints[0]!.severity, 4, 'a hint');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri(name) }, range: hints[0]!.range, context: { diagnostics: hints } });
+    assert.deepStrictEqual(actions.find((a) => a.edit)?.edit?.changes?.[uri(name)], [{ range: hints[0]!.range, newText: 'Maren Ostby' }]);
+  });
 });

@@ -2,7 +2,7 @@
 // copy spells them.
 
 import * as assert from 'assert';
-import { editDistance, findMisspellings, nameKey, nameParts, originalPart, partSpan, spellingDifference } from '../../src/server/analysis/names';
+import { editDistance, findMisspellings, firstReferenceProblems, nameKey, nameParts, originalPart, partSpan, spellingDifference } from '../../src/server/analysis/names';
 
 describe('names: spelling variants of one name', () => {
   it('folds case, diacritics, possessives and titles into a comparable key', () => {
@@ -60,5 +60,45 @@ describe('names: spelling variants of one name', () => {
     assert.strictEqual(partSpan('Maren Ostby', 'ostbye'), undefined);
     assert.strictEqual(originalPart('Maren Ostby', 1), 'Ostby');
     assert.strictEqual(originalPart('Dr. Antony Blinken', 0), 'Antony');
+  });
+});
+
+describe('names: first reference by surname only', () => {
+  const analyse = (text: string, people: { name: string; words: string[] }[]) => {
+    const entities = people.map((p) => {
+      const mentions: { start: number; end: number; text: string }[] = [];
+      let from = 0;
+      for (const w of p.words) {
+        const start = text.indexOf(w, from);
+        mentions.push({ start, end: start + w.length, text: w });
+        from = start + w.length;
+      }
+      return { type: 'PERSON', name: p.name, mentions };
+    });
+    const headlineEnd = text.indexOf('\n');
+    return firstReferenceProblems({ entities, paragraphs: [{ start: 0, end: headlineEnd, role: 'headline' }, { start: headlineEnd + 1, end: text.length, role: 'body' }] });
+  };
+
+  it('flags a surname before the full name in the body', () => {
+    const text = 'Quota deal near\nOstby said the talks would resume. Fisheries Minister Maren Ostby leads them.';
+    const found = analyse(text, [{ name: 'Maren Ostby', words: ['Ostby', 'Maren Ostby'] }]);
+    assert.deepStrictEqual(found.map((f) => [f.text, f.name, text.slice(f.start, f.end)]), [['Ostby', 'Maren Ostby', 'Ostby']]);
+  });
+
+  it('flags the surname even when the tagger made another entity of it', () => {
+    const text = 'Cod deal signed\nOstby signed the deal. Fisheries Minister Maren Ostby called it fair.';
+    const found = firstReferenceProblems({
+      entities: [
+        { type: 'LOC', name: 'Ostby', mentions: [{ start: 16, end: 21, text: 'Ostby' }] },
+        { type: 'PERSON', name: 'Maren Ostby', mentions: [{ start: text.indexOf('Maren'), end: text.indexOf('Maren') + 11, text: 'Maren Ostby' }] },
+      ],
+      paragraphs: [{ start: 0, end: 15, role: 'headline' }, { start: 16, end: text.length, role: 'body' }],
+    });
+    assert.deepStrictEqual(found.map((f) => [text.slice(f.start, f.end), f.name]), [['Ostby', 'Maren Ostby']]);
+  });
+
+  it('leaves headlines, full first references and never-named-in-full people alone', () => {
+    const text = 'Ostby vows a deal\nMaren Ostby said the talks would resume. Ostby leads them. Nilsen agreed.';
+    assert.deepStrictEqual(analyse(text, [{ name: 'Maren Ostby', words: ['Ostby', 'Maren Ostby', 'Ostby'] }, { name: 'Nilsen', words: ['Nilsen'] }]), []);
   });
 });

@@ -176,3 +176,61 @@ export function originalPart(name: string, index: number): string | undefined {
   const w = words[index];
   return w?.replace(/['’]s$/, '').replace(/[,;:]+$/, '');
 }
+
+/** What a first-reference finding needs of an article: entities with mentions, paragraphs with roles. */
+export interface FirstReferenceInput {
+  entities: readonly { type: string; name: string; mentions: readonly { start: number; end: number; text: string }[] }[];
+  paragraphs: readonly { start: number; end: number; role: string }[];
+}
+
+export interface FirstReference {
+  start: number;
+  end: number;
+  /** The full name the article gives later ("Maren Ostby"). */
+  name: string;
+  /** The words used first ("Ostby"). */
+  text: string;
+}
+
+/**
+ * AP style's first reference: a person is named in full the first time the story mentions them ("Maren Ostby"),
+ * by surname afterwards. Flags a body mention of one name only that comes before the first full-name mention.
+ * Headlines and bylines are exempt (headlines use surnames by design); people the article never names in full
+ * are left alone (a mononym, or a name the tagger saw only once).
+ */
+export function firstReferenceProblems(article: FirstReferenceInput): FirstReference[] {
+  const exempt = (offset: number): boolean => {
+    const p = article.paragraphs.find((x) => x.start <= offset && offset < x.end);
+    return !!p && (p.role === 'headline' || p.role === 'byline');
+  };
+  // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
+  // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
+  const singles: { start: number; end: number; text: string; word: string }[] = [];
+  for (const e of article.entities) {
+    if (!NAME_ENTITY.has(e.type)) continue;
+    for (const m of e.mentions) {
+      const w = nameParts(m.text);
+      if (w.length === 1 && !exempt(m.start)) singles.push({ ...m, word: w[0]! });
+    }
+  }
+  singles.sort((a, b) => a.start - b.start);
+  const out: FirstReference[] = [];
+  const flagged = new Set<number>();
+  for (const e of article.entities) {
+    const full = nameParts(e.name);
+    // Two to four parts: longer "names" are usually a linking slip (an organisation, two names run together).
+    if (e.type !== 'PERSON' || full.length < 2 || full.length > 4) continue;
+    const firstFull = e.mentions.find((m) => !exempt(m.start) && nameParts(m.text).length >= 2);
+    // Only when the full name does come: otherwise the single word may be all the article knows.
+    if (!firstFull) continue;
+    const own = new Set(e.mentions.map((m) => m.start));
+    // The surname alone (any entity), or the given name alone within this person's own mentions.
+    const early = singles.find((m) => m.start < firstFull.start && (m.word === full[full.length - 1] || (own.has(m.start) && m.word === full[0])));
+    if (!early || flagged.has(early.start)) continue;
+    flagged.add(early.start);
+    out.push({ start: early.start, end: early.end, name: e.name, text: early.text });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const NAME_ENTITY = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);

@@ -9,7 +9,7 @@ import { INDEX_STATUS_METHOD, INDEXED_NOTIFICATION, type WorkspaceIndexStatus } 
 import type { Analysis, AnalysisInputs, EngineRunner } from '../documents';
 import type { SettingsCache } from '../settings';
 import { isArticleUri, WorkspaceIndex, type Progress } from '../workspace/index';
-import { indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
+import { firstReferenceDiagnostics, indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
 
 export interface WorkspaceServiceDeps {
   connection: Connection;
@@ -114,7 +114,7 @@ export class WorkspaceService {
   }
 
   diagnostics(doc: TextDocument, article: Article, inputs: AnalysisInputs): Diagnostic[] {
-    return nameDiagnostics(doc, article, this.index, inputs.settings, inputs.options.glossary);
+    return nameDiagnostics(doc, article, this.index, inputs.settings, inputs.options.glossary).concat(firstReferenceDiagnostics(doc, article, inputs.settings));
   }
 
   codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
