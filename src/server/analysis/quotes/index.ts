@@ -684,7 +684,9 @@ class QuoteExtractor {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
       const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
       const invertedEnds = inverted && (leftIsQuote || inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
-      const invertible = !LISTENER_VERBS.has(lemma) || (lemma === 'ask' && leftIsQuote);
+      // '…, called it "a disaster"': an object before a quotation is not an inverted speaker
+      const objectLike = inverted !== null && (/^(?:it|you|them|him|her)$/.test(lower(t[inverted.head]!)) || (!leftIsQuote && this.markOf[inverted.last + 1]! >= 0));
+      const invertible = (!LISTENER_VERBS.has(lemma) || (lemma === 'ask' && leftIsQuote)) && !objectLike;
       if (inverted && invertedEnds && invertible && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
         const afterSpeaker = this.afterCue(inverted.last, 'say', u);
         return { form: 'inverted', cueFirst: i, cueLast: i, lemma, speaker: inverted, parts: [], clauseStart: i, mode: 'before', after: afterSpeaker, how: 'speaker named in the same sentence' };
