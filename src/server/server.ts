@@ -185,6 +185,7 @@ function startServer(): void {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) folders.remove(f.uri);
         for (const f of e.added) folders.add(f.uri);
+        workspace.foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri));
         store.invalidateAll();
       });
     }
@@ -197,6 +198,7 @@ function startServer(): void {
 
   connection.onDidChangeConfiguration((change) => {
     settings.reset(change.settings);
+    workspace.configurationChanged();
     store.invalidateAll();
   });
 

@@ -142,6 +142,28 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     assert.ok(!symbols.some((s) => (s.location as Location).uri.endsWith('late.txt')), 'a deleted article leaves the index');
   });
 
+  it('drops a removed workspace folder’s articles and indexes an added one', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-ws2-'));
+    try {
+      fs.copyFileSync(path.join(FIXTURES, '2026-04-11-assessment.txt'), path.join(other, 'copy.txt'));
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [{ uri: uriOf(dir), name: path.basename(dir) }] },
+      });
+      let files = new Set<string>();
+      for (let i = 0; i < 100 && !files.has('copy.txt'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        files = new Set((await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Ostby' })).map((s) => path.basename((s.location as Location).uri)));
+      }
+      assert.ok(files.has('copy.txt'), 'the added folder is indexed');
+      assert.ok(!files.has('2026-04-11-assessment.txt'), 'a closed article of the removed folder is gone');
+    } finally {
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: uriOf(dir), name: path.basename(dir) }], removed: [{ uri: uriOf(other), name: 'other' }] },
+      });
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('hints a first reference by surname only (NAME002), with the full name as the fix', async () => {
     const name = '2026-04-15-draft.txt';
     const text = 'Cod deal signed\n\nOSLO, April 15 (Byline) - Ostby signed the cod agreement in Brussels on Wednesday.\n\nFisheries Minister Maren Ostby called it "a fair result for the coast."\n';

@@ -97,8 +97,20 @@ export class WorkspaceService {
    * (glossary, ignore file), which the server handles as before.
    */
   watchedFiles(changes: { uri: string; type: number }[]): boolean {
+    const others = changes.some((c) => !isArticleUri(c.uri) || c.uri.includes('/.byline/'));
+    // A glossary change changes the analysis inputs of every file indexed from now on.
+    if (others) this.index.forgetInputs();
     this.index.filesChanged(changes);
-    return changes.some((c) => !isArticleUri(c.uri) || c.uri.includes('/.byline/'));
+    return others;
+  }
+
+  /** Settings changed: the index's cached inputs go (files already indexed stay until they change). */
+  configurationChanged(): void {
+    this.index.forgetInputs();
+  }
+
+  foldersChanged(added: string[], removed: string[]): void {
+    this.index.foldersChanged(added, removed).catch((e: unknown) => this.deps.log(`Byline: re-indexing the workspace folders failed: ${String(e)}`));
   }
 
   hover(h: Hover | null, doc: TextDocument, article: Article, offset: number): Hover | null {

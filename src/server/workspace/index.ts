@@ -259,8 +259,8 @@ export class WorkspaceIndex {
     try {
       const ext = path.extname(file).toLowerCase();
       const stat = await fsp.stat(file);
-      const doc0 = TextDocument.create(uri, LANGUAGE_OF[ext] ?? 'plaintext', 0, '');
-      const inputs = await this.host.inputsFor(doc0);
+      const languageId = LANGUAGE_OF[ext] ?? 'plaintext';
+      const inputs = await this.inputsFor(file, languageId);
       if (!inputs.enabled) {
         this.drop(uri);
         return 'skipped';
@@ -276,7 +276,7 @@ export class WorkspaceIndex {
         this.drop(uri);
         return 'skipped';
       }
-      const doc = TextDocument.create(uri, doc0.languageId, 0, text);
+      const doc = TextDocument.create(uri, languageId, 0, text);
       const article = await this.host.engine.analyze(text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
       if (!article || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
@@ -287,6 +287,50 @@ export class WorkspaceIndex {
       this.drop(uri);
       if (code !== 'ENOENT') this.host.log(`Byline: could not index ${uri}: ${e instanceof Error ? e.message : String(e)}`);
       return 'gone';
+    }
+  }
+
+  /**
+   * Inputs per folder and language, not per file: settings are resource-scoped to the folder, and asking the
+   * client once per file would send hundreds of workspace/configuration requests (and cache one entry each).
+   * Kept until the next change of settings or watched files (forgetInputs).
+   */
+  private readonly inputs = new Map<string, Promise<AnalysisInputs>>();
+
+  private inputsFor(file: string, languageId: string): Promise<AnalysisInputs> {
+    const root = this.roots.filter((r) => isUnder(r, file)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+    const key = `${root}\0${languageId}`;
+    let got = this.inputs.get(key);
+    if (!got) {
+      // A stand-in document at the folder's top: same folder settings, same glossary, same format as the file.
+      const ext = Object.keys(LANGUAGE_OF).find((e) => LANGUAGE_OF[e] === languageId) ?? '.txt';
+      const standIn = TextDocument.create(pathToFileURL(path.join(root, `byline-index${ext}`)).toString(), languageId, 0, '');
+      got = this.host.inputsFor(standIn);
+      this.inputs.set(key, got);
+      got.catch(() => this.inputs.delete(key));
+    }
+    return got;
+  }
+
+  /** Settings or the glossary changed: the next files indexed ask again. */
+  forgetInputs(): void {
+    this.inputs.clear();
+  }
+
+  /** Workspace folders added or removed: files of removed folders leave, those of added ones are indexed. */
+  async foldersChanged(added: string[], removed: string[]): Promise<void> {
+    const gone = removed.map(toFsPath).filter((p): p is string => !!p);
+    this.roots = this.roots.filter((r) => !gone.includes(r));
+    const dropped = [...this.files.keys()].filter((u) => !this.inRoots(u));
+    for (const u of dropped) this.drop(u);
+    if (dropped.length) this.emit(dropped);
+    for (const uri of added) {
+      const root = toFsPath(uri);
+      if (!root || this.roots.includes(root)) continue;
+      this.roots.push(root);
+      const res = (await this.host.excludesFor(uri).catch(() => [])).map(globToRegExp);
+      this.excludes.set(root, res);
+      for (const f of await listArticles(root, res, MAX_FILES)) this.enqueue(pathToFileURL(f).toString());
     }
   }
 
