@@ -23,7 +23,7 @@ const BARE_VERB_CUES = new Set(['say', 'tell', 'write', 'add', 'ask', 'argue', '
 const NOUNISH = new Set(['reports', 'calls', 'claims', 'notes', 'posts', 'tweets', 'comments', 'promises', 'demands', 'orders', 'charges', 'pledges', 'vows', 'signals', 'jokes', 'shouts', 'praises', 'counters', 'quips', 'estimates', 'cites', 'states', 'stresses', 'concludes', 'adds', 'replies', 'responds', 'whispers', 'screams', 'yells']);
 const NOUN_MARKERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our', 'my', 'your', 'no', 'any', 'every', 'each', 'whose', 'of', 'to', "'s", '’s']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'am', "'s", '’s']);
-/** Words that may stand between a speaker and the cue: "Clinton also said", "Trump has repeatedly said". */
+/** Words that may stand between a speaker and the cue: "Ortiz also said", "the mayor has repeatedly said". */
 const BETWEEN_SPEAKER_AND_CUE = new Set([
   'also', 'has', 'have', 'had', 'will', 'would', 'could', 'later', 'then', 'once', 'again', 'just', 'only', 'never',
   'not', 'did', 'does', 'do', 'first', 'further', 'previously', 'recently', 'earlier', 'often', 'already', 'himself',
@@ -41,12 +41,12 @@ const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'throug
 /** Words before an -ing cue that make it share the main clause's speaker: "…, saying", "— adding". */
 const PARTICIPLE_LEADS = new Set([',', '—', '–', '-', '--', 'and', 'by', 'while', 'also']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
-/** Words that open an adverbial clause, not reported content: "tweeted as Obama spoke". */
+/** Words that open an adverbial clause, not reported content: "tweeted as the mayor spoke". */
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'during', 'live', 'attempting', 'trying']);
 const ROLE_LISTENERS = new Set(['host', 'anchor', 'reporter', 'reporters', 'radio', 'newspaper', 'magazine', 'station', 'network', 'audience', 'crowd', 'supporters', 'interviewer', 'correspondent', 'editorial', 'board', 'show', 'program']);
 /** Lower-case words that are not the verb of '"…," Name verb': function words. */
 const NOT_VERBS = new Set(['and', 'but', 'the', 'who', 'which', 'that', 'was', 'were', 'has', 'had', 'have', 'will', 'would', 'also', 'not', 'for', 'with', 'from', 'into', 'about', 'then', 'than', 'this', 'his', 'her', 'their', 'its', 'our', 'one', 'two', 'are', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'once', 'now', 'just', 'only', 'even', 'yet', 'all', 'some', 'any', 'more', 'most', 'both', 'each', 'few', 'many', 'much', 'other', 'such', 'own', 'same', 'very']);
-/** Words that may follow the verb of '"…," Name verb': "Trump barked and …", "she said as she left". */
+/** Words that may follow the verb of '"…," Name verb': "Reyes snapped and …", "she said as she left". */
 const AFTER_VERB = new Set(['and', 'as', 'when', 'while', 'after', 'before', 'in', 'on', 'at', 'of', 'during', 'with', 'from', 'to', 'outside', 'inside', 'before', 'from', 'into', 'matter-of-factly', 'again', 'later', 'today', 'yesterday', 'tonight']);
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'whereas']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
@@ -114,7 +114,7 @@ class QuoteExtractor {
   private readonly paragraphTokens: { first: number; last: number }[];
   private readonly skipParagraphs = new Set<number>();
   private readonly markWords: number[];
-  /** Quotes kept without a speaker, by marked quote, until a following "Trump said." claims them. */
+  /** Quotes kept without a speaker, by marked quote, until a following "Reyes said." claims them. */
   private readonly unattributed = new Map<number, Found>();
   /** narrationPrefix[i]: words outside quotation marks among tokens [0, i). */
   private readonly narrationPrefix: Int32Array;
@@ -300,7 +300,7 @@ class QuoteExtractor {
 
   // ---- cues ----
 
-  /** Headlines and Q&A: "Cruz: Trump Would Put Liberals On Court", "FALLIN: I think …". */
+  /** Headlines and Q&A: "Okafor: Council Will Delay Vote", "REYES: We think …". */
   private colonCue(u: Unit, p: number, units: Unit[]): Attribution[] {
     const t = this.tokens;
     for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
@@ -337,7 +337,7 @@ class QuoteExtractor {
         i = Math.max(i, a.cueLast);
       }
     }
-    // dash attributions after a quote: '"…" ― Sonya Herridge'
+    // dash attributions after a quote: '"…" ― Maria Lopez'
     if (found.length === 0) {
       for (let i = u.first + 1; i < u.last - 1; i++) {
         const w = t[i]!.text;
@@ -394,7 +394,7 @@ class QuoteExtractor {
             this.unattributed.delete(mi);
           }
         }
-        // "…, the Times said, including speeches": the rest of the sentence continues the content
+        // "…, the newspaper said, including travel": the rest of the sentence continues the content
         const after = this.skipTo(a.after, ceiling);
         // after a direct quote or an inverted cue only a reopened quote continues it ('"…," said Ortiz, "…"')
         const directBefore = a.parts.length > 0 && this.markOf[this.firstTokenFrom(a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
@@ -404,7 +404,7 @@ class QuoteExtractor {
           a.parts.push(...rest);
         }
       } else {
-        // "said of waterboarding", "tweeted live as Obama spoke": a setting, not what was said
+        // "said of the plan", "tweeted live as the mayor spoke": a setting, not what was said
         const first = t[a.after];
         if (first && a.after < ceiling && this.markOf[a.after]! < 0 && (SUBORDINATORS.has(lower(first)) || lower(first) === 'of' || (a.lemma === 'add' && lower(first) === 'to'))) continue;
         a.parts = this.region(a.after, ceiling);
@@ -412,7 +412,7 @@ class QuoteExtractor {
       }
       if (a.parts.length === 0) continue;
       if (QUOTE_ONLY_CUES.has(a.lemma) && !this.hasMarkIn(a.parts)) {
-        // "continued to rise", "a group called Politics and Pies": not speech without a quotation or a clause
+        // "continued to rise", "a group called Parents for Safe Streets": not speech without a quotation or a clause
         const next = t[a.cueLast + 1] ? lower(t[a.cueLast + 1]!) : '';
         if (!(next === 'that' || (a.lemma === 'call' && (next === 'for' || next === 'on' || next === 'upon')))) continue;
       }
@@ -424,7 +424,7 @@ class QuoteExtractor {
   }
 
   /**
-   * '"…," Bozell points out.' · '"…," read one.': a quote closed by a comma, question or exclamation mark and then
+   * '"…," Brenner points out.' · '"…," read one sign.': a quote closed by a comma, question or exclamation mark and then
    * a speaker with a verb we do not list, when no listed cue follows the quote.
    */
   private quoteThenSpeaker(u: Unit, found: Attribution[]): void {
@@ -481,7 +481,7 @@ class QuoteExtractor {
   }
 
   /**
-   * Colon introductions without a listed verb: 'Cruz called them on it: "…"', 'Republican pollster Daron Shaw:
+   * Colon introductions without a listed verb: 'Ortiz put it bluntly: "…"', 'county pollster Ann Reyes:
    * "…"', or a paragraph ending in a colon before a quoted paragraph.
    */
   private colonIntroduction(u: Unit, p: number, units: Unit[], ui: number): Attribution | null {
@@ -628,7 +628,7 @@ class QuoteExtractor {
     const prevW = prev ? lower(prev) : '';
     const prevInUnit = i - 1 >= u.first;
     if (prevInUnit && NOUN_MARKERS.has(prevW) && this.markOf[i - 1]! < 0) return null;
-    // "758 pledged delegates", "the estimated 20,000": a participle used as an adjective
+    // "412 registered voters", "the estimated 20,000": a participle used as an adjective
     if (prevInUnit && /^\d/.test(prevW) && w.endsWith('ed')) return null;
     if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
     if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
@@ -648,8 +648,8 @@ class QuoteExtractor {
     if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
     const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
     const after = this.afterCue(i, lemma, u);
-    // a parenthetical between speaker and cue belongs to the speaker: "Sen. Bernie Sanders (I-Vt.) said",
-    // "Many speakers — including Muslims, Christians, Jews — said"
+    // a parenthetical between speaker and cue belongs to the speaker: "Sen. Maria Cole (D-Ore.) said",
+    // "Several neighbours — including two teachers — said"
     let tail = -1;
     if (L > u.first && this.markOf[L]! < 0 && (t[L]!.text === ')' || t[L]!.text === '—' || t[L]!.text === '–')) {
       const open = t[L]!.text === ')' ? '(' : t[L]!.text;
@@ -672,11 +672,11 @@ class QuoteExtractor {
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker of the main clause' };
     }
     if (L0 && !leftIsQuote && COORDINATORS.has(lower(L0))) {
-      // "Ortiz thanked Tucson and said it was good to be back": the subject is shared
+      // "Ortiz thanked the council and said the vote was historic": the subject is shared
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker is the subject of the sentence' };
     }
     if (L0 && !leftIsQuote && lower(L0) === 'who' && L - 1 >= u.first) {
-      // "Barkley, who said he typically votes Democratic, …": the relative pronoun stands for the name before it
+      // "Mendes, who said the strike would go on, …": the relative pronoun stands for the name before it
       const speaker: SpeakerPhrase = { first: L, last: L, head: L };
       return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: L, mode: 'after', after, how: 'speaker named before "who"' };
     }
@@ -719,7 +719,7 @@ class QuoteExtractor {
       const phrase = phraseEndingAt(t, k - 1, u.first, u.first);
       if (!phrase) continue;
       const head = t[phrase.head]!;
-      // "Martin Ekwueme, 61, who farms outside Dubuque, says": an age is not the speaker; keep looking left
+      // "Harold Pike, 61, who farms outside Lincoln, says": an age is not the speaker; keep looking left
       if (/^\d/.test(head.text)) continue;
       if (looksLikeName(t, phrase.head, u.first) || PRONOUNS.has(lower(head))) return phrase;
       if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text))
@@ -733,15 +733,15 @@ class QuoteExtractor {
     const t = this.tokens;
     const next = t[after];
     const hasBefore = this.narrationWords(u.first, speakerFirst) > 0 || (speakerFirst > u.first && this.markOf[speakerFirst - 1]! >= 0);
-    // '"…," he said outside the building', '"Who are they?" Trump said of Apple': a quote closed by a comma, ? or !
+    // '"…," he said outside the building', '"Why now?" Alvarez said of the utility': a quote closed by a comma, ? or !
     // right before the speaker is the content (also when the sentence splitter put it in the sentence before)
     if (this.quoteClosesBefore(speakerFirst)) {
-      // unless the quote is a title and a clause follows: 'On "Sunday Morning Futures," Issa said Clinton …'
+      // unless the quote is a title and a clause follows: 'On "Morning Roundtable," Vance said the budget …'
       const titleLike = this.markWords[this.markOf[speakerFirst - 1]!]! <= 3;
       const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (lower(next) === 'that' || PRONOUNS.has(lower(next)) || /^\p{Lu}/u.test(next.text) || lower(next) === 'the');
       if (!(titleLike && clauseFollows)) return 'before';
     }
-    // "Trump said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
+    // "Reyes said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
     if (!hasBefore) return (after >= u.last || isEnd(next)) && t[cue + 1]?.text !== ':' ? 'before' : 'after';
     if (after >= u.last || isEnd(next)) return 'before';
     let comma = next !== undefined && (next.text === ',' || next.text === '—') && this.markOf[after]! < 0;
@@ -773,7 +773,7 @@ class QuoteExtractor {
       const start = k;
       // times: "on Tuesday", "last week", "Tuesday"
       while (k < end && (TIME_WORDS.has(w(k)) || (TIME_LEADERS.has(w(k)) && TIME_WORDS.has(w(k + 1))) || isAdverbLy(w(k)))) k++;
-      // the listener: "told reporters", "told CNN's Jake Tapper", "asked him"
+      // the listener: "told reporters", "told KXLM's Dana Price", "asked him"
       if (LISTENER_VERBS.has(lemma) && k === i + 1) {
         const listenerEnd = this.listenerEnd(k, end);
         if (listenerEnd > k) {
@@ -794,7 +794,7 @@ class QuoteExtractor {
     return k;
   }
 
-  /** End (exclusive) of the listener after "told"/"asked": "reporters", "CNN's Jake Tapper", "the Associated Press". */
+  /** End (exclusive) of the listener after "told"/"asked": "reporters", "KXLM's Dana Price", "the Associated Press". */
   private listenerEnd(k: number, end: number): number {
     const t = this.tokens;
     let n = k;

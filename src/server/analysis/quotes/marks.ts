@@ -110,7 +110,7 @@ function makeQuote(parts: Span[], single: boolean, unclosed: boolean): MarkedQuo
 
 /**
  * Single marks outside double quotes: ‘…’ or '…' where the opening mark follows a space and the closing one is
- * not inside a word (so "don't", "Sanders' campaign" and "'90s" are apostrophes). Returns the new open offset.
+ * not inside a word (so "don't", "the voters' choice" and "'90s" are apostrophes). Returns the new open offset.
  */
 function scanSingle(prose: string, i: number, p: Span, singleOpen: number, out: MarkedQuote[]): number {
   const c = prose[i];

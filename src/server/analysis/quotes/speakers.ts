@@ -69,7 +69,7 @@ export function looksLikeName(tokens: readonly Token[], i: number, sentenceStart
 
 /**
  * The speaker phrase that ends at token `head` (the word just before the cue), walking left no further than
- * `floor`. Titles and roles before a name are kept ("former Secretary of State Hillary Clinton"); a role with an
+ * `floor`. Titles and roles before a name are kept ("former Secretary of State Jane Ortiz"); a role with an
  * affiliation is kept whole ("a spokesman for the campaign").
  */
 export function phraseEndingAt(tokens: readonly Token[], head: number, floor: number, sentenceStart: number): SpeakerPhrase | null {
@@ -94,7 +94,7 @@ export function phraseEndingAt(tokens: readonly Token[], head: number, floor: nu
       else break;
       if (head - j > 12) break;
     }
-    // "a spokesman for Clinton": the role is the speaker, the name is its affiliation
+    // "a spokesman for Ortiz": the role is the speaker, the name is its affiliation
     const before = tokens[j - 1];
     if (before && (lower(before) === 'for' || lower(before) === 'to') && j - 2 >= floor) {
       const role = commonPhraseEndingAt(tokens, j - 2, floor);
@@ -184,7 +184,7 @@ export function specificityOf(tokens: readonly Token[], phrase: SpeakerPhrase, s
   if (PRONOUNS.has(hw)) return resolved ? 'named' : 'described';
   if (looksLikeName(tokens, phrase.head, sentenceStart) && !isRoleNoun(hw)) return 'named';
   if (INSTITUTIONAL_SOURCES.has(hw)) return 'named';
-  // a document from a named source: "a CNN tally", "a poll by the Pew Research Center"
+  // a document from a named source: "a KXLM tally", "a poll by the state university"
   if (DOCUMENT_SOURCES.has(hw)) {
     for (let i = phrase.first; i <= phrase.last; i++) if (i !== sentenceStart && looksLikeName(tokens, i, sentenceStart)) return 'named';
   }
@@ -259,13 +259,13 @@ export function antecedentOf(index: MentionIndex, pronoun: string, offset: numbe
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
-/** Irregular past tenses that end a subject phrase ("The businessman began …"). */
+/** Irregular past tenses that end a subject phrase ("The engineer began …"). */
 const COMMON_PAST = new Set(['began', 'went', 'made', 'took', 'gave', 'came', 'got', 'told', 'said', 'wrote', 'spoke', 'met', 'left', 'won', 'lost', 'ran', 'held', 'kept', 'sent', 'put', 'set', 'saw', 'knew', 'thought', 'felt', 'stood', 'became', 'brought', 'bought', 'led', 'found', 'paid', 'is', 'was', 'has', 'had', 'says', 'tells']);
 const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'meanwhile', 'instead', 'now', 'also']);
 
 /**
- * The subject that opens a sentence, for cues that share it ("Clinton thanked Miami and said …", "…, saying …"):
- * a pronoun, or a run of capitalised words with an optional article ("The Arizona Republican").
+ * The subject that opens a sentence, for cues that share it ("Ortiz thanked the council and said …", "…, saying …"):
+ * a pronoun, or a run of capitalised words with an optional article ("The Oregon Democrat").
  */
 export function subjectAtSentenceStart(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
   let k = start;
@@ -279,7 +279,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
       break;
     }
   }
-  // an opening adverbial ("Hours later, Trump …", "In a statement, the campaign …") is not the subject
+  // an opening adverbial ("Hours later, Ortiz …", "In a statement, the campaign …") is not the subject
   const opener = k < limit ? lower(tokens[k]!) : '';
   if (k < limit && ((COMMON_CAPITALISED.has(opener) && !PRONOUNS.has(opener) && !ARTICLES.has(opener)) || /^[a-z]{3,}(?:ing|ed)$/.test(opener))) {
     for (let c = k + 1; c < limit && c - k < 12; c++) {
@@ -305,7 +305,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     j++;
   }
   if (lastCap < 0) {
-    // a common noun subject: "The billionaire businessman began …", "A campaign official later walked back …"
+    // a common noun subject: "The county engineer began …", "A school official then told …"
     if (!ARTICLES.has(w)) return null;
     let e = k + 1;
     while (e < limit && e - k <= 5) {
@@ -316,9 +316,9 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     }
     return e - 1 > k ? { first: k, last: e - 1, head: e - 1 } : null;
   }
-  // "Clinton's campaign": the possessor's noun is the subject
+  // "Ortiz's campaign": the possessor's noun is the subject
   if (/^['’]s$/.test(tokens[lastCap]!.text) && lastCap + 1 < limit && isWord(tokens[lastCap + 1]!) && !isCap(tokens[lastCap + 1]!)) lastCap++;
-  // "A Clinton campaign official": role words after the name make the role the head
+  // "A Riverside campaign official": role words after the name make the role the head
   let last = lastCap;
   while (last + 1 < limit && last + 1 < j + 1 && ROLE_WORDS.has(lower(tokens[last + 1]!))) last++;
   return { first: k, last, head: last };
