@@ -29,7 +29,7 @@ import {
   type IgnoreFindingArgs,
   type QuotesResult,
 } from '../protocol';
-import { isMainThread } from 'worker_threads';
+import { isMainThread, workerData } from 'worker_threads';
 import { analysisTimeout, ArticleStore, errorText, formatOf, serveAnalysisWorker, WorkerEngine, type Analysis, type AnalysisInputs } from './documents';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders } from './workspace/folders';
@@ -43,8 +43,10 @@ import { definition, documentHighlights, references } from './features/navigatio
 import { codeActions } from './features/codeActions';
 import { articleStatus, quoteSummaries } from './features/quotes';
 import { WorkspaceService } from './features/workspaceService';
+import { INDEX_WORKER_ROLE, IndexWorker, serveIndexWorker } from './workspace/indexWorker';
 
 if (isMainThread) startServer();
+else if ((workerData as { role?: string } | null)?.role === INDEX_WORKER_ROLE) serveIndexWorker();
 else serveAnalysisWorker();
 
 function startServer(): void {
@@ -63,7 +65,7 @@ function startServer(): void {
   // __filename is this very file (dist/server.js when bundled): it serves as the worker's script.
   const store = new ArticleStore(documents, gatherInputs, log, new WorkerEngine(__filename, analysisTimeout(), log));
   // The workspace index analyses the folders' articles in a worker of its own (see features/workspaceService.ts).
-  const workspace = new WorkspaceService({ connection, documents, settings, engine: new WorkerEngine(__filename, analysisTimeout(), log), gatherInputs, peek: (uri) => store.peek(uri), republish: (doc, a) => publish(doc, a), log });
+  const workspace = new WorkspaceService({ connection, documents, settings, summarizer: new IndexWorker(__filename, analysisTimeout(), log), gatherInputs, peek: (uri) => store.peek(uri), republish: (doc, a) => publish(doc, a), log });
 
   async function gatherInputs(doc: TextDocument): Promise<AnalysisInputs> {
     const s = await settings.get(doc.uri);

@@ -6,7 +6,8 @@ import { DidChangeWatchedFilesNotification, type ClientCapabilities, type CodeAc
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article } from '../analysis/types';
 import { INDEX_STATUS_METHOD, INDEXED_NOTIFICATION, type WorkspaceIndexStatus } from '../../protocol';
-import type { Analysis, AnalysisInputs, EngineRunner } from '../documents';
+import type { Analysis, AnalysisInputs } from '../documents';
+import type { Summarizer } from '../workspace/indexWorker';
 import type { SettingsCache } from '../settings';
 import { isArticleUri, WorkspaceIndex, type Progress } from '../workspace/index';
 import { firstReferenceDiagnostics, indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
@@ -15,8 +16,8 @@ export interface WorkspaceServiceDeps {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   settings: SettingsCache;
-  /** The index's own engine runner (a second worker: the open documents never wait behind the index). */
-  engine: EngineRunner;
+  /** The index's own worker (the open documents never wait behind the index). */
+  summarizer: Summarizer;
   gatherInputs(doc: TextDocument): Promise<AnalysisInputs>;
   /** The cached analysis of an open document, for republishing. */
   peek(uri: string): Analysis | undefined;
@@ -33,7 +34,7 @@ export class WorkspaceService {
   constructor(private readonly deps: WorkspaceServiceDeps) {
     const { connection, documents, settings } = deps;
     this.index = new WorkspaceIndex({
-      engine: deps.engine,
+      summarizer: deps.summarizer,
       inputsFor: deps.gatherInputs,
       excludesFor: async (uri) => (await settings.get(uri)).exclude,
       isOpen: (uri) => documents.get(uri) !== undefined,

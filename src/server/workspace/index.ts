@@ -4,7 +4,8 @@
 // Memory: per file only a compact summary is kept (names, their mention ranges as line/character numbers, quote
 // counts, quote speakers and ranges), never the Article with its tokens and sentences. Responsiveness: files are
 // analysed one at a time by a worker thread of their own (the open documents' worker is never queued behind
-// the index), and the main thread yields between files (setImmediate), so requests are answered in between.
+// the index) that sends back only the summary, and the main thread yields between files (setImmediate), so
+// requests are answered in between.
 
 import { promises as fsp } from 'fs';
 import * as path from 'path';
@@ -14,7 +15,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, EntityType } from '../analysis/types';
 import { NAME_TYPES } from '../analysis/types';
 import { nameKey, nameParts } from '../analysis/names';
-import type { AnalysisInputs, EngineRunner } from '../documents';
+import type { AnalysisInputs } from '../documents';
+import type { Summarizer } from './indexWorker';
 import { toFsPath } from './folders';
 
 /** Flat [startLine, startChar, endLine, endChar] quadruples: four numbers per range, no objects. */
@@ -70,8 +72,8 @@ export interface Progress {
 }
 
 export interface IndexHost {
-  /** Runs the engine; a separate runner from the open documents' one. */
-  engine: EngineRunner;
+  /** Analyses a file into its summary; a worker of its own, apart from the open documents' one. */
+  summarizer: Summarizer;
   /** The analysis inputs (settings, glossary, format) for a file, as for an open document. */
   inputsFor(doc: TextDocument): Promise<AnalysisInputs>;
   /** Glob patterns of `byline.exclude` for a folder (relative to it). */
@@ -230,7 +232,7 @@ export class WorkspaceIndex {
   dispose(): void {
     this.disposed = true;
     this.queue.clear();
-    this.host.engine.dispose();
+    this.host.summarizer.dispose();
   }
 
   private enqueue(uri: string): void {
@@ -276,11 +278,10 @@ export class WorkspaceIndex {
         this.drop(uri);
         return 'skipped';
       }
-      const doc = TextDocument.create(uri, languageId, 0, text);
-      const article = await this.host.engine.analyze(text, inputs.options, () => !this.disposed);
+      const summary = await this.host.summarizer.summarize(uri, languageId, text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
-      if (!article || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
-      this.put(summarize(doc, article, 'disk'));
+      if (!summary || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
+      this.put(summary);
       return 'indexed';
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
