@@ -278,8 +278,23 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
   });
   const values = findValues(model);
-  const valueCovers = (m: LinkMention): boolean =>
-    values.some((v) => v.start <= m.start && v.end >= m.end && (v.end - v.start > m.end - m.start || (m.type === 'MISC' && v.type === 'DATE')));
+  // Values sorted by start, searched by bisection: a scan of every value per name made long documents quadratic.
+  const byStart = [...values].sort((a, b) => a.start - b.start);
+  const longestValue = byStart.reduce((n, v) => Math.max(n, v.end - v.start), 0);
+  const valueCovers = (m: LinkMention): boolean => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.start <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && byStart[i]!.start >= m.start - longestValue; i--) {
+      const v = byStart[i]!;
+      if (v.end >= m.end && (v.end - v.start > m.end - m.start || (m.type === 'MISC' && v.type === 'DATE'))) return true;
+    }
+    return false;
+  };
   for (const t of tagged.sort((a, b) => a.start - b.start)) {
     if (t.end <= t.start || t.end > model.text.length) continue;
     const m = prepareMention(model, t, undefined);
