@@ -37,7 +37,9 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     fs.writeFileSync(path.join(dir, 'node_modules', 'pkg', 'README.md'), 'Maren Ostby maintains this package.\n');
     fs.mkdirSync(path.join(dir, 'drafts'));
     fs.writeFileSync(path.join(dir, 'drafts', 'spike.txt'), 'Maren Ostby met Maren Ostby and Maren Ostby.\n');
-    client = await TestClient.start({ workspace: dir, settings: { exclude: ['drafts/**'] } });
+    // Over the size limit: left out with a notice.
+    fs.writeFileSync(path.join(dir, 'big-transcript.txt'), 'Maren Ostby spoke at length. '.repeat(120));
+    client = await TestClient.start({ workspace: dir, settings: { exclude: ['drafts/**'], maxDocumentSize: 3000 } });
     status = await indexed(client);
   });
   after(async () => {
@@ -45,9 +47,11 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('indexes the folder’s articles, leaving out node_modules and byline.exclude', () => {
+  it('indexes the folder’s articles, leaving out node_modules, byline.exclude and files over the size limit', () => {
     assert.strictEqual(status.ready, true);
     assert.strictEqual(status.files, 4, JSON.stringify(status));
+    assert.strictEqual(status.skipped, 1, 'the file over the size limit');
+    assert.ok(client.messages.some((m) => m.includes('big-transcript.txt') && m.includes('maxDocumentSize')), client.messages.join('\n'));
   });
 
   it('hovers a name with the other articles it appears in, linked to the line', async () => {

@@ -2,7 +2,7 @@
 // registered for the articles, and the hooks server.ts calls from its handlers (hover, references, symbols,
 // diagnostics, code actions). Kept out of server.ts so that file stays wiring only.
 
-import { DidChangeWatchedFilesNotification, type ClientCapabilities, type CodeAction, type Connection, type Diagnostic, type Hover, type Location, type TextDocuments, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification, type ClientCapabilities, type CodeAction, type Connection, type Diagnostic, type Hover, type Location, type TextDocuments, type WorkspaceSymbol } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article } from '../analysis/types';
 import { INDEX_STATUS_METHOD, INDEXED_NOTIFICATION, type WorkspaceIndexStatus } from '../../protocol';
@@ -36,13 +36,30 @@ export class WorkspaceService {
     this.index = new WorkspaceIndex({
       summarizer: deps.summarizer,
       inputsFor: deps.gatherInputs,
-      excludesFor: async (uri) => (await settings.get(uri)).exclude,
+      excludesFor: async (uri) => (await settings.get(uri)).exclude.concat(await this.filesExclude(uri)),
       isOpen: (uri) => documents.get(uri) !== undefined,
       log: deps.log,
+      notice: (message) => {
+        deps.log(message);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+      },
       progress: () => this.progress(),
     });
     this.index.onDidChange(() => this.republishAll());
     connection.onRequest(INDEX_STATUS_METHOD, (): WorkspaceIndexStatus => this.status());
+  }
+
+  /** The editor's own `files.exclude` globs that are on (VS Code hides those files; the index leaves them out too). */
+  private async filesExclude(folderUri: string): Promise<string[]> {
+    if (!this.deps.settings.pullSupported) return [];
+    try {
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000).unref());
+      const got: unknown = await Promise.race([this.deps.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }), timeout]);
+      if (!got || typeof got !== 'object') return [];
+      return Object.entries(got as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+    } catch {
+      return [];
+    }
   }
 
   initialize(caps: ClientCapabilities): void {

@@ -81,6 +81,8 @@ export interface IndexHost {
   /** True while the document is open in the editor (its live Article wins over the file). */
   isOpen(uri: string): boolean;
   log(message: string): void;
+  /** A notice the user should see once (files skipped for size). */
+  notice(message: string): void;
   /** Work-done progress, when the client supports it. */
   progress(): Promise<Progress | undefined>;
 }
@@ -139,11 +141,13 @@ export class WorkspaceIndex {
     }
     let done = 0;
     let skipped = 0;
+    const tooLarge: string[] = [];
     let lastReport = 0;
     for (const file of listed) {
       if (this.disposed) break;
       const r = await this.indexFile(pathToFileURL(file).toString());
-      if (r === 'skipped') skipped++;
+      if (r === 'skipped' || r === 'tooLarge') skipped++;
+      if (r === 'tooLarge') tooLarge.push(path.basename(file));
       done++;
       const pct = Math.floor((done * 100) / Math.max(1, listed.length));
       if (progress && (pct !== lastReport || done === listed.length)) {
@@ -155,7 +159,10 @@ export class WorkspaceIndex {
     }
     progress?.done();
     this.status = { files: this.files.size, skipped, ms: Math.round(performance.now() - t0) };
-    if (skipped) this.host.log(`Byline: ${skipped} file(s) over byline.maxDocumentSize were not indexed`);
+    if (tooLarge.length) {
+      const names = tooLarge.slice(0, 3).join(', ') + (tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : '');
+      this.host.notice(`Byline left ${tooLarge.length} file(s) over byline.maxDocumentSize out of the workspace index: ${names}.`);
+    }
     this.resolveReady(this.status);
     this.emit([...this.files.keys()]);
     return this.status;
@@ -254,7 +261,7 @@ export class WorkspaceIndex {
     if (changed.length) this.emit(changed);
   }
 
-  private async indexFile(uri: string): Promise<'indexed' | 'skipped' | 'gone'> {
+  private async indexFile(uri: string): Promise<'indexed' | 'skipped' | 'tooLarge' | 'gone'> {
     if (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open') return 'indexed';
     const file = toFsPath(uri);
     if (!file) return 'gone';
@@ -271,12 +278,12 @@ export class WorkspaceIndex {
       const limit = inputs.options.maxLength ?? Infinity;
       if (stat.size > limit * 3) {
         this.drop(uri);
-        return 'skipped';
+        return 'tooLarge';
       }
       const text = await fsp.readFile(file, 'utf8');
       if (text.length > limit) {
         this.drop(uri);
-        return 'skipped';
+        return 'tooLarge';
       }
       const summary = await this.host.summarizer.summarize(uri, languageId, text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
