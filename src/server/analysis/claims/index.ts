@@ -399,11 +399,23 @@ const WEASEL_CUES = new Set([
   'questioned', 'acknowledge', 'acknowledged', 'concede', 'conceded', 'describe', 'describes', 'described',
 ]);
 
+/** Per document and head noun: where the first "Tenant critics" / "critics of the plan" phrase ends. */
+const firstIntroduction = new WeakMap<TextModel, Map<string, number>>();
+
 function introducedEarlier(cx: Context, a: Attribution, s: SentenceInfo): boolean {
-  if (!a.source || !a.head) return false;
-  const before = cx.model.prose.slice(0, a.source.start);
-  const re = new RegExp(`\\b[A-Z][\\w.'’-]*(?:\\s+[A-Z][\\w.'’-]*)*\\s+${a.head}\\b|\\b${a.head}\\s+(?:in|at|from|for|of|with|close|familiar)\\b`, 'g');
-  return re.test(before) && s.index > 0;
+  if (!a.source || !a.head || s.index === 0) return false;
+  let byHead = firstIntroduction.get(cx.model);
+  if (!byHead) firstIntroduction.set(cx.model, (byHead = new Map()));
+  let end = byHead.get(a.head);
+  if (end === undefined) {
+    // One scan per head noun, not one per attribution over all the text before it (quadratic on long documents).
+    // A single capitalised word before the head is enough: any longer run of them ends with one.
+    const re = new RegExp(`\\b[A-Z][\\w.'’-]*\\s+${a.head}\\b|\\b${a.head}\\s+(?:in|at|from|for|of|with|close|familiar)\\b`, 'g');
+    const m = re.exec(cx.model.prose);
+    end = m ? m.index + m[0].length : Infinity;
+    byHead.set(a.head, end);
+  }
+  return end <= a.source.start;
 }
 
 const LOADED_OBJECTS = /^(?:responsibility|credit|victory|lives|life|the (?:title|crown|lives|seat|prize|race|election|nomination|victory|top|lead)|a (?:seat|title|share|stake)|ownership|defeat|to|into|on|in|at|as|for|himself|herself|themselves)\b/;
