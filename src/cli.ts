@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from './server/engine';
+import { DEFAULT_MAX_LENGTH } from './server/analysis/article';
 import { parseGlossary, type Glossary } from './server/analysis/glossary';
 import type { Article, DocumentFormat, Finding, Severity } from './server/analysis/types';
 
@@ -15,7 +16,7 @@ const USAGE = `Usage:
 Options:
   --format F        output format (default: text)
   --glossary FILE   glossary JSON (default: .byline/glossary.json in the current folder, when present)
-  --max-size N      skip documents longer than N characters (default: 2000000)
+  --max-size N      skip documents longer than N characters (default: ${DEFAULT_MAX_LENGTH})
   -h, --help        show this help
   -v, --version     show the version
 

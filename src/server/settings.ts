@@ -3,6 +3,7 @@
 
 import type { Connection } from 'vscode-languageserver/node';
 import type { Severity } from './analysis/types';
+import { DEFAULT_MAX_LENGTH } from './analysis/article';
 import { TOKEN_TYPES, type TokenType } from '../protocol';
 
 export type SeverityChoice = Severity | 'off';
@@ -26,7 +27,7 @@ export interface BylineSettings {
 
 export const DEFAULT_SETTINGS: BylineSettings = {
   languages: ['news', 'plaintext', 'markdown'],
-  maxDocumentSize: 1_000_000,
+  maxDocumentSize: DEFAULT_MAX_LENGTH,
   severity: { byCode: {} },
   highlightKinds: new Set(TOKEN_TYPES),
   glossaryPath: '.byline/glossary.json',

@@ -16,8 +16,9 @@ export interface EngineOptions extends AnalyzeOptions {
   recognizer?: NameRecognizer;
 }
 
-/** Default size limit: beyond it only structure is analysed (a notice says so). */
-export const DEFAULT_MAX_LENGTH = 2_000_000;
+/** Default size limit (UTF-16 units), shared by the server's byline.maxDocumentSize and the CLI: beyond it the
+ * document is skipped with a notice. About 150,000 words: a long book chapter, far beyond any article. */
+export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 export function analyze(text: string, options: EngineOptions = {}): Article {
   const format = options.format ?? 'plaintext';
