@@ -146,6 +146,23 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     assert.ok(!symbols.some((s) => (s.location as Location).uri.endsWith('late.txt')), 'a deleted article leaves the index');
   });
 
+  it('prefers an open document’s unsaved text, and the file again once it is closed', async () => {
+    const name = '2026-04-12-harbour.txt';
+    const edited = read(name).replace('Kari Nilsen of the', 'Sigrid Haugen of the');
+    const u = uri(name);
+    const names = async (): Promise<string[]> => (await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Haugen' })).map((s) => path.basename((s.location as Location).uri));
+    await client.close(u).catch(() => undefined);
+    await client.open(u, edited);
+    assert.deepStrictEqual(await names(), [name], 'the live text is indexed');
+    await client.close(u);
+    let now = await names();
+    for (let i = 0; i < 100 && now.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await names();
+    }
+    assert.deepStrictEqual(now, [], 'the file on disk counts again after closing');
+  });
+
   it('drops a removed workspace folder’s articles and indexes an added one', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-ws2-'));
     try {

@@ -206,16 +206,19 @@ export class WorkspaceIndex {
   filesWithKeys(keys: Iterable<string>): FileSummary[] {
     const uris = new Set<string>();
     for (const k of keys) for (const u of this.byKey.get(k) ?? []) uris.add(u);
+    // (keys of this.files and this.byKey are canonical URIs, see canonicalUri)
     return [...uris].map((u) => this.files.get(u)).filter((f): f is FileSummary => !!f);
   }
 
   private put(summary: FileSummary): void {
-    this.drop(summary.uri);
-    this.files.set(summary.uri, summary);
-    for (const e of summary.entities) for (const k of e.keys) (this.byKey.get(k) ?? this.byKey.set(k, new Set()).get(k)!).add(summary.uri);
+    const id = canonicalUri(summary.uri);
+    this.drop(id);
+    this.files.set(id, summary);
+    for (const e of summary.entities) for (const k of e.keys) (this.byKey.get(k) ?? this.byKey.set(k, new Set()).get(k)!).add(id);
   }
 
   private drop(uri: string): boolean {
+    uri = canonicalUri(uri);
     const old = this.files.get(uri);
     if (!old) return false;
     for (const e of old.entities) {
@@ -229,7 +232,7 @@ export class WorkspaceIndex {
   }
 
   get(uri: string): FileSummary | undefined {
-    return this.files.get(uri);
+    return this.files.get(canonicalUri(uri));
   }
 
   get size(): number {
@@ -262,7 +265,7 @@ export class WorkspaceIndex {
   }
 
   private async indexFile(uri: string): Promise<'indexed' | 'skipped' | 'tooLarge' | 'gone'> {
-    if (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open') return 'indexed';
+    if (this.liveOpen(uri)) return 'indexed';
     const file = toFsPath(uri);
     if (!file) return 'gone';
     try {
@@ -287,7 +290,7 @@ export class WorkspaceIndex {
       }
       const summary = await this.host.summarizer.summarize(uri, languageId, text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
-      if (!summary || (this.host.isOpen(uri) && this.files.get(uri)?.source === 'open')) return 'indexed';
+      if (!summary || this.liveOpen(uri)) return 'indexed';
       this.put(summary);
       return 'indexed';
     } catch (e) {
@@ -342,6 +345,12 @@ export class WorkspaceIndex {
     }
   }
 
+  /** The file is open in the editor and its summary comes from the live Article (the URI as the client spells it). */
+  private liveOpen(uri: string): boolean {
+    const cur = this.files.get(canonicalUri(uri));
+    return cur?.source === 'open' && this.host.isOpen(cur.uri);
+  }
+
   private inRoots(uri: string): boolean {
     const p = toFsPath(uri);
     if (!p) return false;
@@ -370,6 +379,15 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/**
+ * One spelling per file: clients encode file URIs their own way (VS Code escapes ':' and '[' differently from
+ * Node's pathToFileURL), and the same article must not be indexed twice, once open and once from disk.
+ */
+export function canonicalUri(uri: string): string {
+  const p = toFsPath(uri);
+  return p ? pathToFileURL(p).toString() : uri;
 }
 
 function isUnder(root: string, p: string): boolean {
