@@ -158,6 +158,7 @@ export class WorkspaceIndex {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     progress?.done();
+    if (!this.queue.size) this.host.summarizer.idle?.();
     this.status = { files: this.files.size, skipped, ms: Math.round(performance.now() - t0) };
     if (tooLarge.length) {
       const names = tooLarge.slice(0, 3).join(', ') + (tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : '');
@@ -261,6 +262,7 @@ export class WorkspaceIndex {
       changed.push(uri);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    this.host.summarizer.idle?.();
     if (changed.length) this.emit(changed);
   }
 

@@ -11,6 +11,8 @@ import { summarize, type FileSummary } from './index';
 export interface Summarizer {
   /** undefined when `stillWanted` turned false before the job started. */
   summarize(uri: string, languageId: string, text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<FileSummary | undefined>;
+  /** Nothing more to do for now: free what the work held (the worker thread and its heap). */
+  idle?(): void;
   dispose(): void;
 }
 
@@ -116,6 +118,11 @@ export class IndexWorker implements Summarizer {
     const w = this.worker;
     this.worker = undefined;
     if (w) void w.terminate();
+  }
+
+  /** The queue is empty: the worker (an isolate with its own heap and copy of the model) goes until needed again. */
+  idle(): void {
+    if (!this.pending) this.kill();
   }
 
   dispose(): void {
