@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   console.log(`workspace index on ${files.length} files in ${dir}${temp ? ' (temporary copy)' : ''}`);
   console.log(`  indexed ${status.files} files, skipped ${status.skipped}, first pass ${(status.ms / 1000).toFixed(1)} s (from initialize: ${seconds.toFixed(1)} s)   target ≤ 20 s`);
   console.log(`  progress notifications: ${progressReports}; open document analysed ${openedAfter.toFixed(1)} s after initialize`);
-  console.log(`  hover on an open document during indexing: ${during.length} hovers, p50 ${median(during).toFixed(1)} ms, p95 ${percentile(during, 95).toFixed(1)} ms, worst ${Math.max(...during).toFixed(1)} ms   target ≤ 50 ms`);
+  console.log(`  hover on an open document during indexing: ${during.length} hovers, p50 ${median(during).toFixed(1)} ms, p95 ${percentile(during, 95).toFixed(1)} ms, worst ${Math.max(...during).toFixed(1)} ms (hover #${during.indexOf(Math.max(...during)) + 1}), ${during.filter((x) => x > 50).length} over 50 ms   target ≤ 50 ms`);
   console.log(`  hover after indexing: p50 ${median(after).toFixed(1)} ms, p95 ${percentile(after, 95).toFixed(1)} ms`);
   console.log(`  workspace/symbol "minister": ${symbols.length} symbols in ${symbolMs.toFixed(1)} ms`);
   console.log(`  server RSS after indexing: ${mem.rss.toFixed(0)} MB (peak ${mem.hwm.toFixed(0)} MB)   target ≤ 300 MB`);

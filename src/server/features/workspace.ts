@@ -145,7 +145,7 @@ function workspaceSpellings(index: WorkspaceIndex): NonNullable<typeof spellingC
     for (const e of file.entities) {
       if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
       for (const s of e.spellings) {
-        const k = nameKey(s.name);
+        const k = s.key;
         let have = byKey.get(k);
         if (!have) byKey.set(k, (have = { name: s.name, count: 0, files: new Set() }));
         have.count += s.count;
@@ -178,15 +178,14 @@ export function nameDiagnostics(doc: TextDocument, article: Article, index: Work
   const own = index.get(doc.uri);
   // This article's counts come from its Article; its old summary (if any) is taken out of the workspace counts.
   const ownOld = new Map<string, number>();
-  for (const e of own?.entities ?? []) for (const s of e.spellings) ownOld.set(nameKey(s.name), (ownOld.get(nameKey(s.name)) ?? 0) + s.count);
+  for (const e of own?.entities ?? []) for (const s of e.spellings) ownOld.set(s.key, (ownOld.get(s.key) ?? 0) + s.count);
   const here = new Map<string, { name: string; count: number }>();
   for (const e of article.entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
     for (const s of fullNameSpellings(e.mentions)) {
-      const k = nameKey(s.name);
-      const have = here.get(k);
+      const have = here.get(s.key);
       if (have) have.count += s.count;
-      else here.set(k, { ...s });
+      else here.set(s.key, { name: s.name, count: s.count });
     }
   }
   const glossaryNames = new Map<string, string>();

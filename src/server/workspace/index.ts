@@ -39,6 +39,8 @@ export interface IndexedEntity {
 export interface Spelling {
   name: string;
   count: number;
+  /** nameKey(name), computed once in the index worker rather than on the main thread per query. */
+  key: string;
 }
 
 export interface IndexedQuote {
@@ -488,7 +490,7 @@ export function fullNameSpellings(mentions: readonly { text: string }[]): Spelli
     const k = nameKey(m.text);
     const have = byKey.get(k);
     if (have) have.count++;
-    else byKey.set(k, { name: m.text.replace(/['’]s$/, ''), count: 1 });
+    else byKey.set(k, { name: m.text.replace(/['’]s$/, ''), count: 1, key: k });
   }
   return [...byKey.values()];
 }
