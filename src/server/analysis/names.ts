@@ -25,6 +25,12 @@ export function nameKey(name: string): string {
   return nameParts(name).join(' ');
 }
 
+/** "maren ostby" → ["* ostby", "maren *"]: keys of names that differ in one part share a signature. */
+export function nameSignatures(key: string): string[] {
+  const parts = key.split(' ');
+  return parts.map((_, i) => parts.map((p, j) => (i === j ? '*' : p)).join(' '));
+}
+
 /** Optimal-string-alignment distance (a transposition counts one), stopping early above `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

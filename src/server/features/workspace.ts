@@ -6,9 +6,9 @@ import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeAction, type D
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Entity } from '../analysis/types';
 import type { Glossary } from '../analysis/glossary';
-import { findMisspellings, firstReferenceProblems, nameKey, nameParts, originalPart, partSpan, type SpellingCount } from '../analysis/names';
+import { findMisspellings, firstReferenceProblems, nameKey, nameParts, nameSignatures, originalPart, partSpan, type SpellingCount } from '../analysis/names';
 import type { BylineSettings } from '../settings';
-import { entityKeys, fullNameSpellings, rangeAt, rangeCount, type FileSummary, type IndexedEntity, type WorkspaceIndex } from '../workspace/index';
+import { canonicalUri, entityKeys, fullNameSpellings, rangeAt, rangeCount, type FileSummary, type IndexedEntity, type WorkspaceIndex, type WorkspaceSpelling } from '../workspace/index';
 import { entityAt } from './navigation';
 import { rangeOf } from './lookup';
 import { RULES_DOC_URL } from '../../protocol';
@@ -123,40 +123,12 @@ export function indexSymbols(index: WorkspaceIndex, query: string, limit = 1000)
 
 // ---- NAME001: name consistency ----
 
-interface WorkspaceSpelling {
-  name: string;
-  count: number;
-  files: Set<string>;
-}
-
-/** Spelling counts over the whole index, by name key; rebuilt when the index changes. */
-let spellingCache: { index: WorkspaceIndex; generation: number; byKey: Map<string, WorkspaceSpelling>; bySignature: Map<string, string[]> } | undefined;
-
 /** "maren ostby" → ["* ostby", "maren *"]: names that differ in one part share a signature. */
-function signatures(key: string): string[] {
-  const parts = key.split(' ');
-  return parts.map((_, i) => parts.map((p, j) => (i === j ? '*' : p)).join(' '));
-}
+const signatures = nameSignatures;
 
-function workspaceSpellings(index: WorkspaceIndex): NonNullable<typeof spellingCache> {
-  if (spellingCache && spellingCache.index === index && spellingCache.generation === index.generation) return spellingCache;
-  const byKey = new Map<string, WorkspaceSpelling>();
-  for (const file of index.all()) {
-    for (const e of file.entities) {
-      if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
-      for (const s of e.spellings) {
-        const k = s.key;
-        let have = byKey.get(k);
-        if (!have) byKey.set(k, (have = { name: s.name, count: 0, files: new Set() }));
-        have.count += s.count;
-        have.files.add(file.uri);
-      }
-    }
-  }
-  const bySignature = new Map<string, string[]>();
-  for (const k of byKey.keys()) for (const sig of signatures(k)) (bySignature.get(sig) ?? bySignature.set(sig, []).get(sig)!).push(k);
-  spellingCache = { index, generation: index.generation, byKey, bySignature };
-  return spellingCache;
+/** The index's spelling table (kept current by the index itself as files come and go). */
+function workspaceSpellings(index: WorkspaceIndex): { byKey: ReadonlyMap<string, WorkspaceSpelling>; bySignature: ReadonlyMap<string, ReadonlySet<string>> } {
+  return { byKey: index.spellings, bySignature: index.spellingsBySignature };
 }
 
 export interface NameFixData {
@@ -175,6 +147,7 @@ export function nameDiagnostics(doc: TextDocument, article: Article, index: Work
   const level = settings.severity.byCode[NAME_CODE] ?? settings.severity.fallback ?? 'information';
   if (level === 'off') return [];
   const ws = workspaceSpellings(index);
+  const self = canonicalUri(doc.uri);
   const own = index.get(doc.uri);
   // This article's counts come from its Article; its old summary (if any) is taken out of the workspace counts.
   const ownOld = new Map<string, number>();
@@ -222,8 +195,8 @@ export function nameDiagnostics(doc: TextDocument, article: Article, index: Work
     const w = ws.byKey.get(ek);
     const why = glossaryNames.has(ek) || wrongFor
       ? 'the glossary spells it'
-      : w && [...w.files].some((f) => f !== doc.uri)
-        ? `${plural(w.files.has(doc.uri) ? w.files.size - 1 : w.files.size, 'other article')}${here.has(ek) ? ' and this one' : ''} spell it`
+      : w && [...w.files.keys()].some((f) => f !== self)
+        ? `${plural(w.files.has(self) ? w.files.size - 1 : w.files.size, 'other article')}${here.has(ek) ? ' and this one' : ''} spell it`
         : 'this article also spells it';
     verdicts.set(k, { established: verdict.established, part: verdict.difference.part, from: verdict.difference.from, why });
   }

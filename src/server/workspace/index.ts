@@ -14,7 +14,7 @@ import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, EntityType } from '../analysis/types';
 import { NAME_TYPES } from '../analysis/types';
-import { nameKey, nameParts } from '../analysis/names';
+import { nameKey, nameParts, nameSignatures } from '../analysis/names';
 import type { AnalysisInputs } from '../documents';
 import type { Summarizer } from './indexWorker';
 import { toFsPath } from './folders';
@@ -34,6 +34,13 @@ export interface IndexedEntity {
   quotes: number;
   /** Distinct spellings of the full name (mentions of two words or more) and how often each is used. */
   spellings: Spelling[];
+}
+
+/** One spelling's use across the workspace: total mentions and mentions per file (canonical URI). */
+export interface WorkspaceSpelling {
+  name: string;
+  count: number;
+  files: Map<string, number>;
 }
 
 export interface Spelling {
@@ -102,6 +109,10 @@ export function isArticleUri(uri: string): boolean {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** Full-name spellings of people and organisations over all files (NAME001), kept current on put/drop. */
+  readonly spellings = new Map<string, WorkspaceSpelling>();
+  /** Signature (one part starred) → spelling keys, to find near spellings without comparing every pair. */
+  readonly spellingsBySignature = new Map<string, Set<string>>();
   /** Entity key → the files naming it, so a hover looks up a name without scanning every file. */
   private readonly byKey = new Map<string, Set<string>>();
   private readonly queue = new Set<string>();
@@ -218,6 +229,18 @@ export class WorkspaceIndex {
     this.drop(id);
     this.files.set(id, summary);
     for (const e of summary.entities) for (const k of e.keys) (this.byKey.get(k) ?? this.byKey.set(k, new Set()).get(k)!).add(id);
+    for (const e of summary.entities) {
+      if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
+      for (const sp of e.spellings) {
+        let w = this.spellings.get(sp.key);
+        if (!w) {
+          this.spellings.set(sp.key, (w = { name: sp.name, count: 0, files: new Map() }));
+          for (const sig of nameSignatures(sp.key)) (this.spellingsBySignature.get(sig) ?? this.spellingsBySignature.set(sig, new Set()).get(sig)!).add(sp.key);
+        }
+        w.count += sp.count;
+        w.files.set(id, (w.files.get(id) ?? 0) + sp.count);
+      }
+    }
   }
 
   private drop(uri: string): boolean {
@@ -229,6 +252,23 @@ export class WorkspaceIndex {
         const set = this.byKey.get(k);
         set?.delete(uri);
         if (set?.size === 0) this.byKey.delete(k);
+      }
+      if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
+      for (const sp of e.spellings) {
+        const w = this.spellings.get(sp.key);
+        if (!w) continue;
+        w.count -= sp.count;
+        const left = (w.files.get(uri) ?? 0) - sp.count;
+        if (left > 0) w.files.set(uri, left);
+        else w.files.delete(uri);
+        if (w.count <= 0 || w.files.size === 0) {
+          this.spellings.delete(sp.key);
+          for (const sig of nameSignatures(sp.key)) {
+            const keys = this.spellingsBySignature.get(sig);
+            keys?.delete(sp.key);
+            if (keys?.size === 0) this.spellingsBySignature.delete(sig);
+          }
+        }
       }
     }
     return this.files.delete(uri);
