@@ -2,7 +2,7 @@
 // rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
 import type { TextModel } from '../text';
-import type { Entity, EntityType, Mention } from '../types';
+import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
@@ -249,6 +249,29 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
   return [...groups.values()];
 }
 
+/** Headline paragraphs, the body text (lower-cased) and the dateline's place, for the header rules. */
+function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: string; datelinePlace?: Span } {
+  const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(model.prose.slice(p.start, p.end)));
+  const body = model.paragraphs.filter((p) => p.role === 'body');
+  const bodyLower = headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '';
+  let datelinePlace: Span | undefined;
+  const first = body[0];
+  if (first) {
+    const m = /^[\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.](?=\s*(?:,|\(|[—–-]))/u.exec(model.prose.slice(first.start, Math.min(first.end, first.start + 60)));
+    if (m) datelinePlace = { start: first.start, end: first.start + m[0].length };
+  }
+  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyLower, datelinePlace };
+}
+
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'as', 'with', 'from', 'into', 'over', 'after', 'vs', 'is']);
+
+/** Title Case or ALL CAPS: every word but short function words starts with a capital. */
+function capitalisesEveryWord(line: string): boolean {
+  const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /**
  * All entities of an article, ordered by first mention: names from the recognizer linked into one entity per
  * real-world thing (with canonical name, aliases and descriptors), glossary entries, and values.
@@ -295,10 +318,19 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     }
     return false;
   };
+  const header = headerContext(model);
   for (const t of tagged.sort((a, b) => a.start - b.start)) {
     if (t.end <= t.start || t.end > model.text.length) continue;
     const m = prepareMention(model, t, undefined);
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
+    // A Title Case or ALL CAPS headline capitalises every word, so the recognizer sees names everywhere
+    // ("Talks Stall", "Council Approves"): keep a headline name only when the story's body names it too.
+    if (header.inHeadline(m.start) && !header.bodyLower.includes(m.text.toLowerCase())) continue;
+    // The dateline's place ("DENVER, Colorado, Oct. 8 —") is a place, however the recognizer read the capitals.
+    if (header.datelinePlace && m.start >= header.datelinePlace.start && m.end <= header.datelinePlace.end) {
+      m.type = 'LOC';
+      m.confidence = Math.max(m.confidence, 10);
+    }
     // A name inside a longer value is part of the value ("Sept" in "Sept. 2, 2025"), and a MISC name that is
     // all date is the date ("Easter"); otherwise names win: "Theresa May", "the 2022 World Cup", "May said".
     if (valueCovers(m)) continue;
