@@ -233,7 +233,44 @@ export interface WordInfo {
   title: boolean;
   /** Features of the word alone (bias, word, lower-cased word, shapes, affixes, length × capitalisation). */
   intrinsic: Uint32Array;
+  /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
+  ctx: Uint32Array;
 }
+
+/**
+ * The parts of the context features that depend on one word only, in the order of the Ctx indices: as previous
+ * word, next word, two before, two after, previous suffix, next suffix (complete features), then the inner mix
+ * of the two-word features (completed with the other word's hash in sentenceFeatures). Hashing these once per
+ * distinct word rather than once per token gives the same hashes with half the mixing.
+ */
+const enum Ctx {
+  PrevLower, NextLower, Prev2Lower, Next2Lower, PrevSuf3, NextSuf3, ShapePrevCur, ShapeCurNext, ShapeTri,
+  BigramPrev, BigramNext, PrevShapeLower, NextShapeLower, Count,
+}
+
+function neighbourHashes(lowH: number, shapeH: number, suf3H: number): Uint32Array {
+  const c = new Uint32Array(Ctx.Count);
+  c[Ctx.PrevLower] = mix(T.PrevLower, lowH);
+  c[Ctx.NextLower] = mix(T.NextLower, lowH);
+  c[Ctx.Prev2Lower] = mix(T.Prev2Lower, lowH);
+  c[Ctx.Next2Lower] = mix(T.Next2Lower, lowH);
+  c[Ctx.PrevSuf3] = mix(T.PrevSuf3, suf3H);
+  c[Ctx.NextSuf3] = mix(T.NextSuf3, suf3H);
+  c[Ctx.ShapePrevCur] = mix(T.ShapePrevCur, shapeH);
+  c[Ctx.ShapeCurNext] = mix(T.ShapeCurNext, shapeH);
+  c[Ctx.ShapeTri] = mix(T.ShapeTri, shapeH);
+  c[Ctx.BigramPrev] = mix(T.BigramPrev, lowH);
+  c[Ctx.BigramNext] = mix(T.BigramNext, lowH);
+  c[Ctx.PrevShapeLower] = mix(T.PrevShapeLower, shapeH);
+  c[Ctx.NextShapeLower] = mix(T.NextShapeLower, shapeH);
+  return c;
+}
+/** Before the sentence and after it every per-word hash is BOS / EOS (as at() gives in sentenceFeatures). */
+const BOS_CTX = neighbourHashes(BOS, BOS, BOS);
+const EOS_CTX = neighbourHashes(EOS, EOS, EOS);
+const MODE_SHAPE = [0, 1, 2, 3].map((m) => mix(T.ModeShape, m));
+const MODE_LOWER = [0, 1, 2, 3].map((m) => mix(T.ModeLower, m));
+const FIRST_SHAPE = [mix(T.FirstShape, 0), mix(T.FirstShape, 1)];
 
 const wordInfoCache = new Map<string, WordInfo>();
 
@@ -260,7 +297,7 @@ export function wordInfo(word: string): WordInfo {
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
   const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out) };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H) };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -273,16 +310,25 @@ export function wordInfo(word: string): WordInfo {
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true): SentenceFeatures {
   const n = words.length;
-  const infos = words.map(wordInfo);
-  const lower = infos.map((x) => x.lower);
+  const infos = new Array<WordInfo>(n);
+  const lower = new Array<string>(n);
+  const lowH = new Uint32Array(n);
+  const shapeH = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = wordInfo(words[i]!);
+    infos[i] = x;
+    lower[i] = x.lower;
+    lowH[i] = x.lowH;
+    shapeH[i] = x.shapeH;
+  }
   const mode = caseModeOf(infos);
-  const lowH = Uint32Array.from(infos, (x) => x.lowH);
-  const shapeH = Uint32Array.from(infos, (x) => x.shapeH);
-  const suf3H = Uint32Array.from(infos, (x) => x.suf3H);
   const gazMatches = gaz ? gaz.matchSparse(lower) : undefined;
-  const at = (arr: Uint32Array, i: number): number => (i < 0 ? BOS : i >= n ? EOS : arr[i]!);
-  const out = new HashBuffer(n * 40);
+  // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
+  const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : infos[i]!.ctx);
+  const out = new HashBuffer(n * (withIntrinsic ? 40 : 24));
   const offsets = new Uint32Array(n + 1);
+  const modeShape = MODE_SHAPE[mode]!;
+  const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.n;
@@ -290,23 +336,28 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     const lw = info.lower;
     if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
     const cap = info.cap;
+    const low = info.lowH;
+    const shape = info.shapeH;
+    const own = info.ctx;
+    const prev = near(i - 1);
+    const next = near(i + 1);
     if (withIntrinsic) for (const h of info.intrinsic) out.push(h);
-    out.push(mix(T.PrevLower, at(lowH, i - 1)));
-    out.push(mix(T.NextLower, at(lowH, i + 1)));
-    out.push(mix(T.Prev2Lower, at(lowH, i - 2)));
-    out.push(mix(T.Next2Lower, at(lowH, i + 2)));
-    out.push(mix(mix(T.ShapePrevCur, at(shapeH, i - 1)), shapeH[i]!));
-    out.push(mix(mix(T.ShapeCurNext, shapeH[i]!), at(shapeH, i + 1)));
-    out.push(mix(mix(mix(T.ShapeTri, at(shapeH, i - 1)), shapeH[i]!), at(shapeH, i + 1)));
-    out.push(mix(mix(T.BigramPrev, at(lowH, i - 1)), lowH[i]!));
-    out.push(mix(mix(T.BigramNext, lowH[i]!), at(lowH, i + 1)));
-    out.push(mix(mix(T.PrevShapeLower, at(shapeH, i - 1)), lowH[i]!));
-    out.push(mix(mix(T.NextShapeLower, at(shapeH, i + 1)), lowH[i]!));
-    out.push(mix(T.PrevSuf3, at(suf3H, i - 1)));
-    out.push(mix(T.NextSuf3, at(suf3H, i + 1)));
-    out.push(mix(mix(T.FirstShape, i === 0 ? 1 : 0), shapeH[i]!));
-    out.push(mix(mix(T.ModeShape, mode), shapeH[i]!));
-    if (mode !== CaseMode.Normal) out.push(mix(mix(T.ModeLower, mode), lowH[i]!));
+    out.push(prev[Ctx.PrevLower]!);
+    out.push(next[Ctx.NextLower]!);
+    out.push(near(i - 2)[Ctx.Prev2Lower]!);
+    out.push(near(i + 2)[Ctx.Next2Lower]!);
+    out.push(mix(prev[Ctx.ShapePrevCur]!, shape));
+    out.push(mix(own[Ctx.ShapeCurNext]!, i + 1 < n ? shapeH[i + 1]! : EOS));
+    out.push(mix(mix(prev[Ctx.ShapeTri]!, shape), i + 1 < n ? shapeH[i + 1]! : EOS));
+    out.push(mix(prev[Ctx.BigramPrev]!, low));
+    out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : EOS));
+    out.push(mix(prev[Ctx.PrevShapeLower]!, low));
+    out.push(mix(next[Ctx.NextShapeLower]!, low));
+    out.push(prev[Ctx.PrevSuf3]!);
+    out.push(next[Ctx.NextSuf3]!);
+    out.push(mix(FIRST_SHAPE[i === 0 ? 1 : 0]!, shape));
+    out.push(mix(modeShape, shape));
+    if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
     if (i > 0 && infos[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
     if (doc && (cap || mode !== CaseMode.Normal)) {
