@@ -41,6 +41,32 @@ export interface QuotesResult {
   quotes: QuoteSummary[];
 }
 
+// ---- byline/sources: the document's speakers grouped by how they are identified (the Sources view) ----------
+
+export const SOURCES_METHOD = 'byline/sources';
+
+export type SourceSpecificity = 'named' | 'described' | 'vague';
+
+export interface SourceSummary {
+  /** The canonical name when the speaker resolves to an entity, else the words naming it at its first quote. */
+  name: string;
+  specificity: SourceSpecificity;
+  /** The speaker's words at its first quote. */
+  range: ProtocolRange;
+  /** The speaker's quotes, in document order. */
+  quotes: QuoteSummary[];
+}
+
+export interface SourcesResult {
+  uri: string;
+  version: number;
+  /** Named first, then described, then vague; within a group, by first quote. */
+  sources: SourceSummary[];
+  /** Quotes with no speaker. */
+  unattributed: QuoteSummary[];
+  counts: { named: number; described: number; vague: number; unattributedQuotes: number };
+}
+
 // ---- byline/status: figures for the client's language status item -------------------------------------------
 
 export const STATUS_METHOD = 'byline/status';

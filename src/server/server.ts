@@ -21,6 +21,7 @@ import {
   GLOSSARY_PROBLEM_CODE,
   IGNORE_FINDING_COMMAND,
   QUOTES_METHOD,
+  SOURCES_METHOD,
   SEMANTIC_TOKENS_LEGEND,
   STATUS_METHOD,
   STATUS_NOTIFICATION,
@@ -28,6 +29,7 @@ import {
   type DocumentParams,
   type IgnoreFindingArgs,
   type QuotesResult,
+  type SourcesResult,
 } from '../protocol';
 import { isMainThread, workerData } from 'worker_threads';
 import { analysisTimeout, ArticleStore, errorText, formatOf, serveAnalysisWorker, WorkerEngine, type Analysis, type AnalysisInputs } from './documents';
@@ -41,7 +43,11 @@ import { semanticTokens } from './features/semanticTokens';
 import { toDiagnostics } from './features/diagnostics';
 import { definition, documentHighlights, references } from './features/navigation';
 import { codeActions } from './features/codeActions';
+import { glossaryActions, type GlossaryTarget } from './features/glossaryActions';
+import { confinedPath } from './workspace/folders';
+import { pathToFileURL } from 'url';
 import { articleStatus, quoteSummaries } from './features/quotes';
+import { sourcesOf } from './features/sources';
 import { WorkspaceService } from './features/workspaceService';
 import { INDEX_WORKER_ROLE, IndexWorker, serveIndexWorker } from './workspace/indexWorker';
 
@@ -294,9 +300,23 @@ function startServer(): void {
   connection.onCodeAction(
     guarded('codeAction', [], async (p) => {
       const c = await current(p.textDocument.uri);
-      return c ? codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics).concat(workspace.codeActions(c.doc, p.context.diagnostics)) : [];
+      if (!c) return [];
+      const fixes = codeActions(c.doc, c.article, formatOf(c.doc), p.context.diagnostics).concat(workspace.codeActions(c.doc, p.context.diagnostics));
+      const target = glossaryTarget(c.doc.uri, c.analysis.inputs.settings.glossaryPath);
+      return target ? fixes.concat(glossaryActions(c.article, c.doc.offsetAt(p.range.start), target)) : fixes;
     }),
   );
+
+  /** The glossary file the document's folder uses, with its text when it exists; undefined when it cannot be edited. */
+  function glossaryTarget(uri: string, relative: string): GlossaryTarget | undefined {
+    const root = folders.rootFor(uri);
+    const file = root ? confinedPath(root, relative) : undefined;
+    if (!root || !file) return undefined;
+    const load = glossaries.load(root, relative);
+    if (!load.uri) return { uri: pathToFileURL(file).toString() };
+    // Present but unreadable or too large: nothing to append to safely.
+    return load.text === undefined ? undefined : { uri: load.uri, text: load.text };
+  }
 
   connection.onExecuteCommand(
     guarded('executeCommand', null, (p) => {
@@ -321,6 +341,14 @@ function startServer(): void {
     guarded('byline/quotes', null, async (p: DocumentParams): Promise<QuotesResult | null> => {
       const c = await current(p.textDocument.uri);
       return c ? { uri: c.doc.uri, version: c.doc.version, quotes: quoteSummaries(c.doc, c.article) } : null;
+    }),
+  );
+
+  connection.onRequest(
+    SOURCES_METHOD,
+    guarded('byline/sources', null, async (p: DocumentParams): Promise<SourcesResult | null> => {
+      const c = await current(p.textDocument.uri);
+      return c ? sourcesOf(c.doc, c.article) : null;
     }),
   );
 

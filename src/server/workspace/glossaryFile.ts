@@ -41,7 +41,8 @@ export class GlossaryFiles {
     } else {
       try {
         const text = fs.readFileSync(file, 'utf8');
-        const { glossary, problems } = parseGlossary(text);
+        // An empty file is an empty glossary: the "Add to glossary" action creates the file before writing it.
+        const { glossary, problems } = text.trim() ? parseGlossary(text) : { glossary: { entries: [] }, problems: [] };
         load = { glossary, uri, text, problems, stamp: `${file}:${stat.mtimeMs}:${stat.size}` };
       } catch (e) {
         load = { uri, problems: [{ message: `Could not read the glossary: ${String(e)}` }], stamp: `err:${stat.mtimeMs}` };
