@@ -17,14 +17,17 @@ import {
 } from 'vscode-languageclient/node';
 import {
   QUOTES_METHOD,
+  SOURCES_METHOD,
   STATUS_METHOD,
   STATUS_NOTIFICATION,
   type ArticleStatus,
   type DocumentParams,
   type QuoteSummary,
   type QuotesResult,
+  type SourcesResult,
 } from './protocol';
 import { quoteAt, stepToQuote, statusText, type Direction } from './client/quoteOrder';
+import { SOURCES_VIEW_ID, SourcesView } from './client/sourcesView';
 
 const CLIENT_ID = 'byline';
 const CLIENT_NAME = 'Byline';
@@ -34,6 +37,8 @@ const MAX_RESTARTS = 4;
 const LANGUAGES_CONTEXT_KEY = 'byline.languages';
 /** Analyses slower than this get a warning on the status item (a slow file is a bug to report). */
 const SLOW_ANALYSIS_MS = 2500;
+/** Context key: the active editor shows an analysed document (the Sources view's when clause). */
+const SOURCES_CONTEXT_KEY = 'byline.sourcesAvailable';
 
 let output: vscode.LogOutputChannel;
 let client: LanguageClient | undefined;
@@ -41,6 +46,8 @@ let clientDisposables: vscode.Disposable[] = [];
 let statusItem: vscode.LanguageStatusItem | undefined;
 let flash: vscode.TextEditorDecorationType;
 let flashTimer: NodeJS.Timeout | undefined;
+let sourcesView: SourcesView | undefined;
+let sourcesTree: vscode.TreeView<unknown> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
@@ -48,15 +55,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     backgroundColor: new vscode.ThemeColor('editor.findMatchHighlightBackground'),
     borderRadius: '2px',
   });
+  sourcesView = new SourcesView(
+    (params) => (client && client.state === State.Running ? client.sendRequest<SourcesResult | null>(SOURCES_METHOD, params) : undefined),
+    (message) => output.appendLine(message),
+  );
+  const tree = vscode.window.createTreeView(SOURCES_VIEW_ID, { treeDataProvider: sourcesView });
+  sourcesTree = tree as vscode.TreeView<unknown>;
   context.subscriptions.push(
     output,
     flash,
+    sourcesView,
+    tree,
+    // Asked only while the view is visible; brought up to date when it is shown again.
+    tree.onDidChangeVisibility(() => void refreshSources()),
     vscode.commands.registerCommand('byline.nextQuote', () => moveToQuote('next')),
     vscode.commands.registerCommand('byline.previousQuote', () => moveToQuote('previous')),
     vscode.commands.registerCommand('byline.goToQuote', () => goToQuote()),
     vscode.commands.registerCommand('byline.showEntityMentions', () => showEntityMentions()),
     vscode.commands.registerCommand('byline.restartServer', () => startClient(context, 'restart')),
-    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      void refreshStatus();
+      void refreshSources();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector and exclusions are fixed when a client starts; other settings the server pulls itself.
       if (e.affectsConfiguration('byline.languages') || e.affectsConfiguration('byline.exclude')) {
@@ -139,10 +159,16 @@ async function startClient(context: vscode.ExtensionContext, reason: 'activate' 
   client = next;
   clientDisposables.push(
     next.onNotification(STATUS_NOTIFICATION, (status: ArticleStatus) => {
-      if (status.uri === vscode.window.activeTextEditor?.document.uri.toString()) showStatus(status);
+      if (status.uri === vscode.window.activeTextEditor?.document.uri.toString()) {
+        showStatus(status);
+        void refreshSources();
+      }
     }),
     next.onDidChangeState((e) => {
-      if (e.newState === State.Running) void refreshStatus();
+      if (e.newState === State.Running) {
+        void refreshStatus();
+        void refreshSources();
+      }
     }),
   );
   recreateStatusItem(languages);
@@ -235,6 +261,20 @@ async function refreshStatus(): Promise<void> {
     output.appendLine(`${STATUS_METHOD}: ${String(e)}`);
     statusItem.busy = false;
   }
+}
+
+// ---- the Sources view ------------------------------------------------------------------------------------------
+
+/** Shows the view for an analysed active document and asks the server for its sources (when the view is visible). */
+async function refreshSources(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  // No editor (focus in a panel or a view): keep what the view shows.
+  if (!editor || !sourcesView) return;
+  const analysed = analysedLanguages().includes(editor.document.languageId) && !isExcluded(editor.document);
+  await vscode.commands.executeCommand('setContext', SOURCES_CONTEXT_KEY, analysed);
+  if (!analysed) return sourcesView.refresh(undefined);
+  if (sourcesTree?.visible === false) return;
+  return sourcesView.refresh(editor.document);
 }
 
 // ---- quotes --------------------------------------------------------------------------------------------------
