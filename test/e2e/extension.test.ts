@@ -115,6 +115,18 @@ describe('Byline in VS Code', function () {
     }
   });
 
+  it('the light bulb on a name offers to add it to .byline/glossary.json', async function () {
+    const position = doc.positionAt(text.indexOf('Ibarra said 94') + 3);
+    const glossary = vscode.Uri.file(path.join(workspaceRoot(), '.byline', 'glossary.json'));
+    const add = await waitFor('the glossary action', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(position, position));
+      return (found ?? []).find((a) => a.title === 'Add “Gloria Ibarra” to the glossary');
+    });
+    // Not applied: the fixture folder must stay as it is. The edit writes her entry into the glossary file.
+    const written = (add.edit?.get(glossary) ?? []).map((e) => e.newText).join('');
+    assert.ok(written.includes('"name": "Gloria Ibarra"') && written.includes('"type": "PERSON"'), `the entry written:\n${written}`);
+  });
+
   it('Outline lists quotes grouped by speaker', async function () {
     const symbols = await waitFor('document symbols', async () => {
       const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
