@@ -305,10 +305,23 @@ export function wordInfo(word: string): WordInfo {
 }
 
 /**
- * Static (label-independent) features of every token in a sentence. With `withIntrinsic` false the per-word
- * features (WordInfo.intrinsic) are left out, for a caller that caches their scores per word.
+ * The complete single-neighbour features a word contributes to the tokens around it, by role: as the previous
+ * word (PrevLower, PrevSuf3), the next (NextLower, NextSuf3), two before (Prev2Lower) and two after
+ * (Next2Lower). A caller that caches their scores per word passes `withNeighbours` false to sentenceFeatures.
  */
-export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true): SentenceFeatures {
+export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 3, at: 'bos' | 'eos' | undefined): number[] {
+  const c = info ? info.ctx : at === 'bos' ? BOS_CTX : EOS_CTX;
+  if (role === 0) return [c[Ctx.PrevLower]!, c[Ctx.PrevSuf3]!];
+  if (role === 1) return [c[Ctx.NextLower]!, c[Ctx.NextSuf3]!];
+  return role === 2 ? [c[Ctx.Prev2Lower]!] : [c[Ctx.Next2Lower]!];
+}
+
+/**
+ * Static (label-independent) features of every token in a sentence. With `withIntrinsic` false the per-word
+ * features (WordInfo.intrinsic) are left out, and with `withNeighbours` false the single-neighbour ones
+ * (neighbourFeatures), for a caller that caches their scores per word.
+ */
+export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
   const n = words.length;
   const infos = new Array<WordInfo>(n);
   const lower = new Array<string>(n);
@@ -342,10 +355,12 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     const prev = near(i - 1);
     const next = near(i + 1);
     if (withIntrinsic) for (const h of info.intrinsic) out.push(h);
-    out.push(prev[Ctx.PrevLower]!);
-    out.push(next[Ctx.NextLower]!);
-    out.push(near(i - 2)[Ctx.Prev2Lower]!);
-    out.push(near(i + 2)[Ctx.Next2Lower]!);
+    if (withNeighbours) {
+      out.push(prev[Ctx.PrevLower]!);
+      out.push(next[Ctx.NextLower]!);
+      out.push(near(i - 2)[Ctx.Prev2Lower]!);
+      out.push(near(i + 2)[Ctx.Next2Lower]!);
+    }
     out.push(mix(prev[Ctx.ShapePrevCur]!, shape));
     out.push(mix(own[Ctx.ShapeCurNext]!, i + 1 < n ? shapeH[i + 1]! : EOS));
     out.push(mix(mix(prev[Ctx.ShapeTri]!, shape), i + 1 < n ? shapeH[i + 1]! : EOS));
@@ -353,8 +368,10 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : EOS));
     out.push(mix(prev[Ctx.PrevShapeLower]!, low));
     out.push(mix(next[Ctx.NextShapeLower]!, low));
-    out.push(prev[Ctx.PrevSuf3]!);
-    out.push(next[Ctx.NextSuf3]!);
+    if (withNeighbours) {
+      out.push(prev[Ctx.PrevSuf3]!);
+      out.push(next[Ctx.NextSuf3]!);
+    }
     out.push(mix(FIRST_SHAPE[i === 0 ? 1 : 0]!, shape));
     out.push(mix(modeShape, shape));
     if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));

@@ -6,8 +6,8 @@
 import type { TextModel } from '../text';
 import type { NameMention, NameRecognizer } from './index';
 import {
-  Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, pathMargins, sentenceFeatures, shapeTransitionFeature, transitionFeature, viterbi,
-  type DocContext, type NameType,
+  Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, neighbourFeatures, pathMargins, sentenceFeatures, shapeTransitionFeature,
+  transitionFeature, viterbi, type DocContext, type NameType, type WordInfo,
 } from './features';
 
 const MAGIC = 0x314c5942; // "BYL1" little-endian
@@ -39,6 +39,16 @@ export class NameTagger implements NameRecognizer {
    */
   constructor(hashes: Uint32Array, private readonly q: Int8Array, private readonly scales: Float32Array, readonly gazetteer: Gazetteer | undefined) {
     this.L = LABELS.length;
+    // Every weight is an 8-bit integer times a power-of-two scale, so sums of a token's weights are exact in
+    // double precision (hence independent of their order) while the scales span less than 2^36 (a token has
+    // far fewer than 1,024 features): then a word's contributions to its neighbours can be summed ahead.
+    let minScale = Infinity;
+    let maxScale = 0;
+    for (const sc of scales) {
+      minScale = Math.min(minScale, sc);
+      maxScale = Math.max(maxScale, sc);
+    }
+    this.exactSums = scales.length === 0 || (minScale > 0 && Math.log2(maxScale / minScale) < 36);
     // load factor at most 2/3: short probe runs, and a table small enough to stay in cache
     let cap = 1;
     while (cap * 2 < hashes.length * 3) cap <<= 1;
@@ -141,8 +151,43 @@ export class NameTagger implements NameRecognizer {
     return out;
   }
 
+  /** Whether weight sums are exact, so that per-word partial sums give the same scores (see constructor). */
+  private readonly exactSums: boolean;
+
   /** Summed weights of each word's own features (spelling, shape, affixes), cached: words repeat. */
   private readonly intrinsicCache = new Map<string, Float64Array>();
+
+  /**
+   * A word's summed weights in five blocks of L: its own features, then its single-neighbour features as the
+   * previous word, the next, two before and two after (neighbourFeatures roles 0-3); cached per word.
+   */
+  private readonly wordCache = new Map<string, Float64Array>();
+
+  private wordScores(word: string, info: WordInfo): Float64Array {
+    let r = this.wordCache.get(word);
+    if (r) return r;
+    const L = this.L;
+    r = new Float64Array(5 * L);
+    for (const h of info.intrinsic) this.add(h, r);
+    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
+    if (this.wordCache.size >= 200000) this.wordCache.clear();
+    this.wordCache.set(word, r);
+    return r;
+  }
+
+  private boundaryCache: { bos: Float64Array; eos: Float64Array } | undefined;
+
+  /** As wordScores for the sentence boundaries: roles 0 and 2 before the sentence, roles 1 and 3 after it. */
+  private boundaries(): { bos: Float64Array; eos: Float64Array } {
+    if (this.boundaryCache) return this.boundaryCache;
+    const L = this.L;
+    const bos = new Float64Array(5 * L);
+    const eos = new Float64Array(5 * L);
+    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, bos, (role + 1) * L);
+    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, eos, (role + 1) * L);
+    this.boundaryCache = { bos, eos };
+    return this.boundaryCache;
+  }
 
   private intrinsicScores(word: string, hashes: Uint32Array): Float64Array {
     let r = this.intrinsicCache.get(word);
@@ -201,13 +246,30 @@ export class NameTagger implements NameRecognizer {
 
   /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
   labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
-    const sf = sentenceFeatures(words, this.gazetteer, doc, false);
+    const exact = this.exactSums;
+    const sf = sentenceFeatures(words, this.gazetteer, doc, false, !exact);
     const L = this.L;
     const n = words.length;
     const emission = new Float64Array(n * L);
-    for (let i = 0; i < n; i++) {
-      emission.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic), i * L);
-      for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, i * L);
+    if (exact) {
+      const per = new Array<Float64Array>(n);
+      for (let i = 0; i < n; i++) per[i] = this.wordScores(words[i]!, sf.words[i]!);
+      const { bos, eos } = this.boundaries();
+      for (let i = 0; i < n; i++) {
+        const at = i * L;
+        const own = per[i]!;
+        const p1 = i > 0 ? per[i - 1]! : bos;
+        const n1 = i + 1 < n ? per[i + 1]! : eos;
+        const p2 = i > 1 ? per[i - 2]! : bos;
+        const n2 = i + 2 < n ? per[i + 2]! : eos;
+        for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]!;
+        for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, at);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        emission.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic), i * L);
+        for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, i * L);
+      }
     }
     const perToken = Array.from(sf.shapeHash, (h) => this.transitions(h));
     const transitions = (i: number): Float64Array => perToken[i]!;
