@@ -65,6 +65,8 @@ export interface SourcesResult {
   /** Quotes with no speaker. */
   unattributed: QuoteSummary[];
   counts: { named: number; described: number; vague: number; unattributedQuotes: number };
+  /** The quotes of every indexed article of the document's workspace folder, by how their speaker is identified. */
+  folder?: { articles: number; quotes: { named: number; described: number; vague: number; unattributed: number } };
 }
 
 // ---- byline/status: figures for the client's language status item -------------------------------------------

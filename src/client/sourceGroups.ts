@@ -29,6 +29,15 @@ export function headerText(result: SourcesResult): string {
   return `${plural(result.sources.length, 'source')}: ${parts.join(' · ')}`;
 }
 
+/** "Folder: 48 quotes in 12 articles — 30 named · 10 described · 5 vague · 3 unattributed"; undefined without the index. */
+export function folderText(result: SourcesResult): string | undefined {
+  const f = result.folder;
+  if (!f) return undefined;
+  const q = f.quotes;
+  const total = q.named + q.described + q.vague + q.unattributed;
+  return `Folder: ${plural(total, 'quote')} in ${plural(f.articles, 'article')} — ${q.named} named · ${q.described} described · ${q.vague} vague · ${q.unattributed} unattributed`;
+}
+
 /** Non-empty groups in the order named, described, vague, unattributed. */
 export function sourceGroups(result: SourcesResult): SourceGroup[] {
   const groups: SourceGroup[] = GROUPS.map((g) => ({ ...g, sources: result.sources.filter((s) => s.specificity === g.specificity), quotes: [] }));

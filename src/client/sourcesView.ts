@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { SOURCES_METHOD, type DocumentParams, type QuoteSummary, type SourceSummary, type SourcesResult } from '../protocol';
-import { groupDescription, headerText, quoteLabel, sourceDescription, sourceGroups, type SourceGroup } from './sourceGroups';
+import { folderText, groupDescription, headerText, quoteLabel, sourceDescription, sourceGroups, type SourceGroup } from './sourceGroups';
 
 export const SOURCES_VIEW_ID = 'byline.sources';
 
@@ -94,7 +94,10 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (!result) return [];
     if (!node) {
       const groups = sourceGroups(result).map((group): Node => ({ kind: 'group', group }));
-      return [{ kind: 'header', text: headerText(result) }, ...groups];
+      const folder = folderText(result);
+      const headers: Node[] = [{ kind: 'header', text: headerText(result) }];
+      if (folder) headers.push({ kind: 'header', text: folder });
+      return [...headers, ...groups];
     }
     if (node.kind === 'group') {
       return node.group.specificity === 'unattributed'

@@ -348,7 +348,20 @@ function startServer(): void {
     SOURCES_METHOD,
     guarded('byline/sources', null, async (p: DocumentParams): Promise<SourcesResult | null> => {
       const c = await current(p.textDocument.uri);
-      return c ? sourcesOf(c.doc, c.article) : null;
+      if (!c) return null;
+      const result = sourcesOf(c.doc, c.article);
+      // Folder-wide counts from the workspace index (its summaries of the folder's articles, this one included).
+      const root = folders.rootFor(c.doc.uri);
+      if (root && workspace.index.get(c.doc.uri)) {
+        const folder = { articles: 0, quotes: { named: 0, described: 0, vague: 0, unattributed: 0 } };
+        for (const f of workspace.index.all()) {
+          if (folders.rootFor(f.uri) !== root) continue;
+          folder.articles++;
+          for (const q of f.quotes) folder.quotes[q.specificity ?? 'unattributed']++;
+        }
+        result.folder = folder;
+      }
+      return result;
     }),
   );
 

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, Hover, MarkupContent, Position, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SOURCES_METHOD, type SourcesResult } from '../../src/protocol';
+import { INDEX_STATUS_METHOD, SOURCES_METHOD, type SourcesResult, type WorkspaceIndexStatus } from '../../src/protocol';
 import { assertRangeInside, TestClient, uriOf } from './client';
 
 const STRIKE = `Bus drivers vote to strike over pay
@@ -141,6 +141,8 @@ describe('LSP: glossary actions and the Sources request', function () {
 
   it('lists the article’s sources as named, described and vague, each with its quotes', async () => {
     const docUri = uri('2026-04-14-strike.txt');
+    // The folder counts come from the workspace index: wait for its first pass.
+    while (!(await client.request<WorkspaceIndexStatus>(INDEX_STATUS_METHOD, null)).ready) await new Promise((r) => setTimeout(r, 50));
     const result = await client.request<SourcesResult | null>(SOURCES_METHOD, { textDocument: { uri: docUri } });
     assert.ok(result);
     const doc = client.doc(docUri);
@@ -155,6 +157,9 @@ describe('LSP: glossary actions and the Sources request', function () {
     assert.strictEqual(critics?.specificity, 'vague');
     assert.deepStrictEqual(result.sources.map((s) => s.specificity), ['named', 'described', 'vague'], 'grouped in that order');
     assert.deepStrictEqual(result.counts, { named: 1, described: 1, vague: 1, unattributedQuotes: 0 });
+    // Both articles of the folder: her quote in the follow-up adds a named one.
+    assert.strictEqual(result.folder?.articles, 2, JSON.stringify(result.folder));
+    assert.deepStrictEqual(result.folder.quotes, { named: 4, described: 1, vague: 1, unattributed: 0 });
     for (const s of result.sources) {
       assertRangeInside(doc, s.range);
       for (const q of s.quotes) assertRangeInside(doc, q.range);

@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import type { QuoteSummary, SourceSummary, SourcesResult } from '../../src/protocol';
-import { groupDescription, headerText, quoteLabel, sourceGroups } from '../../src/client/sourceGroups';
+import { folderText, groupDescription, headerText, quoteLabel, sourceGroups } from '../../src/client/sourceGroups';
 
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 30 } });
 const quote = (id: string, line: number, speaker: string | null, snippet: string, cue: string | null = 'said'): QuoteSummary => ({
@@ -37,6 +37,11 @@ describe('Sources view rows', () => {
 
   it('words the header counts', () => {
     assert.equal(headerText(result), '2 sources: 1 named · 0 described · 1 vague · 1 unattributed quote');
+    assert.equal(folderText(result), undefined, 'no index, no folder row');
+    assert.equal(
+      folderText({ ...result, folder: { articles: 12, quotes: { named: 30, described: 10, vague: 5, unattributed: 3 } } }),
+      'Folder: 48 quotes in 12 articles — 30 named · 10 described · 5 vague · 3 unattributed',
+    );
     assert.equal(headerText({ ...result, sources: [ibarra], unattributed: [], counts: { named: 1, described: 0, vague: 0, unattributedQuotes: 0 } }), '1 source: 1 named · 0 described · 0 vague');
   });
 

@@ -56,6 +56,8 @@ export interface IndexedQuote {
   speakerKey: string | null;
   range: Ranges;
   snippet: string;
+  /** How the article identifies the speaker (absent for an unattributed quote): the Sources view's folder counts. */
+  specificity?: 'named' | 'described' | 'vague';
 }
 
 export interface FileSummary {
@@ -517,7 +519,9 @@ export function summarize(doc: TextDocument, article: Article, source: 'open' | 
     writeRange(doc, range, 0, q.start, q.end);
     const speaker = q.speaker ? (q.speaker.entityName ?? q.speaker.text) : null;
     const words = article.text.slice(q.start, q.end).replace(/\s+/g, ' ').trim();
-    return { speaker, speakerKey: q.speaker?.entityName ? nameKey(q.speaker.entityName) : null, range, snippet: words.length > 80 ? `${words.slice(0, 79)}…` : words };
+    // Same fallback as the Sources view when the engine leaves specificity out: resolved to an entity is named.
+    const specificity = q.speaker ? (q.speaker.specificity ?? (q.speaker.entity ? 'named' : 'described')) : undefined;
+    return { speaker, speakerKey: q.speaker?.entityName ? nameKey(q.speaker.entityName) : null, range, snippet: words.length > 80 ? `${words.slice(0, 79)}…` : words, ...(specificity ? { specificity } : {}) };
   });
   return { uri: doc.uri, name: path.basename(toFsPath(doc.uri) ?? doc.uri), source, entities, quotes };
 }
