@@ -93,7 +93,7 @@ describe('LSP: glossary actions and the Sources request', function () {
       assert.ok(written.startsWith('[\n  {\n    "name": "Gloria Ibarra"'), written);
       const entries = JSON.parse(written) as unknown[];
       if (a.title.startsWith('Add')) assert.deepStrictEqual(entries, [{ name: 'Gloria Ibarra', type: 'PERSON', aliases: ['Ibarra'], note: '' }]);
-      else assert.deepStrictEqual(entries, [{ name: 'Gloria Ibarra', notAnEntity: true }]);
+      else assert.deepStrictEqual(entries, [{ name: 'Gloria Ibarra', aliases: ['Ibarra'], notAnEntity: true }]);
     }
     // Not on plain words.
     assert.deepStrictEqual(glossaryActions(await actionsAt(docUri, positionOf(STRIKE, 'depot'))), []);
@@ -163,6 +163,23 @@ describe('LSP: glossary actions and the Sources request', function () {
     for (const s of result.sources) {
       assertRangeInside(doc, s.range);
       for (const q of s.quotes) assertRangeInside(doc, q.range);
+    }
+  });
+
+  it('takes a name marked as not an entity out of the article once the glossary is written', async () => {
+    const docUri = uri('2026-04-14-strike.txt');
+    const at = positionOf(STRIKE, 'Gloria Ibarra');
+    const before = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: at });
+    assert.ok(hoverText(before).includes('**Gloria Ibarra** · person'), hoverText(before));
+    const mark = glossaryActions(await actionsAt(docUri, at)).find((a) => a.title.startsWith('Mark'));
+    assert.ok(mark);
+    fs.mkdirSync(path.dirname(glossaryFile), { recursive: true });
+    fs.writeFileSync(glossaryFile, applyEdits('', editsFor(mark.edit, glossaryUri)));
+    await glossaryChanged(docUri, 1);
+    // Neither her full name nor the surname the entry lists as an alias.
+    for (const needle of ['Gloria Ibarra', 'Ibarra told']) {
+      const after = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: docUri }, position: positionOf(STRIKE, needle) });
+      assert.ok(!hoverText(after).includes('· person'), hoverText(after));
     }
   });
 });

@@ -19,10 +19,12 @@ export interface GlossaryTarget {
 
 /** The entry written for each action (key order is the order in the file). */
 export function glossaryEntryFor(entity: Entity, notAnEntity: boolean): Record<string, unknown> {
-  if (notAnEntity) return { name: entity.name, notAnEntity: true };
-  // Surname forms and acronyms the article used, so the glossary recognises them too.
-  const aliases = (entity.aliases ?? []).filter((a) => a.trim() && a !== entity.name);
-  return { name: entity.name, type: entity.type, ...(aliases.length ? { aliases: [...new Set(aliases)] } : {}), note: '' };
+  // Surname forms and acronyms the article used, so the glossary covers them too: a note reaches "Ibarra", and a
+  // name marked as not an entity does not come back through one of its shorter forms.
+  const aliases = [...new Set((entity.aliases ?? []).filter((a) => a.trim() && a !== entity.name))];
+  const seen = aliases.length ? { aliases } : {};
+  if (notAnEntity) return { name: entity.name, ...seen, notAnEntity: true };
+  return { name: entity.name, type: entity.type, ...seen, note: '' };
 }
 
 export function glossaryActions(article: Article, offset: number, target: GlossaryTarget): CodeAction[] {
