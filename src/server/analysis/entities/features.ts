@@ -198,6 +198,8 @@ export interface SentenceFeatures {
   lowerHash: Uint32Array;
   shapeHash: Uint32Array;
   words: WordInfo[];
+  /** The sentence's case mode (caseMode). */
+  mode: CaseMode;
 }
 
 const NONE: readonly number[] = [];
@@ -317,9 +319,18 @@ export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 
 }
 
 /**
+ * The word's shape features in a normal-case sentence, as its first token (`first`) or further on
+ * (FirstShape and ModeShape), which sentenceFeatures leaves out with `withNeighbours` false in such sentences.
+ */
+export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
+  return [mix(FIRST_SHAPE[first ? 1 : 0]!, info.shapeH), mix(MODE_SHAPE[CaseMode.Normal]!, info.shapeH)];
+}
+
+/**
  * Static (label-independent) features of every token in a sentence. With `withIntrinsic` false the per-word
  * features (WordInfo.intrinsic) are left out, and with `withNeighbours` false the single-neighbour ones
- * (neighbourFeatures), for a caller that caches their scores per word.
+ * (neighbourFeatures) and, in a normal-case sentence, normalShapeFeatures, for a caller that caches their
+ * scores per word.
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
   const n = words.length;
@@ -372,8 +383,10 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
       out.push(prev[Ctx.PrevSuf3]!);
       out.push(next[Ctx.NextSuf3]!);
     }
-    out.push(mix(FIRST_SHAPE[i === 0 ? 1 : 0]!, shape));
-    out.push(mix(modeShape, shape));
+    if (withNeighbours || mode !== CaseMode.Normal) {
+      out.push(mix(FIRST_SHAPE[i === 0 ? 1 : 0]!, shape));
+      out.push(mix(modeShape, shape));
+    }
     if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
     if (i > 0 && infos[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
@@ -393,7 +406,7 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     }
   }
   offsets[n] = out.n;
-  return { hashes: out.a.subarray(0, out.n), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos };
+  return { hashes: out.a.subarray(0, out.n), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos, mode };
 }
 
 /** Label-transition features for token i given the previous label (index; -1 before the sentence). */

@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { NameMention, NameRecognizer } from './index';
 import {
-  Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, neighbourFeatures, pathMargins, sentenceFeatures, shapeTransitionFeature,
+  CaseMode, Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, neighbourFeatures, normalShapeFeatures, pathMargins, sentenceFeatures, shapeTransitionFeature,
   transitionFeature, viterbi, type DocContext, type NameType, type WordInfo,
 } from './features';
 
@@ -158,8 +158,9 @@ export class NameTagger implements NameRecognizer {
   private readonly intrinsicCache = new Map<string, Float64Array>();
 
   /**
-   * A word's summed weights in five blocks of L: its own features, then its single-neighbour features as the
-   * previous word, the next, two before and two after (neighbourFeatures roles 0-3); cached per word.
+   * A word's summed weights in seven blocks of L: its own features, then its single-neighbour features as the
+   * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its shape features
+   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word.
    */
   private readonly wordCache = new Map<string, Float64Array>();
 
@@ -167,9 +168,11 @@ export class NameTagger implements NameRecognizer {
     let r = this.wordCache.get(word);
     if (r) return r;
     const L = this.L;
-    r = new Float64Array(5 * L);
+    r = new Float64Array(7 * L);
     for (const h of info.intrinsic) this.add(h, r);
     for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
+    for (const h of normalShapeFeatures(info, false)) this.add(h, r, 5 * L);
+    for (const h of normalShapeFeatures(info, true)) this.add(h, r, 6 * L);
     if (this.wordCache.size >= 200000) this.wordCache.clear();
     this.wordCache.set(word, r);
     return r;
@@ -263,6 +266,10 @@ export class NameTagger implements NameRecognizer {
         const p2 = i > 1 ? per[i - 2]! : bos;
         const n2 = i + 2 < n ? per[i + 2]! : eos;
         for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]!;
+        if (sf.mode === CaseMode.Normal) {
+          const shapeAt = (i === 0 ? 6 : 5) * L;
+          for (let l = 0; l < L; l++) emission[at + l]! += own[shapeAt + l]!;
+        }
         for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, at);
       }
     } else {
