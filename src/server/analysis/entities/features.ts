@@ -237,6 +237,12 @@ export interface WordInfo {
   intrinsic: Uint32Array;
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
   ctx: Uint32Array;
+  /**
+   * A tagger's summed weights for this word's cacheable features and the tagger they belong to: kept here
+   * rather than in the tagger's own map to save a string lookup per token (the word is looked up here anyway).
+   */
+  scores: Float64Array | undefined;
+  scoresOwner: object | undefined;
 }
 
 /**
@@ -299,7 +305,7 @@ export function wordInfo(word: string): WordInfo {
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
   const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H) };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, scoresOwner: undefined };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);

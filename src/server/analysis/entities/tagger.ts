@@ -160,21 +160,20 @@ export class NameTagger implements NameRecognizer {
   /**
    * A word's summed weights in seven blocks of L: its own features, then its single-neighbour features as the
    * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its shape features
-   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word.
+   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word (on
+   * its WordInfo, which is itself cached per word).
    */
-  private readonly wordCache = new Map<string, Float64Array>();
-
-  private wordScores(word: string, info: WordInfo): Float64Array {
-    let r = this.wordCache.get(word);
-    if (r) return r;
+  private wordScores(info: WordInfo): Float64Array {
+    if (info.scoresOwner === this && info.scores) return info.scores;
     const L = this.L;
+    let r: Float64Array;
     r = new Float64Array(7 * L);
     for (const h of info.intrinsic) this.add(h, r);
     for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
     for (const h of normalShapeFeatures(info, false)) this.add(h, r, 5 * L);
     for (const h of normalShapeFeatures(info, true)) this.add(h, r, 6 * L);
-    if (this.wordCache.size >= 200000) this.wordCache.clear();
-    this.wordCache.set(word, r);
+    info.scores = r;
+    info.scoresOwner = this;
     return r;
   }
 
@@ -256,7 +255,7 @@ export class NameTagger implements NameRecognizer {
     const emission = new Float64Array(n * L);
     if (exact) {
       const per = new Array<Float64Array>(n);
-      for (let i = 0; i < n; i++) per[i] = this.wordScores(words[i]!, sf.words[i]!);
+      for (let i = 0; i < n; i++) per[i] = this.wordScores(sf.words[i]!);
       const { bos, eos } = this.boundaries();
       for (let i = 0; i < n; i++) {
         const at = i * L;
