@@ -171,7 +171,8 @@ describe('LSP: the workspace index on a folder of related stories', function () 
         event: { added: [{ uri: uriOf(other), name: 'other' }], removed: [{ uri: uriOf(dir), name: path.basename(dir) }] },
       });
       let files = new Set<string>();
-      for (let i = 0; i < 100 && !files.has('copy.txt'); i++) {
+      // the index works in the background: wait (up to 30 s on a loaded machine) for both changes to show
+      for (let i = 0; i < 300 && (!files.has('copy.txt') || files.has('2026-04-11-assessment.txt')); i++) {
         await new Promise((r) => setTimeout(r, 100));
         files = new Set((await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Ostby' })).map((s) => path.basename((s.location as Location).uri)));
       }
