@@ -240,3 +240,16 @@ export function countWords(model: TextModel): number {
   }
   return n;
 }
+
+/** Index of the sentence holding an offset (sentences are sorted and disjoint). */
+export function sentenceAt(model: Pick<TextModel, 'sentences'>, offset: number): number {
+  const s = model.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}

@@ -1,7 +1,7 @@
 // Entity recognition entry point: names (the statistical recognizer, handed in), values (dates, money, … by
 // rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
-import type { TextModel } from '../text';
+import { sentenceAt, type TextModel } from '../text';
 import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
@@ -104,27 +104,15 @@ function glossaryMentions(model: TextModel, glossary: Glossary | undefined): { m
     const type = e.type && NAME_TYPES.has(e.type) ? (e.type as NameType) : 'MISC';
     for (const f of forms)
       for (const at of occurrences(model.prose, f)) {
-        mentions.push({ start: at, end: at + f.length, type, sentence: sentenceIndex(model, at) });
+        mentions.push({ start: at, end: at + f.length, type, sentence: sentenceAt(model, at) });
         entryOf.push(i);
       }
   });
   return { mentions, entryOf, dropKeys };
 }
 
-function sentenceIndex(model: TextModel, offset: number): number {
-  const s = model.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
-}
-
 const isSentenceStart = (model: TextModel, offset: number): boolean => {
-  const s = model.sentences[sentenceIndex(model, offset)];
+  const s = model.sentences[sentenceAt(model, offset)];
   return !!s && /^[\s"“‘'(\[—–-]*$/.test(model.prose.slice(s.start, offset));
 };
 
@@ -175,7 +163,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       // a surname that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised
       if (commonNoun && sentenceStart) continue;
       occupied.take(at, end);
-      out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceIndex(model, at), display: surface, titles: [], confidence: 0.5 });
+      out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceAt(model, at), display: surface, titles: [], confidence: 0.5 });
     }
   }
   return out;

@@ -3,12 +3,11 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import type { TextModel } from '../text';
+import { sentenceAt, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
 import type { NameMention } from './index';
-import { sentenceAt } from './values';
 
 export type NameType = NameMention['type'];
 

@@ -6,7 +6,7 @@
 // Bare counts ("3,000 people") are not highlighted: a news story has dozens, and colouring them all would bury
 // the figures that matter.
 
-import type { TextModel } from '../text';
+import { sentenceAt, type TextModel } from '../text';
 
 export type ValueType = 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY';
 
@@ -250,19 +250,6 @@ function plausible(c: Candidate, prose: string): boolean {
   // surname does); the patterns already demand a day, a year or a preposition.
   if (c.type === 'DATE' && /^(?:early|late|mid|on|this|last|next)\s*$/i.test(text)) return false;
   return true;
-}
-
-/** Index of the sentence holding an offset (sentences are sorted and disjoint). */
-export function sentenceAt(model: TextModel, offset: number): number {
-  const s = model.sentences;
-  let lo = 0;
-  let hi = s.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (s[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return Math.max(0, lo);
 }
 
 /**
