@@ -4,13 +4,13 @@
 // The engine runs in a worker thread with a time limit, so a pathological document never freezes the server.
 
 import { performance } from 'perf_hooks';
-import { parentPort, Worker } from 'worker_threads';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, DocumentFormat } from './analysis/types';
 import type { EngineOptions } from './analysis/article';
 import type { BylineSettings } from './settings';
 import { analyzeText } from './engine';
+import { errorText, JobWorker, serveJobs } from './jobWorker';
 
 /** Everything besides the text that an analysis depends on, gathered (asynchronously) per document. */
 export interface AnalysisInputs {
@@ -208,119 +208,41 @@ export class InProcessEngine implements EngineRunner {
   dispose(): void {}
 }
 
-interface WorkerRequest {
-  id: number;
+interface AnalysisJob {
   text: string;
   options: EngineRunOptions;
 }
-type WorkerReply = { id: number; article: Article } | { id: number; error: string };
 
 /**
- * One worker thread runs one analysis at a time (jobs are queued here, so the time limit measures the analysis,
- * not the wait). When an analysis overruns, the worker is terminated and a fresh one starts for the next job.
+ * The engine in a worker thread, one analysis at a time with a time limit (jobWorker.ts): an overrun terminates
+ * the worker and a fresh one starts for the next job.
  */
 export class WorkerEngine implements EngineRunner {
-  private worker: Worker | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
-  private nextId = 1;
-  private pending: { id: number; resolve: (a: Article) => void; reject: (e: unknown) => void } | undefined;
+  private readonly jobs: JobWorker<AnalysisJob, Article>;
 
-  constructor(
-    private readonly script: string,
-    private readonly timeoutMs: number,
-    private readonly log: (message: string) => void,
-  ) {}
+  constructor(script: string, timeoutMs: number, log: (message: string) => void) {
+    this.jobs = new JobWorker({
+      script,
+      name: 'analysis worker',
+      timeoutMs,
+      // a fresh worker first loads the bundle and the name model: that start-up is not the analysis' fault
+      startupGraceMs: WORKER_STARTUP_GRACE_MS,
+      timeoutError: () => new AnalysisTimeout(timeoutMs),
+      inProcess: (job) => analyzeText(job.text, job.options),
+      log,
+    });
+  }
 
   analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
-    const run = this.queue.then(() => (stillWanted() ? this.runOne(text, options) : undefined));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private runOne(text: string, options: EngineRunOptions): Promise<Article> {
-    let worker: Worker;
-    // A fresh worker first loads the bundle and the name model: that start-up is not the analysis' fault.
-    const limit = this.timeoutMs + (this.worker ? 0 : WORKER_STARTUP_GRACE_MS);
-    try {
-      worker = this.ensureWorker();
-    } catch (e) {
-      // No worker threads here (an unusual host): analyse in-process, without a time limit, rather than not at all.
-      this.log(`Byline: could not start the analysis worker, analysing in-process: ${errorText(e)}`);
-      return Promise.resolve(analyzeText(text, options));
-    }
-    const id = this.nextId++;
-    return new Promise<Article>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending = undefined;
-        this.kill();
-        reject(new AnalysisTimeout(this.timeoutMs));
-      }, limit);
-      this.pending = {
-        id,
-        resolve: (a) => {
-          clearTimeout(timer);
-          resolve(a);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      };
-      const request: WorkerRequest = { id, text, options };
-      worker.postMessage(request);
-    });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { env: process.env });
-    worker.on('message', (reply: WorkerReply) => {
-      const p = this.pending;
-      if (!p || p.id !== reply.id) return;
-      this.pending = undefined;
-      if ('article' in reply) p.resolve(reply.article);
-      else p.reject(new Error(reply.error));
-    });
-    const fail = (why: string): void => {
-      if (this.worker === worker) this.worker = undefined;
-      const p = this.pending;
-      this.pending = undefined;
-      p?.reject(new Error(why));
-    };
-    worker.on('error', (e) => {
-      this.log(`Byline: the analysis worker failed: ${errorText(e)}`);
-      fail(`analysis worker error: ${e.message}`);
-    });
-    worker.on('exit', (code) => fail(`analysis worker exited with code ${code}`));
-    worker.unref();
-    this.worker = worker;
-    return worker;
-  }
-
-  private kill(): void {
-    const w = this.worker;
-    this.worker = undefined;
-    if (w) void w.terminate();
+    return this.jobs.run({ text, options }, stillWanted);
   }
 
   dispose(): void {
-    this.kill();
+    this.jobs.dispose();
   }
 }
 
 /** The worker side: started by server.ts when it runs as a worker thread. */
 export function serveAnalysisWorker(): void {
-  parentPort?.on('message', (request: WorkerRequest) => {
-    let reply: WorkerReply;
-    try {
-      reply = { id: request.id, article: analyzeText(request.text, request.options) };
-    } catch (e) {
-      reply = { id: request.id, error: errorText(e) };
-    }
-    parentPort?.postMessage(reply);
-  });
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+  serveJobs((job: AnalysisJob) => analyzeText(job.text, job.options));
 }

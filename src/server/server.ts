@@ -32,7 +32,8 @@ import {
   type SourcesResult,
 } from '../protocol';
 import { isMainThread, workerData } from 'worker_threads';
-import { analysisTimeout, ArticleStore, errorText, formatOf, serveAnalysisWorker, WorkerEngine, type Analysis, type AnalysisInputs } from './documents';
+import { analysisTimeout, ArticleStore, formatOf, serveAnalysisWorker, WorkerEngine, type Analysis, type AnalysisInputs } from './documents';
+import { errorText } from './jobWorker';
 import { SettingsCache } from './settings';
 import { WorkspaceFolders } from './workspace/folders';
 import { GlossaryFiles, type GlossaryLoad } from './workspace/glossaryFile';
