@@ -298,10 +298,13 @@ function analysedEditor(): { editor: vscode.TextEditor; client: LanguageClient }
   return { editor, client };
 }
 
-async function fetchQuotes(c: LanguageClient, document: vscode.TextDocument): Promise<QuoteSummary[] | undefined> {
+/** The active analysed editor with its quotes in order; undefined (and the user told why) when there are none to get. */
+async function activeQuotes(): Promise<{ editor: vscode.TextEditor; client: LanguageClient; quotes: QuoteSummary[] } | undefined> {
+  const target = analysedEditor();
+  if (!target) return undefined;
   try {
-    const result = await c.sendRequest<QuotesResult | null>(QUOTES_METHOD, documentParams(document));
-    return result?.quotes ?? [];
+    const result = await target.client.sendRequest<QuotesResult | null>(QUOTES_METHOD, documentParams(target.editor.document));
+    return { ...target, quotes: result?.quotes ?? [] };
   } catch (e) {
     output.appendLine(`${QUOTES_METHOD}: ${String(e)}`);
     vscode.window.setStatusBarMessage('Byline: could not list the quotes (see the "Byline" output)', 4000);
@@ -324,11 +327,9 @@ function landOn(editor: vscode.TextEditor, c: LanguageClient, quote: QuoteSummar
 }
 
 async function moveToQuote(direction: Direction): Promise<void> {
-  const target = analysedEditor();
+  const target = await activeQuotes();
   if (!target) return;
-  const { editor, client: c } = target;
-  const quotes = await fetchQuotes(c, editor.document);
-  if (!quotes) return;
+  const { editor, client: c, quotes } = target;
   if (quotes.length === 0) {
     vscode.window.setStatusBarMessage('Byline: no quotes in this article', 3000);
     return;
@@ -348,11 +349,9 @@ interface QuotePick extends vscode.QuickPickItem {
 }
 
 async function goToQuote(): Promise<void> {
-  const target = analysedEditor();
+  const target = await activeQuotes();
   if (!target) return;
-  const { editor, client: c } = target;
-  const quotes = await fetchQuotes(c, editor.document);
-  if (!quotes) return;
+  const { editor, client: c, quotes } = target;
   if (quotes.length === 0) {
     void vscode.window.showInformationMessage('Byline found no quotes in this article.');
     return;
