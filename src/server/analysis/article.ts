@@ -3,7 +3,7 @@
 
 import type { AnalyzeOptions, Article } from './types';
 import { buildTextModel, countWords } from './text';
-import { recognizeEntities, type NameRecognizer } from './entities';
+import { recognizeEntities, type NameMemo, type NameRecognizer } from './entities';
 import { findDateline } from './entities/dates';
 import { extractQuotes } from './quotes';
 import { findClaims } from './claims';
@@ -14,6 +14,11 @@ export interface EngineOptions extends AnalyzeOptions {
   glossary?: Glossary;
   /** The trained name recognizer; without it only dates and numbers are found. */
   recognizer?: NameRecognizer;
+  /**
+   * Kept by the host for one document across its analyses while it is edited: unchanged sentences are not
+   * tagged again. The result is the same with or without it.
+   */
+  memo?: NameMemo;
 }
 
 /** Default size limit (UTF-16 units), shared by the server's byline.maxDocumentSize and the CLI: beyond it the
@@ -31,7 +36,7 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
   }
   const model = buildTextModel(text, format);
   const dateline = findDateline(model, options.referenceDate) ?? options.referenceDate;
-  const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer });
+  const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer, memo: options.memo });
   const quotes = extractQuotes(model, entities);
   const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');
   const diagnostics = findClaims(model, entities, quotes, { genre });

@@ -21,9 +21,17 @@ export interface NameMention {
   confidence?: number;
 }
 
+/**
+ * What a host keeps for one document between its analyses while it is edited, so that the recognizer can reuse
+ * its work on the sentences an edit did not touch. Opaque to hosts; the recognizer bounds what it keeps.
+ */
+export interface NameMemo {
+  sentences: Map<string, unknown>;
+}
+
 /** The trained name recognizer (entities/tagger.ts), handed in by the host that loaded its weights. */
 export interface NameRecognizer {
-  tag(model: TextModel): NameMention[];
+  tag(model: TextModel, memo?: NameMemo): NameMention[];
 }
 
 export interface EntityOptions {
@@ -31,6 +39,8 @@ export interface EntityOptions {
   dateline?: string;
   glossary?: Glossary;
   recognizer?: NameRecognizer;
+  /** Reuse from earlier analyses of the same document (see NameMemo). */
+  memo?: NameMemo;
 }
 
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);
@@ -265,7 +275,7 @@ function capitalisesEveryWord(line: string): boolean {
  * real-world thing (with canonical name, aliases and descriptors), glossary entries, and values.
  */
 export function recognizeEntities(model: TextModel, options: EntityOptions = {}): Entity[] {
-  const tagged = options.recognizer?.tag(model) ?? [];
+  const tagged = options.recognizer?.tag(model, options.memo) ?? [];
   const { mentions: glossed, entryOf, dropKeys } = glossaryMentions(model, options.glossary);
   const entries = options.glossary?.entries ?? [];
   const occupied = new Occupancy(model.text.length);
