@@ -133,36 +133,130 @@ function firstContentIndex(spans: { start: number; end: number }[], prose: strin
 // percent; an abbreviation with periods ("U.S.", "Mr."); or any single other non-space character
 // (surrogate pairs kept whole).
 const TOKEN_RE =
-  /(?:[A-Za-z]\.){2,}(?![A-Za-z])|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*|[\uD800-\uDBFF][\uDC00-\uDFFF]|\S/gu;
+  /(?:[A-Za-z]\.){2,}(?![A-Za-z])|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*|[\uD800-\uDBFF][\uDC00-\uDFFF]|\S/uy;
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   // Scan the whole prose from `start` (no slicing: that copies the document once per paragraph). Tokens never
-  // cross a paragraph end, which always sits before whitespace or the end of the text.
-  TOKEN_RE.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(prose)) && m.index < end) {
-    const s = m.index;
-    let e = s + m[0].length;
-    let w = m[0];
-    // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
-    if (prose[e] === '.' && /^[A-Za-z]+$/.test(w) && (ABBREVIATIONS.has(w.toLowerCase()) || /^[A-Z]$/.test(w))) {
-      e++;
-      w += '.';
-      TOKEN_RE.lastIndex = e;
+  // cross a paragraph end, which always sits before whitespace or the end of the text. Every non-space character
+  // starts a token (the last alternative of TOKEN_RE is \S), so a token starts at the next non-space.
+  let s = start;
+  for (;;) {
+    while (s < end && isSpace(prose.charCodeAt(s))) s++;
+    if (s >= end) break;
+    let e = asciiTokenEnd(prose, s);
+    if (e < 0) {
+      TOKEN_RE.lastIndex = s;
+      e = TOKEN_RE.test(prose) ? TOKEN_RE.lastIndex : s + 1; // (always matches: \S)
     }
-    const poss = /^(.+?)(['’][sS]|n['’]t)$/.exec(w);
-    if (poss && poss[1] && poss[2] && !/^(?:o|d|l)$/i.test(poss[1])) {
-      const cut = e - poss[2].length;
-      out.push({ start: s, end: cut }, { start: cut, end: e });
-    } else out.push({ start: s, end: e });
+    // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
+    if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose.slice(s, e))) e++;
+    const cut = clitic(prose, s, e);
+    if (cut > 0) out.push({ start: s, end: cut }, { start: cut, end: e });
+    else out.push({ start: s, end: e });
+    s = e;
   }
   return out;
 }
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
-const ENDERS = new Set(['.', '!', '?', '…']);
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
+
+/**
+ * Where the TOKEN_RE match at `s` ends, computed by char codes for the common all-ASCII case (the pattern itself
+ * is a third of the analysis's tokenising time); -1 when a non-ASCII character could change the answer, and the
+ * caller runs the pattern. Follows TOKEN_RE's alternatives in order.
+ */
+function asciiTokenEnd(prose: string, s: number): number {
+  const c = prose.charCodeAt(s);
+  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(prose.charCodeAt(s + 1)))) {
+    // [$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?
+    let i = isAsciiDigit(c) ? s : s + 1;
+    while (isAsciiDigit(prose.charCodeAt(i))) i++;
+    for (;;) {
+      const p = prose.charCodeAt(i);
+      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(prose.charCodeAt(i + 1))) {
+        i += 2;
+        while (isAsciiDigit(prose.charCodeAt(i))) i++;
+      } else break;
+    }
+    const a = prose.charCodeAt(i);
+    const b = prose.charCodeAt(i + 1);
+    if (a === 37 /* % */) return i + 1;
+    if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) return i + 2; // st nd rd th
+    if (a === 115 /* s */) return i + 1;
+    return i;
+  }
+  if (c >= 128) return -1;
+  if (!isAsciiLetter(c)) return s + 1; // ASCII punctuation: \S
+  // (?:[A-Za-z]\.){2,}(?![A-Za-z]): "U.S.", "a.m."
+  let i = s;
+  while (isAsciiLetter(prose.charCodeAt(i)) && prose.charCodeAt(i + 1) === 46) i += 2;
+  if (i - s >= 4 && !isAsciiLetter(prose.charCodeAt(i))) return i;
+  // [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*
+  i = s;
+  let p = c;
+  while (isAsciiAlnum(p)) p = prose.charCodeAt(++i);
+  for (;;) {
+    // p is the character after the last run: a group may start here
+    if (p >= 128) return -1;
+    const q = prose.charCodeAt(i + 1);
+    if (p === 39 /* ' */) {
+      if (q >= 128) return -1;
+      if (!isAsciiLetter(q)) return i;
+      p = q;
+      i++;
+      while (isAsciiLetter(p)) p = prose.charCodeAt(++i);
+    } else if (p === 45 || p === 46 || p === 38 /* - . & */) {
+      if (q >= 128) return -1;
+      if (!isAsciiAlnum(q)) return i;
+      p = q;
+      i++;
+      while (isAsciiAlnum(p)) p = prose.charCodeAt(++i);
+    } else return i;
+  }
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+
+/** A word that keeps a following period: a known abbreviation ("Mr", "Jan") or a single capital ("J"). */
+function isAbbreviation(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isAsciiLetter(w.charCodeAt(i))) return false;
+  return (w.length === 1 && w.charCodeAt(0) <= 90) || ABBREVIATIONS.has(w.toLowerCase());
+}
+
+/**
+ * Where a possessive 's or a negative n't splits off the token [s, e) ("Smith|'s", "do|n't"), or -1. Not after a
+ * lone o, d or l ("o'clock"-like names: "O's", "d's", "l's" stay whole).
+ */
+function clitic(prose: string, s: number, e: number): number {
+  const last = prose.charCodeAt(e - 1);
+  let cut = -1;
+  if ((last === 115 || last === 83) /* s S */ && isApostrophe(prose.charCodeAt(e - 2))) cut = e - 2;
+  else if (last === 116 /* t */ && isApostrophe(prose.charCodeAt(e - 2)) && prose.charCodeAt(e - 3) === 110 /* n */) cut = e - 3;
+  if (cut <= s) return -1;
+  if (cut === s + 1) {
+    const c = prose.charCodeAt(s) | 32;
+    if (c === 111 || c === 100 || c === 108) return -1; // o d l
+  }
+  return cut;
+}
+
+/** Closing quotes and brackets, and sentence-end punctuation: one-character tokens, by char code. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»'].map((c) => c.charCodeAt(0)));
+const ENDERS = new Set(['.', '!', '?', '…'].map((c) => c.charCodeAt(0)));
+
+/** Whether the token [start, end) is one character of `set`. */
+const isOneOf = (prose: string, t: { start: number; end: number }, set: ReadonlySet<number>): boolean =>
+  t.end - t.start === 1 && set.has(prose.charCodeAt(t.start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
 export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[] } {
@@ -186,18 +280,18 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     };
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
-      const w = prose.slice(t.start, t.end);
-      const endsWithPeriodAbbrev = w.length > 1 && w.endsWith('.');
-      if (!ENDERS.has(w) && !endsWithPeriodAbbrev) continue;
+      // only end punctuation or a word with a final period ("U.S.", "Inc.") can end a sentence
+      const endsWithPeriodAbbrev = t.end - t.start > 1 && prose.charCodeAt(t.end - 1) === 46;
+      if (!endsWithPeriodAbbrev && !isOneOf(prose, t, ENDERS)) continue;
       // swallow closing quotes/brackets and repeated enders
       let j = i + 1;
-      while (j < toks.length && (CLOSERS.has(prose.slice(toks[j]!.start, toks[j]!.end)) || ENDERS.has(prose.slice(toks[j]!.start, toks[j]!.end))) && toks[j]!.start === toks[j - 1]!.end)
-        j++;
+      while (j < toks.length && (isOneOf(prose, toks[j]!, CLOSERS) || isOneOf(prose, toks[j]!, ENDERS)) && toks[j]!.start === toks[j - 1]!.end) j++;
       const next = toks[j];
       if (!next) continue; // paragraph end flushes below
       if (next.start === toks[j - 1]!.end) continue; // no space after: "3.5", "U.S.-led"
       const nw = prose.slice(next.start, next.end);
       if (endsWithPeriodAbbrev) {
+        const w = prose.slice(t.start, t.end);
         // "Mr. Blinken" never ends; "U.S. The" ends when the next word is a capitalised common sentence start
         const abbr = w.slice(0, -1).toLowerCase();
         if (TITLE_ABBREVIATIONS.has(abbr) || /^[a-z]\.$/i.test(w) || !/^[A-Z"“‘'(]/.test(nw)) continue;
@@ -233,12 +327,24 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
 /** Number of words (tokens with a letter or digit) in body paragraphs. */
 export function countWords(model: TextModel): number {
   let n = 0;
-  for (const t of model.tokens) {
-    const s = model.sentences[t.sentence];
-    const role = s ? model.paragraphs[s.paragraph]?.role : undefined;
-    if (role === 'body' && /[\p{L}\p{N}]/u.test(t.text) && !/^['’]s$/.test(t.text)) n++;
+  for (const s of model.sentences) {
+    if (model.paragraphs[s.paragraph]?.role !== 'body') continue;
+    for (let k = s.firstToken; k < s.lastToken; k++) {
+      const w = model.tokens[k]!.text;
+      if (hasLetterOrDigit(w) && !(w.length === 2 && isApostrophe(w.charCodeAt(0)) && w[1] === 's')) n++;
+    }
   }
   return n;
+}
+
+/** Whether a token holds a letter or a digit (ASCII by char code, the rest by Unicode class). */
+function hasLetterOrDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isAsciiLetter(c) || (c >= 48 && c <= 57)) return true;
+    if (c >= 128) return /[\p{L}\p{N}]/u.test(w);
+  }
+  return false;
 }
 
 /** Index of the sentence holding an offset (sentences are sorted and disjoint). */
