@@ -21,6 +21,7 @@ import { profile } from './bench/profile';
 const quick = process.argv.includes('--quick');
 const write = process.argv.includes('--write');
 const skipLsp = process.argv.includes('--no-lsp');
+const onlyLsp = process.argv.includes('--lsp-only');
 
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -415,8 +416,11 @@ async function main(): Promise<void> {
     notes.push(message);
   }
 
-  await modelFigures();
-  await engineFigures(samples, worldwide);
+  if (onlyLsp) console.log('\n--lsp-only: skipping the model and engine figures');
+  else {
+    await modelFigures();
+    await engineFigures(samples, worldwide);
+  }
   if (skipLsp) console.log('\n--no-lsp: skipping the server figures');
   else if (!fs.existsSync(path.join(repoRoot, 'dist/server.js'))) {
     failures++;

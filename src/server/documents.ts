@@ -1,13 +1,16 @@
 // Open documents → one cached Article per URI and version: the one place the server triggers analysis.
-// Typing re-analyses after a short pause (debounce); an analysis whose document moved on while its inputs were
-// gathered or while it waited its turn is dropped; requests always get the Article of the current version.
-// The engine runs in a worker thread with a time limit, so a pathological document never freezes the server.
+// Typing re-analyses after a pause about as long as the document's last analysis took (debounce); an analysis
+// whose document moved on while its inputs were gathered or while it waited its turn is dropped; requests always
+// get the Article of the current version. The engine runs in a worker thread with a time limit, so a
+// pathological document never freezes the server, and keeps per-document memory (NameMemo) between analyses so
+// an edit re-tags only the sentences it touched.
 
 import { performance } from 'perf_hooks';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, DocumentFormat } from './analysis/types';
 import type { EngineOptions } from './analysis/article';
+import type { NameMemo } from './analysis/entities';
 import type { BylineSettings } from './settings';
 import { analyzeText } from './engine';
 import { errorText, JobWorker, serveJobs } from './jobWorker';
@@ -31,7 +34,13 @@ export interface Analysis {
   ms: number;
 }
 
+/**
+ * The pause after a keystroke before re-analysing is the time the document's last analysis took, within these
+ * bounds: a short article's diagnostics follow the typing, a long one is not re-analysed for every keystroke
+ * (an analysis never queues behind a stale one for long), and a document seen for the first time goes at once.
+ */
 export const DEBOUNCE_MS = 150;
+export const MIN_DEBOUNCE_MS = 20;
 
 export function formatOf(doc: TextDocument): DocumentFormat {
   if (doc.languageId === 'markdown') return 'markdown';
@@ -64,7 +73,8 @@ export class ArticleStore {
   schedule(uri: string): void {
     const previous = this.timers.get(uri);
     if (previous) clearTimeout(previous);
-    const delay = this.cache.has(uri) ? this.debounceMs : 0;
+    const last = this.cache.get(uri);
+    const delay = last ? Math.min(this.debounceMs, Math.max(MIN_DEBOUNCE_MS, last.ms)) : 0;
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -82,7 +92,7 @@ export class ArticleStore {
 
   /** Starts the engine (worker, name model) before the first document arrives, so opening it feels instant. */
   warmUp(): void {
-    this.engine.analyze('Warm up.', { format: 'plaintext' }, () => true).catch((e: unknown) => this.log(`Byline: engine warm-up failed: ${errorText(e)}`));
+    this.engine.analyze('', 'Warm up.', { format: 'plaintext' }, () => true).catch((e: unknown) => this.log(`Byline: engine warm-up failed: ${errorText(e)}`));
   }
 
   /** Shutdown: stop timers and the analysis worker. */
@@ -143,7 +153,7 @@ export class ArticleStore {
     let article: Article | null = null;
     if (inputs.enabled) {
       try {
-        const result = await this.engine.analyze(text, inputs.options, isCurrent);
+        const result = await this.engine.analyze(doc.uri, text, inputs.options, isCurrent);
         if (result === undefined) return undefined;
         article = result;
       } catch (e) {
@@ -178,9 +188,42 @@ export class ArticleStore {
 export type EngineRunOptions = AnalysisInputs['options'];
 
 export interface EngineRunner {
-  /** Resolves undefined when `stillWanted` turned false before the analysis started. */
-  analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined>;
+  /**
+   * The Article of `text`, the current text of document `uri` (its memo is reused and updated), without its
+   * tokens (see serverArticle). Resolves undefined when `stillWanted` turned false before the analysis started.
+   */
+  analyze(uri: string, text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined>;
   dispose(): void;
+}
+
+/** How many documents' memos an engine keeps: the most recently analysed ones (open documents, in practice). */
+const MEMO_DOCUMENTS = 32;
+
+/**
+ * The engine with a NameMemo per document, least recently analysed dropped first; the memo changes only what
+ * is recomputed, never the result. An empty uri (the warm-up) keeps no memo.
+ */
+export class MemoEngine {
+  private readonly memos = new Map<string, NameMemo>();
+
+  analyze(uri: string, text: string, options: EngineRunOptions): Article {
+    let memo = this.memos.get(uri);
+    if (uri) {
+      this.memos.delete(uri);
+      memo ??= { sentences: new Map() };
+      this.memos.set(uri, memo);
+      if (this.memos.size > MEMO_DOCUMENTS) this.memos.delete(this.memos.keys().next().value!);
+    }
+    return serverArticle(analyzeText(text, { ...options, memo }));
+  }
+}
+
+/**
+ * The Article as the server keeps it: without its tokens, which no server feature reads and which are most of a
+ * long document's result (hundreds of milliseconds to pass from the worker for a 1 MB document).
+ */
+export function serverArticle(article: Article): Article {
+  return article.tokens.length ? { ...article, tokens: [] } : article;
 }
 
 export class AnalysisTimeout extends Error {
@@ -201,14 +244,17 @@ export function analysisTimeout(): number {
 
 /** Runs the engine on the calling thread (tests, hosts without worker support). No time limit is possible. */
 export class InProcessEngine implements EngineRunner {
-  async analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
+  private readonly engine = new MemoEngine();
+
+  async analyze(uri: string, text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
     await Promise.resolve();
-    return stillWanted() ? analyzeText(text, options) : undefined;
+    return stillWanted() ? this.engine.analyze(uri, text, options) : undefined;
   }
   dispose(): void {}
 }
 
 interface AnalysisJob {
+  uri: string;
   text: string;
   options: EngineRunOptions;
 }
@@ -221,6 +267,7 @@ export class WorkerEngine implements EngineRunner {
   private readonly jobs: JobWorker<AnalysisJob, Article>;
 
   constructor(script: string, timeoutMs: number, log: (message: string) => void) {
+    const inProcess = new MemoEngine();
     this.jobs = new JobWorker({
       script,
       name: 'analysis worker',
@@ -228,13 +275,13 @@ export class WorkerEngine implements EngineRunner {
       // a fresh worker first loads the bundle and the name model: that start-up is not the analysis' fault
       startupGraceMs: WORKER_STARTUP_GRACE_MS,
       timeoutError: () => new AnalysisTimeout(timeoutMs),
-      inProcess: (job) => analyzeText(job.text, job.options),
+      inProcess: (job) => inProcess.analyze(job.uri, job.text, job.options),
       log,
     });
   }
 
-  analyze(text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
-    return this.jobs.run({ text, options }, stillWanted);
+  analyze(uri: string, text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined> {
+    return this.jobs.run({ uri, text, options }, stillWanted);
   }
 
   dispose(): void {
@@ -244,5 +291,6 @@ export class WorkerEngine implements EngineRunner {
 
 /** The worker side: started by server.ts when it runs as a worker thread. */
 export function serveAnalysisWorker(): void {
-  serveJobs((job: AnalysisJob) => analyzeText(job.text, job.options));
+  const engine = new MemoEngine();
+  serveJobs((job: AnalysisJob) => engine.analyze(job.uri, job.text, job.options));
 }

@@ -1,11 +1,23 @@
 // One worker thread that runs one job at a time with a time limit: the open documents' analysis and the workspace
 // index each own one. Jobs queue here, so the limit measures the job, not the wait; an overrun or a crash
 // replaces the worker for the next job; a host without worker threads runs the job in-process instead.
+//
+// Results come back in pieces. Receiving a message deserialises it on the server's main thread, in one go: a
+// book-length document's result (tens of thousands of quotes and mentions) would hold every hover and keystroke
+// for hundreds of milliseconds. So the worker sends the long arrays of a result a slice at a time, and the next
+// slice only once the main thread has acknowledged the last one after letting its pending I/O run.
 
 import { parentPort, Worker } from 'worker_threads';
 
 type Envelope<Job> = { id: number; job: Job };
-type Reply<Result> = { id: number; result: Result } | { id: number; error: string };
+/** A slice of the array `key` of job `id`'s result, to be appended in order; more follow, then the reply. */
+type Piece = { id: number; piece: { key: string; items: unknown[] } };
+type Reply<Result> = { id: number; result: Result } | { id: number; error: string } | Piece;
+/** Main thread → worker: the piece of job `id` arrived, send the next. */
+type Ack = { ack: number };
+
+/** Items per piece: a few milliseconds of deserialisation at most for quotes, sentences or mentions. */
+export const PIECE_ITEMS = 500;
 
 export interface JobWorkerOptions<Job, Result> {
   /** The script the worker runs (the server bundle itself); it must call serveJobs. */
@@ -27,7 +39,7 @@ export class JobWorker<Job, Result> {
   private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
-  private pending: { id: number; resolve: (r: Result) => void; reject: (e: unknown) => void } | undefined;
+  private pending: { id: number; resolve: (r: Result) => void; reject: (e: unknown) => void; pieces: Map<string, unknown[]> } | undefined;
 
   constructor(private readonly options: JobWorkerOptions<Job, Result>) {}
 
@@ -66,6 +78,7 @@ export class JobWorker<Job, Result> {
       }, limit);
       this.pending = {
         id,
+        pieces: new Map(),
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r);
@@ -87,8 +100,19 @@ export class JobWorker<Job, Result> {
     worker.on('message', (reply: Reply<Result>) => {
       const p = this.pending;
       if (!p || p.id !== reply.id) return;
+      if ('piece' in reply) {
+        const { key, items } = reply.piece;
+        const list = p.pieces.get(key);
+        if (list) for (const item of items) list.push(item);
+        else p.pieces.set(key, items);
+        // the next piece once requests that arrived meanwhile have been read (setImmediate runs after I/O)
+        setImmediate(() => {
+          if (this.pending === p && this.worker === worker) worker.postMessage({ ack: p.id } satisfies Ack);
+        });
+        return;
+      }
       this.pending = undefined;
-      if ('result' in reply) p.resolve(reply.result);
+      if ('result' in reply) p.resolve(assemble(reply.result, p.pieces));
       else p.reject(new Error(reply.error));
     });
     const fail = (why: string): void => {
@@ -114,17 +138,52 @@ export class JobWorker<Job, Result> {
   }
 }
 
-/** The worker side: answers each job posted by a JobWorker with `handle`'s result or its error. */
+/** The worker side: answers each job posted by a JobWorker with `handle`'s result (in pieces) or its error. */
 export function serveJobs<Job, Result>(handle: (job: Job) => Result): void {
-  parentPort?.on('message', ({ id, job }: Envelope<Job>) => {
+  const port = parentPort;
+  if (!port) return;
+  // the current reply's messages still to send, each after the previous one's acknowledgement
+  let outbox: Reply<Result>[] = [];
+  port.on('message', (message: Envelope<Job> | Ack) => {
+    if ('ack' in message) {
+      const next = outbox.shift();
+      if (next && next.id === message.ack) port.postMessage(next);
+      return;
+    }
+    const { id, job } = message;
     let reply: Reply<Result>;
     try {
       reply = { id, result: handle(job) };
     } catch (e) {
       reply = { id, error: errorText(e) };
     }
-    parentPort?.postMessage(reply);
+    outbox = 'result' in reply ? inPieces(id, reply.result) : [reply];
+    port.postMessage(outbox.shift()!);
   });
+}
+
+/**
+ * A result as messages: its top-level arrays longer than PIECE_ITEMS in pieces, then the rest with those arrays
+ * emptied (assemble puts them back).
+ */
+export function inPieces<Result>(id: number, result: Result): Reply<Result>[] {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return [{ id, result }];
+  const pieces: Piece[] = [];
+  let rest: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(result)) {
+    if (!Array.isArray(value) || value.length <= PIECE_ITEMS) continue;
+    for (let i = 0; i < value.length; i += PIECE_ITEMS) pieces.push({ id, piece: { key, items: value.slice(i, i + PIECE_ITEMS) } });
+    (rest ??= { ...(result as Record<string, unknown>) })[key] = [];
+  }
+  return [...pieces, { id, result: (rest ?? result) as Result }];
+}
+
+/** The result with the arrays sent in pieces put back. */
+export function assemble<Result>(result: Result, pieces: ReadonlyMap<string, unknown[]>): Result {
+  if (pieces.size === 0) return result;
+  const whole = { ...(result as Record<string, unknown>) };
+  for (const [key, items] of pieces) whole[key] = items;
+  return whole as Result;
 }
 
 export function errorText(e: unknown): string {

@@ -205,10 +205,9 @@ export interface FirstReference {
  * are left alone (a mononym, or a name the tagger saw only once).
  */
 export function firstReferenceProblems(article: FirstReferenceInput): FirstReference[] {
-  const exempt = (offset: number): boolean => {
-    const p = article.paragraphs.find((x) => x.start <= offset && offset < x.end);
-    return !!p && (p.role === 'headline' || p.role === 'byline');
-  };
+  // the few headline and byline paragraphs, looked up for every mention (a book-length text has thousands of paragraphs)
+  const header = article.paragraphs.filter((x) => x.role === 'headline' || x.role === 'byline');
+  const exempt = (offset: number): boolean => header.some((x) => x.start <= offset && offset < x.end);
   // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
   // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
   const singles: { start: number; end: number; text: string; word: string }[] = [];
@@ -220,6 +219,13 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     }
   }
   singles.sort((a, b) => a.start - b.start);
+  // by word, in document order: each person looks up its surname and given name, not every single
+  const byWord = new Map<string, typeof singles>();
+  for (const m of singles) {
+    const list = byWord.get(m.word);
+    if (list) list.push(m);
+    else byWord.set(m.word, [m]);
+  }
   const out: FirstReference[] = [];
   const flagged = new Set<number>();
   for (const e of article.entities) {
@@ -231,7 +237,11 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     if (!firstFull) continue;
     const own = new Set(e.mentions.map((m) => m.start));
     // The surname alone (any entity), or the given name alone within this person's own mentions.
-    const early = singles.find((m) => m.start < firstFull.start && (m.word === full[full.length - 1] || (own.has(m.start) && m.word === full[0])));
+    const bySurname = byWord.get(full[full.length - 1]!)?.[0];
+    const byGiven = byWord.get(full[0]!)?.find((m) => own.has(m.start) || m.start >= firstFull.start);
+    const early = [bySurname, byGiven]
+      .filter((m) => m !== undefined && m.start < firstFull.start && (m.word === full[full.length - 1] || own.has(m.start)))
+      .sort((a, b) => a!.start - b!.start)[0];
     if (!early || flagged.has(early.start)) continue;
     flagged.add(early.start);
     out.push({ start: early.start, end: early.end, name: e.name, text: early.text });

@@ -101,6 +101,7 @@ export interface Article {
   text: string;
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** Empty in the language server, whose features never read them (serverArticle in documents.ts). */
   tokens: Token[];
   /** One per real-world thing, ordered by first mention. */
   entities: Entity[];

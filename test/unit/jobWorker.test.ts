@@ -1,0 +1,114 @@
+// The worker plumbing of the server: results passed back in pieces (so a long document's result never holds the
+// main thread in one go), and the per-document memo that lets an edit re-tag only what it touched.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { assemble, inPieces, JobWorker, PIECE_ITEMS } from '../../src/server/jobWorker';
+import { MemoEngine, serverArticle } from '../../src/server/documents';
+import { analyzeText } from '../../src/server/engine';
+
+const ARTICLE = `Mayor Rosa Delgado said on Tuesday that the city would reopen the Harbour Street library in March.
+
+"We promised the neighbourhood a library, and it will have one," Delgado told the council.
+
+The Friends of Harbour Library, a volunteer group, said the repairs were overdue. Councillor Tom Birch disagreed, saying the money was needed for roads.
+
+Officials expect the work to cost about $2.4 million, according to the city budget office.
+`;
+
+describe('jobWorker: results in pieces', () => {
+  it('splits only the long top-level arrays and puts them back in order', () => {
+    const result = { name: 'x', short: [1, 2, 3], long: Array.from({ length: PIECE_ITEMS * 2 + 7 }, (_, i) => ({ i })), other: Array.from({ length: PIECE_ITEMS + 1 }, (_, i) => i) };
+    const messages = inPieces(7, result);
+    const pieces = messages.filter((m) => 'piece' in m);
+    assert.strictEqual(pieces.length, 3 + 2);
+    for (const m of pieces) assert.ok('piece' in m && m.piece.items.length <= PIECE_ITEMS && m.id === 7);
+    const last = messages[messages.length - 1]!;
+    assert.ok('result' in last);
+    assert.deepStrictEqual(last.result.long, []);
+    assert.deepStrictEqual(last.result.short, [1, 2, 3]);
+    const gathered = new Map<string, unknown[]>();
+    for (const m of pieces) if ('piece' in m) gathered.set(m.piece.key, [...(gathered.get(m.piece.key) ?? []), ...m.piece.items]);
+    assert.deepStrictEqual(assemble(last.result, gathered), result);
+    assert.strictEqual(result.long.length, PIECE_ITEMS * 2 + 7, 'the original is not modified');
+  });
+
+  it('leaves small results and non-objects whole', () => {
+    assert.deepStrictEqual(inPieces(1, { a: [1] }), [{ id: 1, result: { a: [1] } }]);
+    assert.deepStrictEqual(inPieces(2, 'text'), [{ id: 2, result: 'text' }]);
+    assert.deepStrictEqual(inPieces(3, [1, 2]), [{ id: 3, result: [1, 2] }]);
+  });
+
+  it('receives a long result over a real worker while the main thread keeps running between pieces', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
+    const script = path.join(dir, 'worker.js');
+    const jobWorker = require.resolve('../../src/server/jobWorker');
+    fs.writeFileSync(
+      script,
+      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
+        `serveJobs((job) => ({ label: job.label, items: Array.from({ length: job.n }, (_, i) => ({ i, text: 'item ' + i })) }));\n`,
+    );
+    const worker = new JobWorker<{ label: string; n: number }, { label: string; items: { i: number; text: string }[] }>({
+      script, name: 'test worker', timeoutMs: 20_000, timeoutError: () => new Error('timeout'),
+      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
+    });
+    try {
+      let turns = 0;
+      let receiving = true;
+      const spin = (): void => {
+        turns++;
+        if (receiving) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const n = PIECE_ITEMS * 12 + 3;
+      const result = await worker.run({ label: 'big', n }, () => true);
+      receiving = false;
+      assert.ok(result);
+      assert.strictEqual(result.label, 'big');
+      assert.strictEqual(result.items.length, n);
+      assert.ok(result.items.every((x, i) => x.i === i && x.text === `item ${i}`));
+      // one acknowledgement per piece, each sent from setImmediate: the loop turned at least once per piece
+      assert.ok(turns >= 13, `the event loop turned ${turns} times while 13 pieces arrived`);
+      // the next job on the same worker is not confused by the last one's pieces
+      const small = await worker.run({ label: 'small', n: 2 }, () => true);
+      assert.deepStrictEqual(small, { label: 'small', items: [{ i: 0, text: 'item 0' }, { i: 1, text: 'item 1' }] });
+    } finally {
+      worker.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('MemoEngine: per-document memory between analyses', () => {
+  const edits: ((t: string) => string)[] = [
+    (t) => t.replace('Tuesday', 'Wednesday'),
+    (t) => t.replace('Tom Birch', 'Thomas Birch'),
+    (t) => t.replace(/\n\nThe Friends[^\n]*\n/, '\n'),
+    (t) => t + '\n"It is a good day for readers," Delgado said.\n',
+    (t) => t.replace('volunteer group', 'Volunteer Group'),
+  ];
+
+  it('gives exactly the fresh analysis, without tokens, after every edit', () => {
+    const engine = new MemoEngine();
+    let text = ARTICLE;
+    assert.deepStrictEqual(engine.analyze('file:///a.news', text, { format: 'news' }), serverArticle(analyzeText(text, { format: 'news' })));
+    for (const edit of edits) {
+      text = edit(text);
+      const got = engine.analyze('file:///a.news', text, { format: 'news' });
+      assert.deepStrictEqual(got, serverArticle(analyzeText(text, { format: 'news' })));
+      assert.deepStrictEqual(got.tokens, []);
+      assert.ok(got.entities.some((e) => e.name === 'Rosa Delgado'));
+    }
+  });
+
+  it('keeps documents apart', () => {
+    const engine = new MemoEngine();
+    const other = ARTICLE.replace(/Delgado/g, 'Okafor');
+    engine.analyze('file:///a.news', ARTICLE, { format: 'news' });
+    const b = engine.analyze('file:///b.news', other, { format: 'news' });
+    assert.deepStrictEqual(b, serverArticle(analyzeText(other, { format: 'news' })));
+    assert.ok(b.entities.some((e) => e.name === 'Rosa Okafor'));
+  });
+});
