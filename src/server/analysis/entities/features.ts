@@ -425,39 +425,118 @@ export const HISTORY_FEATURES = 2;
 export const transitionFeature = (prev: number): number => mix(T.PrevLabel, prev + 2);
 export const shapeTransitionFeature = (shapeHash: number, prev: number): number => mix(mix(T.PrevLabelShape, prev + 2), shapeHash);
 
+// Decoding, specialised to BILOU over NAME_TYPES (LABELS: O, then B I L U per type). A label is "closed" when a
+// name ends with it or there is none (O, L-x, U-x): a closed label may be followed by O, B-x or U-x (the
+// "opening" labels, also the only ones allowed first), an open one (B-x, I-x) only by I-x or L-x of its type, and
+// only closed labels may end a sentence (see `allowed`). So each opening label has the 9 closed labels as
+// possible predecessors and each I-x / L-x two (B-x, I-x): about 100 candidate steps per token and pass, written
+// out over flat arrays (the closed labels' scores held in locals) because this is the tagger's innermost loop.
+// Ties go to the lowest predecessor label (ascending order, strict comparison), as a generic Viterbi does.
+
+/** Closed labels (O, L-x, U-x) and opening labels (O, B-x, U-x), ascending. */
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+const OPENING = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/** Back pointers and backward scores, grown to the longest sentence seen (decoding allocates nothing else). */
+let backScratch = new Uint8Array(0);
+let backwardScratch = new Float64Array(0);
+
+function checkLabels(L: number): void {
+  if (L !== 17 || LABELS.length !== 17) throw new Error(`BILOU decoding expects ${LABELS.length} = 17 labels, got ${L}`);
+}
+
 /**
  * Best label sequence (Viterbi) under BILOU constraints. `emission[i*L + l]` scores label l at token i;
  * `transitions(i)` gives the transition scores into token i as (L+1) rows (previous label -1..L-1) of L columns.
+ * L must be LABELS.length. The forward (Viterbi) scores are left in `forward` (at least n*L long) for pathMargins.
  */
 export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array): number[] {
+  checkLabels(L);
   if (n === 0) return [];
   const score = forward ?? new Float64Array(n * L);
-  const back = new Int8Array(n * L);
-  let t = transitions(0);
-  for (let l = 0; l < L; l++) score[l] = ALLOWED_START[l] ? emission[l]! + t[l]! : -Infinity;
+  if (backScratch.length < n * L) backScratch = new Uint8Array(2 * n * L);
+  const back = backScratch;
+  const t0 = transitions(0);
+  for (let l = 0; l < L; l++) score[l] = -Infinity;
+  for (const l of OPENING) score[l] = emission[l]! + t0[l]!;
   for (let i = 1; i < n; i++) {
     const base = i * L;
-    const prevBase = base - L;
-    t = transitions(i);
-    for (let l = 0; l < L; l++) {
-      let best = -Infinity;
+    const prev = base - L;
+    const t = transitions(i);
+    // opening labels: the best of the nine closed predecessors p, transition row (p + 1) * L
+    const s0 = score[prev]!;
+    const s3 = score[prev + 3]!;
+    const s4 = score[prev + 4]!;
+    const s7 = score[prev + 7]!;
+    const s8 = score[prev + 8]!;
+    const s11 = score[prev + 11]!;
+    const s12 = score[prev + 12]!;
+    const s15 = score[prev + 15]!;
+    const s16 = score[prev + 16]!;
+    for (let a = 0; a < OPENING.length; a++) {
+      const l = OPENING[a]!;
+      let best = s0 + t[L + l]!;
       let arg = 0;
-      const prevs = ALLOWED_PREV[l]!;
-      for (let k = 0; k < prevs.length; k++) {
-        const p = prevs[k]!;
-        const v = score[prevBase + p]! + t[(p + 1) * L + l]!;
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+      let v = s3 + t[4 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 3;
+      }
+      v = s4 + t[5 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 4;
+      }
+      v = s7 + t[8 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 7;
+      }
+      v = s8 + t[9 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 8;
+      }
+      v = s11 + t[12 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 11;
+      }
+      v = s12 + t[13 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 12;
+      }
+      v = s15 + t[16 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 15;
+      }
+      v = s16 + t[17 * L + l]!;
+      if (v > best) {
+        best = v;
+        arg = 16;
       }
       score[base + l] = best + emission[base + l]!;
       back[base + l] = arg;
     }
+    // I-x and L-x: from B-x (label b) or I-x (b + 1)
+    for (let b = 1; b < L; b += 4) {
+      const sb = score[prev + b]!;
+      const si = score[prev + b + 1]!;
+      for (let l = b + 1; l <= b + 2; l++) {
+        const fromB = sb + t[(b + 1) * L + l]!;
+        const fromI = si + t[(b + 2) * L + l]!;
+        // (a generic scan starts from -Infinity and label 0; fromB is -Infinity only if both are)
+        const arg = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
+        score[base + l] = (fromI > fromB ? fromI : fromB) + emission[base + l]!;
+        back[base + l] = arg;
+      }
+    }
   }
-  let best = -1;
   const lastBase = (n - 1) * L;
-  for (let l = 0; l < L; l++) if (ALLOWED[l * L] && (best < 0 || score[lastBase + l]! > score[lastBase + best]!)) best = l;
+  let best = CLOSED[0]!;
+  for (const l of CLOSED) if (score[lastBase + l]! > score[lastBase + best]!) best = l;
   const path = new Array<number>(n);
   path[n - 1] = best;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * L + path[i]!]!;
@@ -469,31 +548,79 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
  * (max-marginals from the Viterbi forward scores and a backward pass): a per-token confidence margin.
  */
 export function pathMargins(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward: Float64Array, path: readonly number[]): number[] {
-  const backward = new Float64Array(n * L);
+  checkLabels(L);
+  if (backwardScratch.length < n * L) backwardScratch = new Float64Array(2 * n * L);
+  const backward = backwardScratch;
   const lastBase = (n - 1) * L;
-  for (let y = 0; y < L; y++) backward[lastBase + y] = ALLOWED[y * L] ? 0 : -Infinity;
+  for (let y = 0; y < L; y++) backward[lastBase + y] = -Infinity;
+  for (const y of CLOSED) backward[lastBase + y] = 0;
   for (let i = n - 2; i >= 0; i--) {
     const t = transitions(i + 1);
-    const next = (i + 1) * L;
-    for (let y = 0; y < L; y++) {
-      let best = -Infinity;
+    const base = i * L;
+    const next = base + L;
+    // closed labels: the best of the nine opening successors l, each transition + emission + backward
+    const e0 = emission[next]!;
+    const e1 = emission[next + 1]!;
+    const e4 = emission[next + 4]!;
+    const e5 = emission[next + 5]!;
+    const e8 = emission[next + 8]!;
+    const e9 = emission[next + 9]!;
+    const e12 = emission[next + 12]!;
+    const e13 = emission[next + 13]!;
+    const e16 = emission[next + 16]!;
+    const b0 = backward[next]!;
+    const b1 = backward[next + 1]!;
+    const b4 = backward[next + 4]!;
+    const b5 = backward[next + 5]!;
+    const b8 = backward[next + 8]!;
+    const b9 = backward[next + 9]!;
+    const b12 = backward[next + 12]!;
+    const b13 = backward[next + 13]!;
+    const b16 = backward[next + 16]!;
+    for (let c = 0; c < CLOSED.length; c++) {
+      const y = CLOSED[c]!;
       const row = (y + 1) * L;
-      const nexts = ALLOWED_NEXT[y]!;
-      for (let k = 0; k < nexts.length; k++) {
-        const l = nexts[k]!;
-        const v = t[row + l]! + emission[next + l]! + backward[next + l]!;
-        if (v > best) best = v;
+      let best = t[row]! + e0 + b0;
+      let v = t[row + 1]! + e1 + b1;
+      if (v > best) best = v;
+      v = t[row + 4]! + e4 + b4;
+      if (v > best) best = v;
+      v = t[row + 5]! + e5 + b5;
+      if (v > best) best = v;
+      v = t[row + 8]! + e8 + b8;
+      if (v > best) best = v;
+      v = t[row + 9]! + e9 + b9;
+      if (v > best) best = v;
+      v = t[row + 12]! + e12 + b12;
+      if (v > best) best = v;
+      v = t[row + 13]! + e13 + b13;
+      if (v > best) best = v;
+      v = t[row + 16]! + e16 + b16;
+      if (v > best) best = v;
+      backward[base + y] = best;
+    }
+    // B-x (label y) and I-x (y + 1) go on to I-x (y + 1) or L-x (y + 2)
+    for (let y = 1; y < L; y += 4) {
+      const toI = emission[next + y + 1]!;
+      const toL = emission[next + y + 2]!;
+      const bI = backward[next + y + 1]!;
+      const bL = backward[next + y + 2]!;
+      for (let open = y; open <= y + 1; open++) {
+        const row = (open + 1) * L;
+        const viaI = t[row + y + 1]! + toI + bI;
+        const viaL = t[row + y + 2]! + toL + bL;
+        backward[base + open] = viaL > viaI ? viaL : viaI;
       }
-      backward[i * L + y] = best;
     }
   }
-  const margins: number[] = [];
+  const margins = new Array<number>(n);
   for (let i = 0; i < n; i++) {
+    const base = i * L;
     const chosen = path[i]!;
-    const own = forward[i * L + chosen]! + backward[i * L + chosen]!;
+    const own = forward[base + chosen]! + backward[base + chosen]!;
     let other = -Infinity;
-    for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[i * L + y]! + backward[i * L + y]!);
-    margins.push(other === -Infinity ? 100 : own - other);
+    for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[base + y]! + backward[base + y]!);
+    margins[i] = other === -Infinity ? 100 : own - other;
   }
   return margins;
 }
@@ -521,17 +648,6 @@ export function allowed(prev: number, next: number): boolean {
   if (open) return q !== undefined && q.type === p.type && (q.pos === 1 || q.pos === 2);
   return q === undefined || q.pos === 0 || q.pos === 3;
 }
-
-const ALLOWED: Uint8Array = (() => {
-  const L = LABELS.length;
-  const a = new Uint8Array(L * L);
-  for (let p = 0; p < L; p++) for (let l = 0; l < L; l++) a[p * L + l] = allowed(p, l) ? 1 : 0;
-  return a;
-})();
-/** For each label, the labels that may precede it / follow it. */
-const ALLOWED_PREV: Uint8Array[] = LABELS.map((_, l) => Uint8Array.from(LABELS.map((__, p) => p).filter((p) => allowed(p, l))));
-const ALLOWED_NEXT: Uint8Array[] = LABELS.map((_, p) => Uint8Array.from(LABELS.map((__, l) => l).filter((l) => allowed(p, l))));
-const ALLOWED_START: Uint8Array = Uint8Array.from(LABELS, (_, l) => (allowed(-1, l) ? 1 : 0));
 
 /** BILOU labels from IOB2 tags (mapped types outside NAME_TYPES become O). */
 export function bilouFromIob2(tags: readonly string[]): number[] {
