@@ -12,6 +12,8 @@ export interface TextModel {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   tokens: Token[];
+  /** Each token's text in lower case, by token index: read by every rule, so lowered once here. */
+  lower: string[];
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
   frontMatter: Record<string, string>;
 }
@@ -259,9 +261,10 @@ const isOneOf = (prose: string, t: { start: number; end: number }, set: Readonly
   t.end - t.start === 1 && set.has(prose.charCodeAt(t.start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[] } {
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
+  const lower: string[] = [];
   paragraphs.forEach((p, pi) => {
     const toks = tokenize(prose, p.start, p.end);
     let first = 0;
@@ -273,7 +276,9 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
       const firstToken = tokens.length;
       for (let k = first; k < lastExclusive; k++) {
         const t = toks[k]!;
-        tokens.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end), sentence: idx });
+        const w = text.slice(t.start, t.end);
+        tokens.push({ start: t.start, end: t.end, text: w, sentence: idx });
+        lower.push(w.toLowerCase());
       }
       sentences.push({ start: startTok.start, end: endTok.end, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;
@@ -303,7 +308,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     }
     flush(toks.length);
   });
-  return { sentences, tokens };
+  return { sentences, tokens, lower };
 }
 
 /** Abbreviations that precede a name and so never end a sentence. */
@@ -320,8 +325,8 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   // NUL and other control characters are not prose; blanking keeps offsets
   prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens } = splitSentences(text, prose, paragraphs);
-  return { text, prose, paragraphs, sentences, tokens, frontMatter };
+  const { sentences, tokens, lower } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, lower, frontMatter };
 }
 
 /** Number of words (tokens with a letter or digit) in body paragraphs. */
@@ -335,6 +340,13 @@ export function countWords(model: TextModel): number {
     }
   }
   return n;
+}
+
+/** Whether a word starts with a letter or a digit, as /^[\p{L}\p{N}]/u (ASCII by char code). */
+export function startsWithLetterOrDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return isAsciiAlnum(c);
+  return /^[\p{L}\p{N}]/u.test(w);
 }
 
 /** Whether a token holds a letter or a digit (ASCII by char code, the rest by Unicode class). */

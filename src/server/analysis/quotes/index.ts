@@ -2,7 +2,7 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import type { TextModel } from '../text';
+import { startsWithLetterOrDigit, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
@@ -52,8 +52,7 @@ const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'wher
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
 const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
 
-const lower = (t: Token): string => t.text.toLowerCase();
-const isWordTok = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text);
+const isWordTok = (t: Token): boolean => startsWithLetterOrDigit(t.text);
 const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
 const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
 
@@ -100,6 +99,8 @@ export function extractQuotes(model: TextModel, entities: Entity[]): Quote[] {
 
 class QuoteExtractor {
   private readonly tokens: Token[];
+  /** Token texts in lower case (TextModel.lower). */
+  private readonly lower: string[];
   private readonly text: string;
   private readonly marks: MarkedQuote[];
   /** For each token, the index of the marked quote it lies in, or −1. */
@@ -122,6 +123,7 @@ class QuoteExtractor {
 
   constructor(private readonly model: TextModel, entities: Entity[]) {
     this.tokens = model.tokens;
+    this.lower = model.lower;
     this.text = model.text;
     const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
     this.marks = scanQuotationMarks(model.prose, textParagraphs);
@@ -211,7 +213,7 @@ class QuoteExtractor {
       this.claimedMarks.add(mi);
       const words = this.markWords[mi]!;
       narrationWords ??= this.narrationWords(this.paragraphTokens[p]!.first, this.paragraphTokens[p]!.last);
-      const startsUnit = this.narrationWords(u.first, i) === 0 || (this.narrationWords(u.first, i) === 1 && COORDINATORS.has(lower(this.tokens[u.first]!)));
+      const startsUnit = this.narrationWords(u.first, i) === 0 || (this.narrationWords(u.first, i) === 1 && COORDINATORS.has(this.lower[u.first]!));
       const prevSpeaker = this.lastSpeakerOfParagraph.get(p - 1) ?? this.lastSpeakerOfParagraph.get(this.previousTextParagraph(p));
       if (last && last.speaker && startsUnit && words > 3) {
         if (last.kind === 'direct' && last.cue) {
@@ -306,9 +308,9 @@ class QuoteExtractor {
     for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
       if (t[i]!.text !== ':' || this.markOf[i]! >= 0) continue;
       const phrase = phraseEndingAt(t, i - 1, u.first, u.first);
-      if (!phrase || phrase.first > u.first + (lower(t[u.first]!) === 'the' ? 1 : 0)) return [];
+      if (!phrase || phrase.first > u.first + (this.lower[u.first]! === 'the' ? 1 : 0)) return [];
       const head = t[phrase.head]!;
-      if (COLON_NOT_SPEAKERS.has(lower(head)) || COLON_NOT_SPEAKERS.has(lower(t[phrase.first]!))) return [];
+      if (COLON_NOT_SPEAKERS.has(this.lower[phrase.head]!) || COLON_NOT_SPEAKERS.has(this.lower[phrase.first]!)) return [];
       if (!looksLikeName(t, phrase.head, -1) && !/^\p{Lu}/u.test(head.text) && !/^\p{Lu}/u.test(t[phrase.first]!.text)) return [];
       const end = units[units.length - 1]!.last;
       const parts = this.region(i + 1, end);
@@ -367,9 +369,9 @@ class QuoteExtractor {
       for (let n = k + 1; n < found.length && n - k <= 8; n++) {
         const b = found[n]!;
         const sep = t[b.clauseStart - 1];
-        if (b.form === 'participle' || (sep && CLAUSE_JOINERS.has(lower(sep)) && b.clauseStart > a.after)) {
+        if (b.form === 'participle' || (sep && CLAUSE_JOINERS.has(this.lower[b.clauseStart - 1]!) && b.clauseStart > a.after)) {
           ceiling = b.form === 'participle' ? b.clauseStart : b.clauseStart - 1;
-          while (ceiling > a.after && t[ceiling - 1] && CLAUSE_JOINERS.has(lower(t[ceiling - 1]!))) ceiling--;
+          while (ceiling > a.after && t[ceiling - 1] && CLAUSE_JOINERS.has(this.lower[ceiling - 1]!)) ceiling--;
           break;
         }
       }
@@ -399,21 +401,21 @@ class QuoteExtractor {
         // after a direct quote or an inverted cue only a reopened quote continues it ('"…," said Ortiz, "…"')
         const directBefore = a.parts.length > 0 && this.markOf[this.firstTokenFrom(a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
         const onlyQuote = a.form === 'inverted' || a.form === 'dash' || directBefore;
-        if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(lower(t[after]!)) && !COORDINATORS.has(lower(t[after]!))))) {
+        if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(this.lower[after]!) && !COORDINATORS.has(this.lower[after]!)))) {
           const rest = this.region(after, ceiling);
           a.parts.push(...rest);
         }
       } else {
         // "said of the plan", "tweeted live as the mayor spoke": a setting, not what was said
         const first = t[a.after];
-        if (first && a.after < ceiling && this.markOf[a.after]! < 0 && (SUBORDINATORS.has(lower(first)) || lower(first) === 'of' || (a.lemma === 'add' && lower(first) === 'to'))) continue;
+        if (first && a.after < ceiling && this.markOf[a.after]! < 0 && (SUBORDINATORS.has(this.lower[a.after]!) || this.lower[a.after]! === 'of' || (a.lemma === 'add' && this.lower[a.after]! === 'to'))) continue;
         a.parts = this.region(a.after, ceiling);
         if (a.parts.length === 0 && t[a.cueLast + 1]?.text === ':' && ui === units.length - 1) a.parts = this.nextParagraphContent(p);
       }
       if (a.parts.length === 0) continue;
       if (QUOTE_ONLY_CUES.has(a.lemma) && !this.hasMarkIn(a.parts)) {
         // "continued to rise", "a group called Parents for Safe Streets": not speech without a quotation or a clause
-        const next = t[a.cueLast + 1] ? lower(t[a.cueLast + 1]!) : '';
+        const next = t[a.cueLast + 1] ? this.lower[a.cueLast + 1]! : '';
         if (!(next === 'that' || (a.lemma === 'call' && (next === 'for' || next === 'on' || next === 'upon')))) continue;
       }
       floor = Math.max(floor, ceiling === u.last ? u.last : ceiling);
@@ -446,18 +448,18 @@ class QuoteExtractor {
         const w = tk.text;
         return /^[a-z]{3,}$/.test(w) && !NOT_VERBS.has(w) && !w.endsWith('ly');
       };
-      const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0 || AFTER_VERB.has(lower(t[k]!));
+      const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0 || AFTER_VERB.has(this.lower[k]!);
       const speaker = subjectAtSentenceStart(t, j, u.last);
-      if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(lower(t[speaker.head]!))) && verbish(speaker.last + 1)) {
+      if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(this.lower[speaker.head]!)) && verbish(speaker.last + 1)) {
         let v = speaker.last + 1;
         const after = ends(v + 1) ? v + 1 : /^(?:out|up|back|again|later)$/.test(t[v + 1]?.text ?? '') && ends(v + 2) ? v + 2 : -1;
         if (after < 0) continue;
         if (after === v + 2) v++;
-        found.push({ form: 'subject', cueFirst: speaker.last + 1, cueLast: v, lemma: lower(t[speaker.last + 1]!), speaker, parts: [], clauseStart: speaker.first, mode: 'before', after, how: 'speaker named right after the quote' });
+        found.push({ form: 'subject', cueFirst: speaker.last + 1, cueLast: v, lemma: this.lower[speaker.last + 1]!, speaker, parts: [], clauseStart: speaker.first, mode: 'before', after, how: 'speaker named right after the quote' });
       } else if (verbish(j)) {
         const inverted = phraseStartingAt(t, j + 1, u.last, u.first);
-        if (inverted && ends(inverted.last + 1) && !PRONOUNS.has(lower(t[inverted.head]!)))
-          found.push({ form: 'inverted', cueFirst: j, cueLast: j, lemma: lower(t[j]!), speaker: inverted, parts: [], clauseStart: j, mode: 'before', after: inverted.last + 1, how: 'speaker named right after the quote' });
+        if (inverted && ends(inverted.last + 1) && !PRONOUNS.has(this.lower[inverted.head]!))
+          found.push({ form: 'inverted', cueFirst: j, cueLast: j, lemma: this.lower[j]!, speaker: inverted, parts: [], clauseStart: j, mode: 'before', after: inverted.last + 1, how: 'speaker named right after the quote' });
       }
     }
   }
@@ -476,7 +478,7 @@ class QuoteExtractor {
     const verb = t[v];
     if (!verb || this.markOf[v]! >= 0 || !/^[a-z]{3,}$/.test(verb.text) || NOT_VERBS.has(verb.text)) return;
     if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0) return;
-    if (!looksLikeName(t, speaker.head, u.first) && !PRONOUNS.has(lower(t[speaker.head]!))) return;
+    if (!looksLikeName(t, speaker.head, u.first) && !PRONOUNS.has(this.lower[speaker.head]!)) return;
     found.push({ form: 'subject', cueFirst: v, cueLast: v, lemma: verb.text, speaker, parts: [], clauseStart: speaker.first, mode: 'after', after: sep + 1, how: 'speaker named in the same sentence' });
   }
 
@@ -512,7 +514,7 @@ class QuoteExtractor {
     const t = this.tokens;
     for (let k = cue - 1; k >= sentenceStart; k--) {
       if (this.markOf[k]! >= 0) continue;
-      const w = lower(t[k]!);
+      const w = this.lower[k]!;
       if (w === 'he' || w === 'she' || w === 'they' || w === 'we' || w === 'i') return { first: k, last: k, head: k };
       if (CLAUSE_OPENERS.has(w) && k > sentenceStart) {
         const s = subjectAtSentenceStart(t, k + 1, cue);
@@ -529,7 +531,7 @@ class QuoteExtractor {
   }
 
   private isParticipleCue(i: number): boolean {
-    const w = this.tokens[i] ? lower(this.tokens[i]!) : '';
+    const w = this.tokens[i] ? this.lower[i]! : '';
     return w.endsWith('ing') && REPORTING_CUE_FORMS.has(w);
   }
 
@@ -566,8 +568,8 @@ class QuoteExtractor {
     let a = first;
     let b = last;
     const edge = (w: string): boolean => w === ',' || w === ':' || w === ';' || w === '—' || w === '–' || w === '-' || w === '(' || w === ')' || w === 'that' || w === '--';
-    while (a < b && this.markOf[a]! < 0 && edge(lower(t[a]!))) a++;
-    while (b > a && this.markOf[b - 1]! < 0 && (edge(lower(t[b - 1]!)) || isEnd(t[b - 1])) && lower(t[b - 1]!) !== 'that') b--;
+    while (a < b && this.markOf[a]! < 0 && edge(this.lower[a]!)) a++;
+    while (b > a && this.markOf[b - 1]! < 0 && (edge(this.lower[b - 1]!) || isEnd(t[b - 1])) && this.lower[b - 1]! !== 'that') b--;
     if (a >= b) return [];
     let hasWord = false;
     for (let i = a; i < b; i++) if (isWordTok(t[i]!)) hasWord = true;
@@ -610,8 +612,8 @@ class QuoteExtractor {
   private cueAt(i: number, u: Unit): Attribution | null {
     const t = this.tokens;
     const tok = t[i]!;
-    const w = lower(tok);
-    if (w === 'according' && t[i + 1] && lower(t[i + 1]!) === 'to' && i + 2 < u.last) {
+    const w = this.lower[i]!;
+    if (w === 'according' && t[i + 1] && this.lower[i + 1]! === 'to' && i + 2 < u.last) {
       const speaker = phraseStartingAt(t, i + 2, u.last, u.first);
       if (!speaker) return null;
       const atStart = this.narrationWords(u.first, i) === 0 || (i - u.first <= 1 && /^(?:but|and|yet|so|also)$/i.test(t[u.first]!.text));
@@ -625,26 +627,26 @@ class QuoteExtractor {
     // a capitalised cue word is a name ("United States", "Post") unless it starts the sentence
     if (tok.text !== w && i !== u.first) return null;
     const prev = t[i - 1];
-    const prevW = prev ? lower(prev) : '';
+    const prevW = prev ? this.lower[i - 1]! : '';
     const prevInUnit = i - 1 >= u.first;
     if (prevInUnit && NOUN_MARKERS.has(prevW) && this.markOf[i - 1]! < 0) return null;
     // "412 registered voters", "the estimated 20,000": a participle used as an adjective
     if (prevInUnit && /^\d/.test(prevW) && w.endsWith('ed')) return null;
     if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
     if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
-    const nextW = t[i + 1] ? lower(t[i + 1]!) : '';
+    const nextW = t[i + 1] ? this.lower[i + 1]! : '';
     if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text))) && !(nextW === 'that' || this.markOf[i + 1]! >= 0)) return null;
     const isIng = w.endsWith('ing');
     // walk left over adverbs, auxiliaries and times to the speaker
     let L = i - 1;
     while (L >= u.first && this.markOf[L]! < 0) {
-      const lw = lower(t[L]!);
-      if (BETWEEN_SPEAKER_AND_CUE.has(lw) || isAdverbLy(lw) || TIME_WORDS.has(lw) || (TIME_LEADERS.has(lw) && L + 1 < i && TIME_WORDS.has(lower(t[L + 1]!)))) L--;
+      const lw = this.lower[L]!;
+      if (BETWEEN_SPEAKER_AND_CUE.has(lw) || isAdverbLy(lw) || TIME_WORDS.has(lw) || (TIME_LEADERS.has(lw) && L + 1 < i && TIME_WORDS.has(this.lower[L + 1]!))) L--;
       else break;
     }
     // passive "was told", "were asked": the subject is the listener, not the speaker
     const skipped = new Set<string>();
-    if (L + 1 < i) for (let k = L + 1; k < i; k++) skipped.add(lower(t[k]!));
+    if (L + 1 < i) for (let k = L + 1; k < i; k++) skipped.add(this.lower[k]!);
     if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
     const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
     const after = this.afterCue(i, lemma, u);
@@ -668,14 +670,14 @@ class QuoteExtractor {
     const leftIsQuote = L >= u.first && this.markOf[L]! >= 0;
     if (isIng && !(skipped.has('is') || skipped.has('was') || skipped.has('are') || skipped.has('were') || skipped.has('been'))) {
       // "…, saying the plan was dead": the speaker is the subject of the main clause
-      if (!L0 || !PARTICIPLE_LEADS.has(lower(L0))) return null;
+      if (!L0 || !PARTICIPLE_LEADS.has(this.lower[L]!)) return null;
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker of the main clause' };
     }
-    if (L0 && !leftIsQuote && COORDINATORS.has(lower(L0))) {
+    if (L0 && !leftIsQuote && COORDINATORS.has(this.lower[L]!)) {
       // "Ortiz thanked the council and said the vote was historic": the subject is shared
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker is the subject of the sentence' };
     }
-    if (L0 && !leftIsQuote && lower(L0) === 'who' && L - 1 >= u.first) {
+    if (L0 && !leftIsQuote && this.lower[L]! === 'who' && L - 1 >= u.first) {
       // "Mendes, who said the strike would go on, …": the relative pronoun stands for the name before it
       const speaker: SpeakerPhrase = { first: L, last: L, head: L };
       return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: L, mode: 'after', after, how: 'speaker named before "who"' };
@@ -685,7 +687,7 @@ class QuoteExtractor {
       const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
       const invertedEnds = inverted && (leftIsQuote || inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
       // '…, called it "a disaster"': an object before a quotation is not an inverted speaker
-      const objectLike = inverted !== null && (/^(?:it|you|them|him|her)$/.test(lower(t[inverted.head]!)) || (!leftIsQuote && this.markOf[inverted.last + 1]! >= 0));
+      const objectLike = inverted !== null && (/^(?:it|you|them|him|her)$/.test(this.lower[inverted.head]!) || (!leftIsQuote && this.markOf[inverted.last + 1]! >= 0));
       const invertible = (!LISTENER_VERBS.has(lemma) || (lemma === 'ask' && leftIsQuote)) && !objectLike;
       if (inverted && invertedEnds && invertible && (leftIsQuote || L0?.text === ',' || L0?.text === '—' || L0?.text === '--')) {
         const afterSpeaker = this.afterCue(inverted.last, 'say', u);
@@ -715,13 +717,13 @@ class QuoteExtractor {
     for (let k = comma - 1; k > u.first && comma - k < 40; k--) {
       if (this.markOf[k]! >= 0) return null;
       if (t[k]!.text !== ',') continue;
-      const opener = lower(t[k + 1]!);
+      const opener = this.lower[k + 1]!;
       const phrase = phraseEndingAt(t, k - 1, u.first, u.first);
       if (!phrase) continue;
       const head = t[phrase.head]!;
       // "Harold Pike, 61, who farms outside Lincoln, says": an age is not the speaker; keep looking left
       if (/^\d/.test(head.text)) continue;
-      if (looksLikeName(t, phrase.head, u.first) || PRONOUNS.has(lower(head))) return phrase;
+      if (looksLikeName(t, phrase.head, u.first) || PRONOUNS.has(this.lower[phrase.head]!)) return phrase;
       if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text))
         return phrase;
     }
@@ -738,7 +740,7 @@ class QuoteExtractor {
     if (this.quoteClosesBefore(speakerFirst)) {
       // unless the quote is a title and a clause follows: 'On "Morning Roundtable," Vance said the budget …'
       const titleLike = this.markWords[this.markOf[speakerFirst - 1]!]! <= 3;
-      const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (lower(next) === 'that' || PRONOUNS.has(lower(next)) || /^\p{Lu}/u.test(next.text) || lower(next) === 'the');
+      const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (this.lower[after]! === 'that' || PRONOUNS.has(this.lower[after]!) || /^\p{Lu}/u.test(next.text) || this.lower[after]! === 'the');
       if (!(titleLike && clauseFollows)) return 'before';
     }
     // "Reyes said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
@@ -768,7 +770,7 @@ class QuoteExtractor {
     const t = this.tokens;
     let k = i + 1;
     const end = u.last;
-    const w = (n: number): string => (t[n] ? lower(t[n]!) : '');
+    const w = (n: number): string => (t[n] ? this.lower[n]! : '');
     for (let guard = 0; guard < 4 && k < end && this.markOf[k]! < 0; guard++) {
       const start = k;
       // times: "on Tuesday", "last week", "Tuesday"
@@ -798,11 +800,11 @@ class QuoteExtractor {
   private listenerEnd(k: number, end: number): number {
     const t = this.tokens;
     let n = k;
-    const w0 = t[n] ? lower(t[n]!) : '';
+    const w0 = t[n] ? this.lower[n]! : '';
     if (/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|lawmakers|officials|viewers|listeners|students|members|delegates|donors|senators|interviewers|radio|television)$/.test(w0)) return n + 1;
     if (w0 === 'the' || w0 === 'a' || w0 === 'an' || w0 === 'his' || w0 === 'her' || w0 === 'their') n++;
     const capStart = n;
-    while (n < end && n - k < 7 && (/^\p{Lu}/u.test(t[n]!.text) || /^['’]s$/.test(t[n]!.text) || (lower(t[n]!) === 'of' && n > capStart) || ROLE_LISTENERS.has(lower(t[n]!)))) n++;
+    while (n < end && n - k < 7 && (/^\p{Lu}/u.test(t[n]!.text) || /^['’]s$/.test(t[n]!.text) || (this.lower[n]! === 'of' && n > capStart) || ROLE_LISTENERS.has(this.lower[n]!))) n++;
     if (n === capStart) return k;
     return n;
   }
@@ -815,7 +817,7 @@ class QuoteExtractor {
     const end = t[phrase.last]!.end;
     const head = t[phrase.head]!;
     const speaker: Speaker = { start, end, text: this.text.slice(start, end) };
-    const hw = lower(head);
+    const hw = this.lower[phrase.head]!;
     let resolved = false;
     let linked: Entity | undefined;
     if (hw === 'who' && phrase.first === phrase.last) {
@@ -886,7 +888,7 @@ class QuoteExtractor {
       if (!name && end >= 0) {
         const first = k + 1;
         const len = end - first + 1;
-        const prev = k >= floor ? lower(t[k]!) : '';
+        const prev = k >= floor ? this.lower[k]! : '';
         if (len >= 2 && len <= 3 && !/^(?:in|at|from|to|of|near|across|into|for|on|by|the)$/.test(prev)) {
           const text = this.text.slice(t[first]!.start, t[end]!.end);
           return { offset: t[first]!.start, text };
