@@ -208,13 +208,20 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   // the few headline and byline paragraphs, looked up for every mention (a book-length text has thousands of paragraphs)
   const header = article.paragraphs.filter((x) => x.role === 'headline' || x.role === 'byline');
   const exempt = (offset: number): boolean => header.some((x) => x.start <= offset && offset < x.end);
+  // mentions repeat a few spellings many times over
+  const seen = new Map<string, string[]>();
+  const partsOf = (text: string): string[] => {
+    let parts = seen.get(text);
+    if (!parts) seen.set(text, (parts = nameParts(text)));
+    return parts;
+  };
   // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
   // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
   const singles: { start: number; end: number; text: string; word: string }[] = [];
   for (const e of article.entities) {
     if (!NAME_ENTITY.has(e.type)) continue;
     for (const m of e.mentions) {
-      const w = nameParts(m.text);
+      const w = partsOf(m.text);
       if (w.length === 1 && !exempt(m.start)) singles.push({ ...m, word: w[0]! });
     }
   }
@@ -229,10 +236,10 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   const out: FirstReference[] = [];
   const flagged = new Set<number>();
   for (const e of article.entities) {
-    const full = nameParts(e.name);
+    const full = partsOf(e.name);
     // Two to four parts: longer "names" are usually a linking slip (an organisation, two names run together).
     if (e.type !== 'PERSON' || full.length < 2 || full.length > 4) continue;
-    const firstFull = e.mentions.find((m) => !exempt(m.start) && nameParts(m.text).length >= 2);
+    const firstFull = e.mentions.find((m) => !exempt(m.start) && partsOf(m.text).length >= 2);
     // Only when the full name does come: otherwise the single word may be all the article knows.
     if (!firstFull) continue;
     const own = new Set(e.mentions.map((m) => m.start));
