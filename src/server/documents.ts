@@ -9,7 +9,7 @@ import { performance } from 'perf_hooks';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, DocumentFormat } from './analysis/types';
-import type { EngineOptions } from './analysis/article';
+import { AnalysisCancelled, type EngineOptions } from './analysis/article';
 import type { NameMemo } from './analysis/entities';
 import type { BylineSettings } from './settings';
 import { analyzeText } from './engine';
@@ -71,6 +71,7 @@ export class ArticleStore {
 
   /** A document changed: analyse it after a pause; a document seen for the first time right away. */
   schedule(uri: string): void {
+    this.engine.cancel(uri);
     const previous = this.timers.get(uri);
     if (previous) clearTimeout(previous);
     const last = this.cache.get(uri);
@@ -103,6 +104,7 @@ export class ArticleStore {
   }
 
   close(uri: string): void {
+    this.engine.cancel(uri);
     const t = this.timers.get(uri);
     if (t) clearTimeout(t);
     this.timers.delete(uri);
@@ -193,6 +195,8 @@ export interface EngineRunner {
    * tokens (see serverArticle). Resolves undefined when `stillWanted` turned false before the analysis started.
    */
   analyze(uri: string, text: string, options: EngineRunOptions, stillWanted: () => boolean): Promise<Article | undefined>;
+  /** Document `uri` changed: an analysis of it that is running is not wanted any more (it resolves undefined). */
+  cancel(uri: string): void;
   dispose(): void;
 }
 
@@ -206,7 +210,7 @@ const MEMO_DOCUMENTS = 32;
 export class MemoEngine {
   private readonly memos = new Map<string, NameMemo>();
 
-  analyze(uri: string, text: string, options: EngineRunOptions): Article {
+  analyze(uri: string, text: string, options: EngineRunOptions, cancelled?: () => boolean): Article {
     let memo = this.memos.get(uri);
     if (uri) {
       this.memos.delete(uri);
@@ -214,7 +218,7 @@ export class MemoEngine {
       this.memos.set(uri, memo);
       if (this.memos.size > MEMO_DOCUMENTS) this.memos.delete(this.memos.keys().next().value!);
     }
-    return serverArticle(analyzeText(text, { ...options, memo }));
+    return serverArticle(analyzeText(text, { ...options, memo, cancelled }));
   }
 }
 
@@ -250,6 +254,7 @@ export class InProcessEngine implements EngineRunner {
     await Promise.resolve();
     return stillWanted() ? this.engine.analyze(uri, text, options) : undefined;
   }
+  cancel(): void {}
   dispose(): void {}
 }
 
@@ -284,6 +289,10 @@ export class WorkerEngine implements EngineRunner {
     return this.jobs.run({ uri, text, options }, stillWanted);
   }
 
+  cancel(uri: string): void {
+    this.jobs.cancel((job) => job.uri === uri);
+  }
+
   dispose(): void {
     this.jobs.dispose();
   }
@@ -292,5 +301,8 @@ export class WorkerEngine implements EngineRunner {
 /** The worker side: started by server.ts when it runs as a worker thread. */
 export function serveAnalysisWorker(): void {
   const engine = new MemoEngine();
-  serveJobs((job: AnalysisJob) => engine.analyze(job.uri, job.text, job.options));
+  serveJobs(
+    (job: AnalysisJob, cancelled) => engine.analyze(job.uri, job.text, job.options, cancelled),
+    (e) => e instanceof AnalysisCancelled,
+  );
 }

@@ -9,10 +9,11 @@
 
 import { parentPort, Worker } from 'worker_threads';
 
-type Envelope<Job> = { id: number; job: Job };
+/** `cancel` is shared with the main thread: it holds the id of a job that is no longer wanted. */
+type Envelope<Job> = { id: number; job: Job; cancel: SharedArrayBuffer };
 /** A slice of the array `key` of job `id`'s result, to be appended in order; more follow, then the reply. */
 type Piece = { id: number; piece: { key: string; items: unknown[] } };
-type Reply<Result> = { id: number; result: Result } | { id: number; error: string } | Piece;
+type Reply<Result> = { id: number; result: Result } | { id: number; error: string } | { id: number; cancelled: true } | Piece;
 /** Main thread → worker: the piece of job `id` arrived, send the next. */
 type Ack = { ack: number };
 
@@ -39,15 +40,26 @@ export class JobWorker<Job, Result> {
   private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
-  private pending: { id: number; resolve: (r: Result) => void; reject: (e: unknown) => void; pieces: Map<string, unknown[]> } | undefined;
+  private pending: { id: number; job: Job; resolve: (r: Result | undefined) => void; reject: (e: unknown) => void; pieces: Map<string, unknown[]> } | undefined;
+  /** Shared with the worker: the id of the job to stop (see cancel). */
+  private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly options: JobWorkerOptions<Job, Result>) {}
 
-  /** Resolves undefined when `stillWanted` turned false before the job started. */
+  /** Resolves undefined when `stillWanted` turned false before the job started, or when it was cancelled. */
   run(job: Job, stillWanted: () => boolean): Promise<Result | undefined> {
     const run = this.queue.then(() => (stillWanted() ? this.runOne(job) : undefined));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Asks the worker to stop the running job if `which` says it is no longer wanted (its document changed): the
+   * job's handler checks between steps and gives up, and run() resolves undefined. No effect in-process.
+   */
+  cancel(which: (job: Job) => boolean): void {
+    const p = this.pending;
+    if (p && which(p.job)) Atomics.store(this.cancelFlag, 0, p.id);
   }
 
   /** Nothing is queued: the worker (an isolate with its own heap and copy of the model) goes until needed again. */
@@ -59,7 +71,7 @@ export class JobWorker<Job, Result> {
     this.kill();
   }
 
-  private runOne(job: Job): Promise<Result> {
+  private runOne(job: Job): Promise<Result | undefined> {
     const o = this.options;
     const limit = o.timeoutMs + (this.worker ? 0 : (o.startupGraceMs ?? 0));
     let worker: Worker;
@@ -70,7 +82,7 @@ export class JobWorker<Job, Result> {
       return Promise.resolve(o.inProcess(job));
     }
     const id = this.nextId++;
-    return new Promise<Result>((resolve, reject) => {
+    return new Promise<Result | undefined>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
         this.kill();
@@ -78,6 +90,7 @@ export class JobWorker<Job, Result> {
       }, limit);
       this.pending = {
         id,
+        job,
         pieces: new Map(),
         resolve: (r) => {
           clearTimeout(timer);
@@ -88,7 +101,7 @@ export class JobWorker<Job, Result> {
           reject(e);
         },
       };
-      const envelope: Envelope<Job> = { id, job };
+      const envelope: Envelope<Job> = { id, job, cancel: this.cancelFlag.buffer as SharedArrayBuffer };
       worker.postMessage(envelope);
     });
   }
@@ -113,6 +126,7 @@ export class JobWorker<Job, Result> {
       }
       this.pending = undefined;
       if ('result' in reply) p.resolve(assemble(reply.result, p.pieces));
+      else if ('cancelled' in reply) p.resolve(undefined);
       else p.reject(new Error(reply.error));
     });
     const fail = (why: string): void => {
@@ -138,8 +152,11 @@ export class JobWorker<Job, Result> {
   }
 }
 
-/** The worker side: answers each job posted by a JobWorker with `handle`'s result (in pieces) or its error. */
-export function serveJobs<Job, Result>(handle: (job: Job) => Result): void {
+/**
+ * The worker side: answers each job posted by a JobWorker with `handle`'s result (in pieces) or its error.
+ * `handle` may call `cancelled()` between steps and give up by throwing an error that `isCancellation` knows.
+ */
+export function serveJobs<Job, Result>(handle: (job: Job, cancelled: () => boolean) => Result, isCancellation: (e: unknown) => boolean = () => false): void {
   const port = parentPort;
   if (!port) return;
   // the current reply's messages still to send, each after the previous one's acknowledgement
@@ -151,11 +168,12 @@ export function serveJobs<Job, Result>(handle: (job: Job) => Result): void {
       return;
     }
     const { id, job } = message;
+    const flag = new Int32Array(message.cancel);
     let reply: Reply<Result>;
     try {
-      reply = { id, result: handle(job) };
+      reply = { id, result: handle(job, () => Atomics.load(flag, 0) === id) };
     } catch (e) {
-      reply = { id, error: errorText(e) };
+      reply = isCancellation(e) ? { id, cancelled: true } : { id, error: errorText(e) };
     }
     outbox = 'result' in reply ? inPieces(id, reply.result) : [reply];
     port.postMessage(outbox.shift()!);

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { assemble, inPieces, JobWorker, PIECE_ITEMS } from '../../src/server/jobWorker';
 import { MemoEngine, serverArticle } from '../../src/server/documents';
 import { analyzeText } from '../../src/server/engine';
+import { AnalysisCancelled } from '../../src/server/analysis/article';
 
 const ARTICLE = `Mayor Rosa Delgado said on Tuesday that the city would reopen the Harbour Street library in March.
 
@@ -78,6 +79,52 @@ describe('jobWorker: results in pieces', () => {
       worker.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('jobWorker: cancelling a running job', () => {
+  it('stops the job it is asked to stop, resolves undefined, and runs the next job normally', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
+    const script = path.join(dir, 'worker.js');
+    const jobWorker = require.resolve('../../src/server/jobWorker');
+    // a job that works in steps until it is cancelled (or gives up after 20 s, which fails the test)
+    fs.writeFileSync(
+      script,
+      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
+        `class Stop extends Error {}\n` +
+        `serveJobs((job, cancelled) => {\n` +
+        `  if (!job.endless) return { uri: job.uri, steps: 0 };\n` +
+        `  const until = Date.now() + 20000;\n` +
+        `  let steps = 0;\n` +
+        `  while (Date.now() < until) { steps++; if (cancelled()) throw new Stop(); }\n` +
+        `  return { uri: job.uri, steps };\n` +
+        `}, (e) => e instanceof Stop);\n`,
+    );
+    const worker = new JobWorker<{ uri: string; endless: boolean }, { uri: string; steps: number }>({
+      script, name: 'test worker', timeoutMs: 60_000, timeoutError: () => new Error('timeout'),
+      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
+    });
+    try {
+      const running = worker.run({ uri: 'a', endless: true }, () => true);
+      await new Promise((r) => setTimeout(r, 300));
+      worker.cancel((job) => job.uri === 'b'); // another document: no effect
+      const queued = worker.run({ uri: 'b', endless: false }, () => true);
+      worker.cancel((job) => job.uri === 'a');
+      assert.strictEqual(await running, undefined);
+      assert.deepStrictEqual(await queued, { uri: 'b', steps: 0 });
+    } finally {
+      worker.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the engine gives up with AnalysisCancelled when asked between its steps', () => {
+    let asked = 0;
+    assert.throws(
+      () => analyzeText(ARTICLE, { format: 'news', cancelled: () => ++asked >= 2 }),
+      (e: unknown) => e instanceof AnalysisCancelled,
+    );
+    assert.strictEqual(asked, 2);
   });
 });
 

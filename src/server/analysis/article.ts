@@ -19,6 +19,16 @@ export interface EngineOptions extends AnalyzeOptions {
    * tagged again. The result is the same with or without it.
    */
   memo?: NameMemo;
+  /** Polled between the steps of the analysis; true makes analyze throw AnalysisCancelled (the text changed). */
+  cancelled?: () => boolean;
+}
+
+/** Thrown by analyze when `options.cancelled` turned true: nobody wants this analysis any more. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled');
+    this.name = 'AnalysisCancelled';
+  }
 }
 
 /** Default size limit (UTF-16 units), shared by the server's byline.maxDocumentSize and the CLI: beyond it the
@@ -34,10 +44,16 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
       notice: `Byline skipped this document: it is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${maxLength.toLocaleString('en-US')} (setting byline.maxDocumentSize).`,
     };
   }
+  const stopIfCancelled = (): void => {
+    if (options.cancelled?.()) throw new AnalysisCancelled();
+  };
   const model = buildTextModel(text, format);
   const dateline = findDateline(model, options.referenceDate) ?? options.referenceDate;
+  stopIfCancelled();
   const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer, memo: options.memo });
+  stopIfCancelled();
   const quotes = extractQuotes(model, entities);
+  stopIfCancelled();
   const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');
   const diagnostics = findClaims(model, entities, quotes, { genre });
   return {
