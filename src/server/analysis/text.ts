@@ -18,7 +18,8 @@ export interface TextModel {
   frontMatter: Record<string, string>;
 }
 
-const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+/** Every character but line breaks turned into a space (offsets kept). */
+export const blank = (s: string): string => (s.includes('\n') ? s.replace(/[^\n]/g, ' ') : ' '.repeat(s.length));
 
 /**
  * Blanks what is not prose in a Markdown document, keeping every offset: front matter, fenced and indented code,

@@ -92,11 +92,11 @@ export function sentenceWords(model: TextModel, sentenceIndex: number, spans: Qu
       else words.push({ start: t.start, end: t.end, text: '"', lower: '"', quote: q, initial: false, name: false });
       continue;
     }
-    const text = model.prose.slice(t.start, t.end);
-    if (!text.trim()) continue;
+    // a token is never blank, and its text is the prose's (masking only ever blanks whole characters to spaces)
+    const text = t.text;
     const prev = words[words.length - 1];
     const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
-    words.push({ start: t.start, end: t.end, text, lower: text.toLowerCase(), initial, name: nameAt(t.start) });
+    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, initial, name: nameAt(t.start) });
   }
   return words;
 }
@@ -223,10 +223,14 @@ const AGENTLESS: RegExp[] = [
   /\baccording to (?:media |news |press |local |unconfirmed |some |several |many |various |multiple )?reports\b/g,
 ];
 
+/** All of AGENTLESS in one pattern: one scan rules out the (usual) sentence that holds none of them. */
+const ANY_AGENTLESS = new RegExp(AGENTLESS.map((re) => `(?:${re.source})`).join('|'));
+
 /** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates). */
 export function findAgentless(claim: string, start: number, end: number, claimLower?: string): (Span & { text: string })[] {
   const lower = (claimLower ?? lowerSameLength(claim)).slice(start, end);
   const out: (Span & { text: string })[] = [];
+  if (!ANY_AGENTLESS.test(lower)) return out;
   for (const re of AGENTLESS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -247,6 +251,12 @@ export function findAgentless(claim: string, start: number, end: number, claimLo
   }
   return out;
 }
+
+const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
+/** Every word that can be a cue of some kind below: most words are none, and one lookup rules them out. */
+const ANY_CUE: ReadonlySet<string> = new Set([
+  ...REPORTING_CUE_FORMS.keys(), ...POINT_FORMS, ...EXPRESSIVE_CUE_FORMS, ...BELIEF_CUE_FORMS, ...DOCUMENT_CUE_FORMS, ...NON_SPEECH_CUES,
+]);
 
 function quoteNear(words: Word[], i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) if (words[k]!.quote) return true;
@@ -288,8 +298,9 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
         }
       }
     }
+    if (!ANY_CUE.has(w.lower)) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const pointOut = /^point(?:s|ed|ing)?$/.test(w.lower) && words[i + 1]?.lower === 'out';
+    const pointOut = POINT_FORMS.has(w.lower) && words[i + 1]?.lower === 'out';
     const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);
     const belief = BELIEF_CUE_FORMS.has(w.lower);
     const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
@@ -397,23 +408,12 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
 }
 
 /** Offsets of the names recognised by the entity engine, for "is this word part of a name?". */
-export function nameIndex(entities: Entity[]): (offset: number) => boolean {
-  const spans: Span[] = [];
+export function nameIndex(entities: Entity[], textLength: number): (offset: number) => boolean {
+  // one flag per offset: the question is asked for every word of every sentence
+  const inName = new Uint8Array(textLength + 1);
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
-    for (const m of e.mentions) spans.push({ start: m.start, end: m.end });
+    for (const m of e.mentions) inName.fill(1, m.start, m.end);
   }
-  spans.sort((a, b) => a.start - b.start);
-  return (offset: number): boolean => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = spans[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+  return (offset: number): boolean => inName[offset] === 1;
 }

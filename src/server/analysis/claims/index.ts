@@ -61,8 +61,8 @@ interface Context {
   claim: string;
   /** The claim text in lower case, same length. */
   lower: string;
-  /** The document text (quotes included) in lower case, same length. */
-  lowerText: string;
+  /** The document text (quotes included) in lower case, same length: made when a rule first needs it. */
+  lowerText?: string;
   spans: QuotedSpan[];
   sentences: SentenceInfo[];
   /** Sentence indices per paragraph. */
@@ -75,7 +75,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const spans = findQuotedSpans(model);
   const claim = claimText(model.prose, spans);
   const lower = lowerSameLength(claim);
-  const nameAt = nameIndex(entities);
+  const nameAt = nameIndex(entities, model.text.length);
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
@@ -86,7 +86,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
     return { index, paragraph: s.paragraph, words, attributions, allQuoted };
   });
-  const cx: Context = { model, claim, lower, lowerText: lowerSameLength(model.text), spans, sentences, byParagraph, findings: [], options };
+  const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
   for (const q of quotes) {
     if (!q.speaker || q.speaker.specificity === 'vague') continue;
@@ -378,7 +378,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       // the reason in this paragraph, or the standard formula anywhere earlier in the story
       const paragraphText = lowerSameLength(model.text.slice(para.start, para.end));
       const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || ANONYMITY_REASONS.slice(0, 4).some((r) => {
-        const at = cx.lowerText.indexOf(r);
+        const at = (cx.lowerText ??= lowerSameLength(model.text)).indexOf(r);
         return at >= 0 && at < para.end;
       });
       if (!reasonGiven) {
@@ -451,7 +451,8 @@ const matchCase = (model: string, word: string): string => (/^[A-Z]/.test(model)
 // ---------------------------------------------------------------- ATTR004: statistics
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds|thousands|a dozen|at least \\w+|more than \\w+';
-const SPELLED_NUMBER = new RegExp(`^(?:${NUMBER_WORDS})$`);
+/** The one-word NUMBER_WORDS: what a single word of a sentence can be ("a dozen" and "at least …" are phrases). */
+const SPELLED_NUMBER: ReadonlySet<string> = new Set(NUMBER_WORDS.split('|').filter((w) => /^[a-z]+$/.test(w)));
 const STAT_PATTERNS: RegExp[] = [
   /(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?\s?(?:%|percent\b|per cent\b|percentage points?\b)/g,
   /(?<![\w])(?:US|A|C|NZ|HK)?[$€£¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m|k|B|M)\b)?/g,
@@ -459,6 +460,11 @@ const STAT_PATTERNS: RegExp[] = [
   /(?<![\w.,])\d[\d,.]*\s(?:dollars|euros|pounds sterling|yen|yuan|rupees|pesos|rand|naira|shillings)\b/g,
   /\b(?:hundreds of thousands|tens of thousands|millions|billions)\s+of\s+(?:[a-z-]+\s+){0,2}?(?:dollars|euros|pounds|people|civilians|refugees|migrants|children|voters|workers|residents|jobs|homes|users|customers|americans|citizens)\b/gi,
   /\b(?:more than |nearly |almost |roughly |about )?(?:doubled|halved|tripled|trebled|quadrupled)\b/gi,
+];
+/** STAT_PATTERNS in one pattern per case rule: one scan each rules out a sentence without any figure. */
+const ANY_STAT = [
+  new RegExp(STAT_PATTERNS.filter((re) => !re.ignoreCase).map((re) => `(?:${re.source})`).join('|')),
+  new RegExp(STAT_PATTERNS.filter((re) => re.ignoreCase).map((re) => `(?:${re.source})`).join('|'), 'i'),
 ];
 const PROPOSAL = /\b(?:would|will|plans? to|planned|proposed|proposal|proposes|proposing|seeks? to|aims? to|wants? to|pledged|promised|promising|vowed|calls? for|called for|could|if|up to)\b/;
 
@@ -470,7 +476,11 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const sent = cx.model.sentences[s.index]!;
   const text = cx.claim.slice(sent.start, sent.end);
   const hits: StatHit[] = [];
+  const [anyCased, anyCaseless] = ANY_STAT;
+  const cased = anyCased!.test(text);
+  const caseless = anyCaseless!.test(text);
   for (const re of STAT_PATTERNS) {
+    if (!(re.ignoreCase ? caseless : cased)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -485,8 +495,9 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const words = s.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const numeric = /^\d[\d,]*$/.test(w.text) && !/^(?:1[89]|20)\d\d$/.test(w.text);
-    const spelled = SPELLED_NUMBER.test(w.lower);
+    const c = w.text.charCodeAt(0);
+    const numeric = c >= 48 && c <= 57 && /^\d[\d,]*$/.test(w.text) && !/^(?:1[89]|20)\d\d$/.test(w.text);
+    const spelled = SPELLED_NUMBER.has(w.lower);
     if (!numeric && !spelled) continue;
     if (numeric && words[i - 1] && isCapitalisedName(words[i - 1]!)) continue;
     // ages ("Keith Scott, 43, was"), dates ("9/11 victims") and ratios ("three times the rate") are not counts
@@ -588,6 +599,15 @@ const CAUSAL_RE = new RegExp(`\\b(?:${CAUSAL_CUES.join('|')})\\b`, 'g');
 const TREND_VERBS = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|increased|increases|decreased|decreases|surged|surges|soared|soars|plunged|plunges|slumped|slumps|grew|grows|growing|shrank|shrinks|worsened|worsens|improved|improves|jumped|jumps|climbed|climbs|tumbled|tumbles|slowed|slows|collapsed|spiked|doubled|halved|higher|lower|more|fewer|less)\b/;
 const PREDICATE = /^(?:is|was|are|were|be|been|being|as|seem|seems|seemed|become|became|remains|remained)$/;
 
+/** Every word the rules below can flag: most words are none, and one lookup rules them out. */
+const ACCUSATION_OR_EVALUATION: ReadonlySet<string> = new Set(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, ...EVALUATIVE_WORDS]);
+const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'nothing', 'deny', 'denied', 'denies']);
+const NEGATORS_TWO_BACK: ReadonlySet<string> = new Set(['not', 'never', "n't"]);
+const isAsciiCapital = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+
 function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (attributed) return;
   const words = s.words;
@@ -598,10 +618,10 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   let evaluationDone = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w.quote || (/^[A-Z]/.test(w.text) && !w.initial)) continue;
+    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !ACCUSATION_OR_EVALUATION.has(w.lower)) continue;
     const prev = words[i - 1]?.lower ?? '';
     const prev2 = words[i - 2]?.lower ?? '';
-    const negated = /^(?:not|never|no|n't|nothing|deny|denied|denies)$/.test(prev) || /^(?:not|never|n't)$/.test(prev2);
+    const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);
     if (!accusationDone && !framed && !negated) {
       let hit = false;
       if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
@@ -621,7 +641,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
       }
     }
     // "the best … ever", "the worst in history": superlatives the reporter cannot vouch for
-    const superlative = /^(?:best|worst)$/.test(w.lower) && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
+    const superlative = (w.lower === 'best' || w.lower === 'worst') && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
     if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(w.lower)) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
       evaluationDone = true;
       push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s), evaluative: true }, 'information');

@@ -1,7 +1,7 @@
 // Quoted stretches of each paragraph, found on the prose (so Markdown markup never counts), and the claim text:
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
-import type { TextModel } from '../text';
+import { blank, type TextModel } from '../text';
 
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -94,7 +94,7 @@ export function claimText(prose: string, spans: QuotedSpan[]): string {
   let at = 0;
   for (const s of spans) {
     if (s.contentStart < at) continue;
-    parts.push(prose.slice(at, s.contentStart), prose.slice(s.contentStart, s.contentEnd).replace(/[^\n]/g, ' '));
+    parts.push(prose.slice(at, s.contentStart), blank(prose.slice(s.contentStart, s.contentEnd)));
     at = s.contentEnd;
   }
   parts.push(prose.slice(at));
