@@ -186,6 +186,37 @@ describe('LSP: the workspace index on a folder of related stories', function () 
     }
   });
 
+  it('follows a settings change: files let in are indexed, files left out leave', async () => {
+    const files = async (): Promise<Set<string>> =>
+      new Set((await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Ostby' })).map((s) => path.basename((s.location as Location).uri)));
+    const waitFor = async (ok: (f: Set<string>) => boolean): Promise<Set<string>> => {
+      let f = await files();
+      // the index works in the background: up to 30 s on a loaded machine
+      for (let i = 0; i < 300 && !ok(f); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        f = await files();
+      }
+      return f;
+    };
+    const fixtures = fs.readdirSync(FIXTURES).sort();
+    const before = await waitFor((f) => fixtures.every((x) => f.has(x)));
+    assert.deepStrictEqual([...before].sort(), fixtures, 'the fixtures, not the excluded draft nor the file over the size limit');
+    try {
+      await client.setSettings({ exclude: [], maxDocumentSize: 100_000 });
+      const let_in = await waitFor((f) => f.has('spike.txt') && f.has('big-transcript.txt'));
+      assert.ok(let_in.has('spike.txt'), 'no longer excluded');
+      assert.ok(let_in.has('big-transcript.txt'), 'now under the size limit');
+      await client.setSettings({ exclude: ['drafts/**'], maxDocumentSize: 100_000, languages: ['markdown', 'news'] });
+      const left = await waitFor((f) => !f.has('spike.txt') && !f.has('big-transcript.txt') && !f.has('2026-04-11-assessment.txt'));
+      assert.ok(!left.has('spike.txt'), 'excluded again');
+      assert.ok(!left.has('2026-04-11-assessment.txt'), 'plain text switched off');
+    } finally {
+      await client.setSettings({ exclude: ['drafts/**'], maxDocumentSize: 3000 });
+      const back = await waitFor((f) => fixtures.every((x) => f.has(x)) && !f.has('big-transcript.txt') && !f.has('spike.txt'));
+      assert.deepStrictEqual([...back].sort(), fixtures);
+    }
+  });
+
   it('hints a first reference by surname only (NAME002), with the full name as the fix', async () => {
     const name = '2026-04-15-draft.txt';
     const text = 'Cod deal signed\n\nOSLO, April 15 (Byline) - Ostby signed the cod agreement in Brussels on Wednesday.\n\nFisheries Minister Maren Ostby called it "a fair result for the coast."\n';

@@ -116,15 +116,19 @@ export class WorkspaceService {
    */
   watchedFiles(changes: { uri: string; type: number }[]): boolean {
     const others = changes.some((c) => !isArticleUri(c.uri) || c.uri.includes('/.byline/'));
-    // A glossary change changes the analysis inputs of every file indexed from now on.
-    if (others) this.index.forgetInputs();
     this.index.filesChanged(changes);
+    // A glossary change changes the analysis inputs of every file.
+    if (others) this.refreshIndex();
     return others;
   }
 
-  /** Settings changed: the index's cached inputs go (files already indexed stay until they change). */
+  /** Settings changed: the index follows (see WorkspaceIndex.refresh). */
   configurationChanged(): void {
-    this.index.forgetInputs();
+    this.refreshIndex();
+  }
+
+  private refreshIndex(): void {
+    this.index.refresh().catch((e: unknown) => this.deps.log(`Byline: re-indexing after a change of settings or glossary failed: ${String(e)}`));
   }
 
   foldersChanged(added: string[], removed: string[]): void {

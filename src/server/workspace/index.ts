@@ -66,6 +66,8 @@ export interface FileSummary {
   name: string;
   /** 'open': from the live Article of an open document; 'disk': read from the file. */
   source: 'open' | 'disk';
+  /** For a file read from disk: the key of the analysis inputs it was summarised with (AnalysisInputs.key). */
+  inputsKey?: string;
   entities: IndexedEntity[];
   quotes: IndexedQuote[];
 }
@@ -120,6 +122,8 @@ export class WorkspaceIndex {
   private readonly queue = new Set<string>();
   private running: Promise<void> | undefined;
   private roots: string[] = [];
+  /** Each root's folder URI as the client spells it (settings are scoped by it). */
+  private readonly folderUris = new Map<string, string>();
   private excludes = new Map<string, RegExp[]>();
   private readonly listeners: ((uris: string[]) => void)[] = [];
   private disposed = false;
@@ -142,18 +146,16 @@ export class WorkspaceIndex {
   /** Lists the folders' articles and indexes them in the background. */
   async start(folderUris: string[]): Promise<IndexStatus> {
     const t0 = performance.now();
-    this.roots = folderUris.map(toFsPath).filter((p): p is string => !!p);
-    const progress = await this.host.progress().catch(() => undefined);
-    progress?.begin('Byline: indexing articles', 0, 'listing files');
-    let listed: string[] = [];
     for (const uri of folderUris) {
       const root = toFsPath(uri);
-      if (!root) continue;
-      const patterns = await this.host.excludesFor(uri).catch(() => []);
-      const res = patterns.map(globToRegExp);
-      this.excludes.set(root, res);
-      listed = listed.concat(await listArticles(root, res, MAX_FILES - listed.length));
+      if (root && !this.roots.includes(root)) {
+        this.roots.push(root);
+        this.folderUris.set(root, uri);
+      }
     }
+    const progress = await this.host.progress().catch(() => undefined);
+    progress?.begin('Byline: indexing articles', 0, 'listing files');
+    const listed = await this.listAll();
     let done = 0;
     let skipped = 0;
     const tooLarge: string[] = [];
@@ -182,6 +184,41 @@ export class WorkspaceIndex {
     this.resolveReady(this.status);
     this.emit([...this.files.keys()]);
     return this.status;
+  }
+
+  /** Every article of the folders, re-reading each folder's `byline.exclude` patterns. */
+  private async listAll(): Promise<string[]> {
+    let listed: string[] = [];
+    for (const root of this.roots) {
+      const patterns = await this.host.excludesFor(this.folderUris.get(root) ?? pathToFileURL(root).toString()).catch(() => []);
+      const res = patterns.map(globToRegExp);
+      this.excludes.set(root, res);
+      listed = listed.concat(await listArticles(root, res, MAX_FILES - listed.length));
+    }
+    return listed;
+  }
+
+  /**
+   * Settings or the glossary changed: articles now excluded leave the index, and those whose analysis inputs
+   * changed (language switched on or off, size limit, genre, glossary) or that were left out before are indexed
+   * again.
+   */
+  async refresh(): Promise<void> {
+    this.forgetInputs();
+    await this.ready;
+    if (this.disposed) return;
+    const listed = await this.listAll();
+    const wanted = new Set(listed.map((f) => canonicalUri(pathToFileURL(f).toString())));
+    const removed = [...this.files.values()].filter((f) => f.source === 'disk' && !wanted.has(canonicalUri(f.uri))).map((f) => f.uri);
+    for (const uri of removed) this.drop(uri);
+    if (removed.length) this.emit(removed);
+    for (const file of listed) {
+      const uri = pathToFileURL(file).toString();
+      const summary = this.get(uri);
+      if (summary?.source === 'open') continue;
+      const inputs = await this.inputsFor(file, LANGUAGE_OF[path.extname(file).toLowerCase()] ?? 'plaintext').catch(() => undefined);
+      if (!summary || !inputs || summary.inputsKey !== inputs.key) this.enqueue(uri);
+    }
   }
 
   /** An open document's new Article (or null: not analysed): its summary replaces the file's. */
@@ -337,7 +374,7 @@ export class WorkspaceIndex {
       const summary = await this.host.summarizer.summarize(uri, languageId, text, inputs.options, () => !this.disposed);
       // The document may have been opened meanwhile: its live Article has already taken the slot.
       if (!summary || this.liveOpen(uri)) return 'indexed';
-      this.put(summary);
+      this.put({ ...summary, inputsKey: inputs.key });
       return 'indexed';
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -378,6 +415,7 @@ export class WorkspaceIndex {
   async foldersChanged(added: string[], removed: string[]): Promise<void> {
     const gone = removed.map(toFsPath).filter((p): p is string => !!p);
     this.roots = this.roots.filter((r) => !gone.includes(r));
+    for (const r of gone) this.folderUris.delete(r);
     const dropped = [...this.files.keys()].filter((u) => !this.inRoots(u));
     for (const u of dropped) this.drop(u);
     if (dropped.length) this.emit(dropped);
@@ -385,6 +423,7 @@ export class WorkspaceIndex {
       const root = toFsPath(uri);
       if (!root || this.roots.includes(root)) continue;
       this.roots.push(root);
+      this.folderUris.set(root, uri);
       const res = (await this.host.excludesFor(uri).catch(() => [])).map(globToRegExp);
       this.excludes.set(root, res);
       for (const f of await listArticles(root, res, MAX_FILES)) this.enqueue(pathToFileURL(f).toString());
