@@ -143,7 +143,8 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
   const sentence = model.sentences[m.sentence];
   const sentenceEnd = sentence?.end ?? model.text.length;
   const sentenceStart = sentence?.start ?? 0;
-  const after = APPOSITIVE_AFTER.exec(model.prose.slice(m.end, Math.min(sentenceEnd, m.end + 240)));
+  // (the pattern opens with a comma: most mentions have none after them)
+  const after = model.prose.charCodeAt(m.end) === 44 && m.end < sentenceEnd ? APPOSITIVE_AFTER.exec(model.prose.slice(m.end, Math.min(sentenceEnd, m.end + 240))) : null;
   if (after) {
     // one that runs to the end of the sentence instead of closing with a comma is short, or it is a clause:
     // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."

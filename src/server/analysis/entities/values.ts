@@ -183,7 +183,7 @@ const TRIGGER_SHAPES = (() => {
 })();
 
 /** Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). */
-function isTrigger(w: string): boolean {
+function isTrigger(w: string, lower: string): boolean {
   const c = w.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf)) return true;
   const n = w.length;
@@ -193,7 +193,6 @@ function isTrigger(w: string): boolean {
   if (letter < 0 || letter > 25 || n < 2) return false;
   const len = last === 46 ? n - 1 : n; // "Sept."
   if (len > 15 || !TRIGGER_SHAPES[letter * 16 + len]) return false;
-  const lower = w.toLowerCase();
   return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
@@ -203,7 +202,7 @@ function candidateStarts(model: TextModel): number[] {
   const starts: number[] = [];
   let lastAdded = -1;
   for (let i = 0; i < toks.length; i++) {
-    if (!isTrigger(toks[i]!.text)) continue;
+    if (!isTrigger(toks[i]!.text, model.lower[i]!)) continue;
     const sentence = toks[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;
