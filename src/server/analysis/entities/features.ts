@@ -76,13 +76,15 @@ export function caseMode(words: readonly string[]): CaseMode {
   return caseModeOf(words.map(wordInfo));
 }
 
-function caseModeOf(infos: readonly WordInfo[]): CaseMode {
+/** The case mode of the sentence infos[0..n). */
+function caseModeOf(infos: readonly WordInfo[], n = infos.length): CaseMode {
   let letters = 0;
   let upper = 0;
   let lower = 0;
   let capitalised = 0;
   let long = 0;
-  for (const x of infos) {
+  for (let i = 0; i < n; i++) {
+    const x = infos[i]!;
     if (x.letterCase === 0) continue;
     letters++;
     if (x.letterCase === 1) upper++;
@@ -108,20 +110,38 @@ export class Gazetteer {
   private readonly firstWords = new Map<string, number>();
 
   constructor(entries: Iterable<[string, number]>) {
-    for (const [phrase, bits] of entries) {
-      this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | bits);
-      const parts = phrase.split(' ');
-      const first = parts[0]!;
-      this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, parts.length));
+    for (const [phrase, bits] of entries) this.add(phrase, bits);
+  }
+
+  /** The lists as text (as in the weights file): one `phrase<TAB>category bits` line per phrase. */
+  toText(): string {
+    return Array.from(this.phrases, ([phrase, bits]) => `${phrase}\t${bits}`).join('\n');
+  }
+
+  /** A gazetteer from toText's format (read without building a list of entries first: model load time counts). */
+  static fromText(text: string): Gazetteer {
+    const gaz = new Gazetteer([]);
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const tab = text.lastIndexOf('\t', end);
+      if (tab > start) gaz.add(text.slice(start, tab), Number(text.slice(tab + 1, end)));
+      start = end + 1;
     }
+    return gaz;
+  }
+
+  private add(phrase: string, bits: number): void {
+    this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | bits);
+    const space = phrase.indexOf(' ');
+    const first = space < 0 ? phrase : phrase.slice(0, space);
+    let words = 1;
+    for (let i = space; i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
+    this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, words));
   }
 
   get size(): number {
     return this.phrases.size;
-  }
-
-  entries(): IterableIterator<[string, number]> {
-    return this.phrases.entries();
   }
 
   /**
@@ -132,22 +152,25 @@ export class Gazetteer {
     return Array.from(this.matchSparse(lower), (m) => m ?? []);
   }
 
-  /** As match, with undefined for tokens that match nothing (most of them: fewer allocations). */
-  matchSparse(lower: readonly string[]): (number[] | undefined)[] {
-    const out: (number[] | undefined)[] = new Array<number[] | undefined>(lower.length);
-    for (let i = 0; i < lower.length; i++) {
+  /**
+   * As match for lower[0..n), with undefined for tokens that match nothing (most of them: fewer allocations),
+   * written into `out` (which may be reused from sentence to sentence).
+   */
+  matchSparse(lower: readonly string[], n = lower.length, out: (number[] | undefined)[] = new Array<number[] | undefined>(n)): (number[] | undefined)[] {
+    for (let i = 0; i < n; i++) out[i] = undefined;
+    for (let i = 0; i < n; i++) {
       const maxLen = this.firstWords.get(lower[i]!);
       if (!maxLen) continue;
       let phrase = '';
-      for (let n = 1; n <= maxLen && i + n <= lower.length; n++) {
-        phrase = n === 1 ? lower[i]! : phrase + ' ' + lower[i + n - 1]!;
+      for (let k = 1; k <= maxLen && i + k <= n; k++) {
+        phrase = k === 1 ? lower[i]! : phrase + ' ' + lower[i + k - 1]!;
         const bits = this.phrases.get(phrase);
         if (!bits) continue;
         for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
           if (!(bits & (1 << c))) continue;
-          for (let k = 0; k < n; k++) {
-            const pos = n === 1 ? 0 : k === 0 ? 1 : k === n - 1 ? 3 : 2;
-            (out[i + k] ??= []).push(c * 4 + pos);
+          for (let j = 0; j < k; j++) {
+            const pos = k === 1 ? 0 : j === 0 ? 1 : j === k - 1 ? 3 : 2;
+            (out[i + j] ??= []).push(c * 4 + pos);
           }
         }
       }
@@ -205,20 +228,44 @@ export interface SentenceFeatures {
 const NONE: readonly number[] = [];
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-/** A growable array of feature hashes (fewer allocations than number[] then Uint32Array.from). */
-class HashBuffer {
-  a: Uint32Array;
+
+/**
+ * What collectFeatures computes for one sentence of n tokens, in arrays that only grow: a caller that is done with
+ * a sentence's features before the next sentence (the tagger) reuses one FeatureBuffers rather than allocating
+ * per sentence. Entries past n (or past `count` for hashes) are left over from longer sentences.
+ */
+export class FeatureBuffers {
   n = 0;
-  constructor(capacity: number) {
-    this.a = new Uint32Array(Math.max(16, capacity));
+  mode = CaseMode.Normal;
+  infos: WordInfo[] = [];
+  lower: string[] = [];
+  /** Gazetteer matches per token (Gazetteer.matchSparse). */
+  gaz: (number[] | undefined)[] = [];
+  lowH = new Uint32Array(64);
+  shapeH = new Uint32Array(64);
+  /** Static feature hashes of token i: hashes[offsets[i] .. offsets[i+1]); `count` in all. */
+  offsets = new Uint32Array(65);
+  hashes = new Uint32Array(1024);
+  count = 0;
+
+  /** Room for n tokens. */
+  reserve(n: number): void {
+    this.n = n;
+    this.count = 0;
+    if (this.lowH.length >= n) return;
+    const size = Math.max(n, 2 * this.lowH.length);
+    this.lowH = new Uint32Array(size);
+    this.shapeH = new Uint32Array(size);
+    this.offsets = new Uint32Array(size + 1);
   }
+
   push(h: number): void {
-    if (this.n === this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
+    if (this.count === this.hashes.length) {
+      const grown = new Uint32Array(2 * this.hashes.length);
+      grown.set(this.hashes);
+      this.hashes = grown;
     }
-    this.a[this.n++] = h;
+    this.hashes[this.count++] = h;
   }
 }
 
@@ -238,10 +285,12 @@ export interface WordInfo {
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
   ctx: Uint32Array;
   /**
-   * A tagger's summed weights for this word's cacheable features and the tagger they belong to: kept here
-   * rather than in the tagger's own map to save a string lookup per token (the word is looked up here anyway).
+   * A tagger's summed weights for this word's cacheable features and its label-transition scores (they depend
+   * on the word's shape), and the tagger they belong to: kept here rather than in the tagger's own maps to save
+   * lookups per token (the word is looked up here anyway).
    */
   scores: Float64Array | undefined;
+  transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
 }
 
@@ -305,7 +354,7 @@ export function wordInfo(word: string): WordInfo {
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
   const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, scoresOwner: undefined };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -339,11 +388,24 @@ export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
  * scores per word.
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
+  const b = new FeatureBuffers();
+  collectFeatures(words, gaz, doc, withIntrinsic, withNeighbours, b);
   const n = words.length;
-  const infos = new Array<WordInfo>(n);
-  const lower = new Array<string>(n);
-  const lowH = new Uint32Array(n);
-  const shapeH = new Uint32Array(n);
+  return {
+    hashes: b.hashes.slice(0, b.count),
+    offsets: b.offsets.slice(0, n + 1),
+    lowerHash: b.lowH.slice(0, n),
+    shapeHash: b.shapeH.slice(0, n),
+    words: b.infos.slice(0, n),
+    mode: b.mode,
+  };
+}
+
+/** sentenceFeatures into reusable buffers (see FeatureBuffers): the one definition of the static features. */
+export function collectFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic: boolean, withNeighbours: boolean, out: FeatureBuffers): void {
+  const n = words.length;
+  out.reserve(n);
+  const { infos, lower, lowH, shapeH, offsets } = out;
   for (let i = 0; i < n; i++) {
     const x = wordInfo(words[i]!);
     infos[i] = x;
@@ -351,17 +413,16 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     lowH[i] = x.lowH;
     shapeH[i] = x.shapeH;
   }
-  const mode = caseModeOf(infos);
-  const gazMatches = gaz ? gaz.matchSparse(lower) : undefined;
+  const mode = caseModeOf(infos, n);
+  out.mode = mode;
+  const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz) : undefined;
   // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
   const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : infos[i]!.ctx);
-  const out = new HashBuffer(n * (withIntrinsic ? 40 : 24));
-  const offsets = new Uint32Array(n + 1);
   const modeShape = MODE_SHAPE[mode]!;
   const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.n;
+    offsets[i] = out.count;
     const info = infos[i]!;
     const lw = info.lower;
     if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
@@ -396,7 +457,7 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
     if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
     if (i > 0 && infos[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
-    if (doc && (cap || mode !== CaseMode.Normal)) {
+    if (doc && readsDocContext(info, mode)) {
       // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
       // probably not a name; one it capitalises mid-sentence probably is
       const seen = doc.capitalisation.get(lw) ?? 0;
@@ -411,8 +472,22 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
       if (i + 1 < n) for (const g of gazMatches[i + 1] ?? NONE) out.push(mix(T.GazNext, g));
     }
   }
-  offsets[n] = out.n;
-  return { hashes: out.a.subarray(0, out.n), offsets, lowerHash: lowH, shapeHash: shapeH, words: infos, mode };
+  offsets[n] = out.count;
+}
+
+/** Whether a token's features include how the document capitalises it (DocCap): capitalised words, and all words of a sentence not in normal case. */
+const readsDocContext = (info: WordInfo, mode: CaseMode): boolean => info.cap !== 0 || mode !== CaseMode.Normal;
+
+/**
+ * The document context values (DocContext.capitalisation) that a sentence's features read, one digit per token
+ * that reads one: with the words themselves and the gazetteer, everything the sentence's static features depend on.
+ */
+export function docContextKey(words: readonly string[], doc: DocContext): string {
+  const infos = words.map(wordInfo);
+  const mode = caseModeOf(infos);
+  let key = '';
+  for (const info of infos) if (readsDocContext(info, mode)) key += doc.capitalisation.get(info.lower) ?? 0;
+  return key;
 }
 
 /** Label-transition features for token i given the previous label (index; -1 before the sentence). */

@@ -4,10 +4,10 @@
 // scripts/train-ner.ts; the host hands the bytes in (the engine never reads files).
 
 import type { TextModel } from '../text';
-import type { NameMention, NameRecognizer } from './index';
+import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  CaseMode, Gazetteer, LABELS, NAME_TYPES, documentContext, labelParts, neighbourFeatures, normalShapeFeatures, pathMargins, sentenceFeatures, shapeTransitionFeature,
-  transitionFeature, viterbi, type DocContext, type NameType, type WordInfo,
+  CaseMode, FeatureBuffers, Gazetteer, LABELS, NAME_TYPES, collectFeatures, documentContext, docContextKey, labelParts, neighbourFeatures, normalShapeFeatures, pathMargins,
+  shapeTransitionFeature, transitionFeature, viterbi, type DocContext, type NameType, type WordInfo,
 } from './features';
 
 const MAGIC = 0x314c5942; // "BYL1" little-endian
@@ -26,47 +26,92 @@ interface ModelHeader {
   gazetteer: string;
 }
 
+/** A model's quantised weights, as the file stores them (see serialize). */
+interface QuantisedWeights {
+  hashes: Uint32Array;
+  /** Per feature: its scale's exponent + 128 (scales are powers of two), and how many non-zero weights it has. */
+  exps: Uint8Array;
+  counts: Uint8Array;
+  /** The non-zero weights, feature after feature in label order, each as its label then the 8-bit weight (two's complement). */
+  pairs: Uint8Array;
+}
+
+/** The scale of each exponent byte. */
+const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128));
+
+/**
+ * The weights table is open-addressed with 32-byte slots, so that a feature costs one cache line: the feature
+ * hash (u32 at byte 0), its scale (f32 at byte 4; 0 marks an empty slot), the number of its non-zero 8-bit
+ * weights (byte 8) and from byte 9 either those weights as (label, weight) byte pairs or, when there are more
+ * than MAX_PAIRS (few features), all L weights in label order.
+ */
+const SLOT_BYTES = 32;
+const SLOT_WORDS = SLOT_BYTES / 4;
+const MAX_PAIRS = 11;
+
 export class NameTagger implements NameRecognizer {
   private readonly L: number;
-  /** Open-addressing table: table[2p] = feature hash, table[2p+1] = row + 1 (0 = empty). */
-  private readonly table: Uint32Array;
+  /** The weights table (see SLOT_BYTES), as 32-bit hashes, f32 scales, unsigned counts and labels, and weights. */
+  private readonly slotHashes: Uint32Array;
+  private readonly slotScales: Float32Array;
+  private readonly slotBytes: Uint8Array;
+  private readonly slotWeights: Int8Array;
   private readonly mask: number;
 
-  /**
-   * @param hashes feature hashes, one per row
-   * @param q 8-bit weights, row-major, LABELS.length per feature
-   * @param scales per-feature multiplier of q (a power of two)
-   */
-  constructor(hashes: Uint32Array, private readonly q: Int8Array, private readonly scales: Float32Array, readonly gazetteer: Gazetteer | undefined) {
-    this.L = LABELS.length;
+  private constructor(weights: QuantisedWeights, readonly gazetteer: Gazetteer | undefined) {
+    const L = LABELS.length;
+    this.L = L;
+    const { hashes, exps, counts, pairs } = weights;
+    const n = hashes.length;
     // Every weight is an 8-bit integer times a power-of-two scale, so sums of a token's weights are exact in
     // double precision (hence independent of their order) while the scales span less than 2^36 (a token has
     // far fewer than 1,024 features): then a word's contributions to its neighbours can be summed ahead.
-    let minScale = Infinity;
-    let maxScale = 0;
-    for (const sc of scales) {
-      minScale = Math.min(minScale, sc);
-      maxScale = Math.max(maxScale, sc);
+    let minExp = 255;
+    let maxExp = 0;
+    for (let f = 0; f < n; f++) {
+      minExp = Math.min(minExp, exps[f]!);
+      maxExp = Math.max(maxExp, exps[f]!);
     }
-    this.exactSums = scales.length === 0 || (minScale > 0 && Math.log2(maxScale / minScale) < 36);
-    // load factor at most 2/3: short probe runs, and a table small enough to stay in cache
+    this.exactSums = n === 0 || maxExp - minExp < 36;
+    // load factor at most 2/3: short probe runs
     let cap = 1;
-    while (cap * 2 < hashes.length * 3) cap <<= 1;
-    this.table = new Uint32Array(cap * 2);
-    this.mask = cap - 1;
-    for (let f = 0; f < hashes.length; f++) {
+    while (cap * 2 < n * 3) cap <<= 1;
+    const table = new ArrayBuffer(cap * SLOT_BYTES);
+    const slotHashes = (this.slotHashes = new Uint32Array(table));
+    const slotScales = (this.slotScales = new Float32Array(table));
+    const slotBytes = (this.slotBytes = new Uint8Array(table));
+    this.slotWeights = new Int8Array(table);
+    const mask = (this.mask = cap - 1);
+    let next = 0;
+    for (let f = 0; f < n; f++) {
       const h = hashes[f]!;
-      let p = h & this.mask;
-      while (this.table[2 * p + 1] !== 0 && this.table[2 * p] !== h) p = (p + 1) & this.mask;
-      this.table[2 * p] = h;
-      this.table[2 * p + 1] = f + 1;
+      const count = counts[f]!;
+      const first = next;
+      next += 2 * count;
+      if (count > L || next > pairs.length) throw new Error('name model is corrupt (weight counts)');
+      let p = h & mask;
+      while (slotScales[p * SLOT_WORDS + 1] !== 0 && slotHashes[p * SLOT_WORDS] !== h) p = (p + 1) & mask;
+      const at = p * SLOT_BYTES;
+      // a repeated hash replaces the earlier feature
+      if (slotScales[p * SLOT_WORDS + 1] !== 0) slotBytes.fill(0, at, at + SLOT_BYTES);
+      slotHashes[p * SLOT_WORDS] = h;
+      slotScales[p * SLOT_WORDS + 1] = SCALES[exps[f]!]!;
+      slotBytes[at + 8] = count;
+      for (let k = first; k < next; k += 2) {
+        const label = pairs[k]!;
+        if (label >= L) throw new Error('name model is corrupt (label index)');
+        if (count > MAX_PAIRS) slotBytes[at + 9 + label] = pairs[k + 1]!;
+        else {
+          slotBytes[at + 9 + k - first] = label;
+          slotBytes[at + 10 + k - first] = pairs[k + 1]!;
+        }
+      }
     }
   }
 
   /** A tagger from float weights (row-major, LABELS.length per feature), quantised exactly as the file is. */
   static fromWeights(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer | undefined): NameTagger {
-    const { exps, q } = quantise(weights, hashes.length);
-    return new NameTagger(hashes, q, Float32Array.from(exps, (e) => Math.pow(2, e - 128)), gazetteer);
+    return new NameTagger(quantise(hashes, weights), gazetteer);
   }
 
   /** Reads a weights file written by scripts/train-ner.ts (see serialize). */
@@ -86,46 +131,17 @@ export class NameTagger implements NameRecognizer {
     off += n;
     const counts = bytes.subarray(off, off + n);
     off += n;
-    const L = LABELS.length;
-    const q = new Int8Array(n * L);
-    const scales = new Float32Array(n);
-    for (let f = 0; f < n; f++) {
-      scales[f] = Math.pow(2, exps[f]! - 128);
-      for (let k = 0; k < counts[f]!; k++) {
-        q[f * L + bytes[off]!] = view.getInt8(off + 1);
-        off += 2;
-      }
-    }
-    if (off !== bytes.byteLength) throw new Error('name model is truncated or has trailing bytes');
-    const gazetteer = new Gazetteer(
-      header.gazetteer
-        .split('\n')
-        .filter(Boolean)
-        .map((line): [string, number] => {
-          const tab = line.lastIndexOf('\t');
-          return [line.slice(0, tab), Number(line.slice(tab + 1))];
-        }),
-    );
-    return new NameTagger(hashes, q, scales, gazetteer);
+    let weightCount = 0;
+    for (let f = 0; f < n; f++) weightCount += counts[f]!;
+    if (off + 2 * weightCount !== bytes.byteLength) throw new Error('name model is truncated or has trailing bytes');
+    return new NameTagger({ hashes, exps, counts, pairs: bytes.subarray(off) }, Gazetteer.fromText(header.gazetteer));
   }
 
   /** Writes the weights compactly: per feature a power-of-two scale and its non-zero labels as 8-bit values. */
   static serialize(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer): Uint8Array {
-    const L = LABELS.length;
     const n = hashes.length;
-    const { exps, q } = quantise(weights, n);
-    const counts = new Uint8Array(n);
-    const pairs: number[] = [];
-    for (let f = 0; f < n; f++) {
-      for (let l = 0; l < L; l++) {
-        const v = q[f * L + l]!;
-        if (v === 0) continue;
-        pairs.push(l, v);
-        counts[f]!++;
-      }
-    }
-    const gazText = [...gazetteer.entries()].map(([p, b]) => `${p}\t${b}`).join('\n');
-    const header: ModelHeader = { labels: [...LABELS], gazetteer: gazText };
+    const { exps, counts, pairs } = quantise(hashes, weights);
+    const header: ModelHeader = { labels: [...LABELS], gazetteer: gazetteer.toText() };
     let headerBytes = new TextEncoder().encode(JSON.stringify(header));
     const pad = (4 - (headerBytes.length % 4)) % 4;
     if (pad) headerBytes = new TextEncoder().encode(JSON.stringify(header) + ' '.repeat(pad));
@@ -144,35 +160,29 @@ export class NameTagger implements NameRecognizer {
     off += n;
     out.set(counts, off);
     off += n;
-    for (let k = 0; k < pairs.length; k += 2) {
-      out[off++] = pairs[k]!;
-      view.setInt8(off++, pairs[k + 1]!);
-    }
+    out.set(pairs, off);
     return out;
   }
 
   /** Whether weight sums are exact, so that per-word partial sums give the same scores (see constructor). */
   private readonly exactSums: boolean;
 
-  /** Summed weights of each word's own features (spelling, shape, affixes), cached: words repeat. */
-  private readonly intrinsicCache = new Map<string, Float64Array>();
-
   /**
    * A word's summed weights in seven blocks of L: its own features, then its single-neighbour features as the
    * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its shape features
-   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word (on
-   * its WordInfo, which is itself cached per word).
+   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word, with
+   * the transition scores into it (transitionsFor its shape), on its WordInfo (itself cached per word).
    */
   private wordScores(info: WordInfo): Float64Array {
     if (info.scoresOwner === this && info.scores) return info.scores;
     const L = this.L;
-    let r: Float64Array;
-    r = new Float64Array(7 * L);
+    const r = new Float64Array(7 * L);
     for (const h of info.intrinsic) this.add(h, r);
     for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
     for (const h of normalShapeFeatures(info, false)) this.add(h, r, 5 * L);
     for (const h of normalShapeFeatures(info, true)) this.add(h, r, 6 * L);
     info.scores = r;
+    info.transitions = this.transitionsFor(info.shapeH);
     info.scoresOwner = this;
     return r;
   }
@@ -191,20 +201,10 @@ export class NameTagger implements NameRecognizer {
     return this.boundaryCache;
   }
 
-  private intrinsicScores(word: string, hashes: Uint32Array): Float64Array {
-    let r = this.intrinsicCache.get(word);
-    if (r) return r;
-    r = new Float64Array(this.L);
-    for (const h of hashes) this.add(h, r);
-    if (this.intrinsicCache.size >= 200000) this.intrinsicCache.clear();
-    this.intrinsicCache.set(word, r);
-    return r;
-  }
-
   /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
   private readonly transitionCache = new Map<number, Float64Array>();
 
-  private transitions(shapeHash: number): Float64Array {
+  private transitionsFor(shapeHash: number): Float64Array {
     let t = this.transitionCache.get(shapeHash);
     if (t) return t;
     const L = this.L;
@@ -223,40 +223,63 @@ export class NameTagger implements NameRecognizer {
 
   get featureCount(): number {
     let n = 0;
-    for (let p = 1; p < this.table.length; p += 2) if (this.table[p]) n++;
+    for (let p = 1; p < this.slotScales.length; p += SLOT_WORDS) if (this.slotScales[p] !== 0) n++;
     return n;
   }
 
   /** Adds feature h's weights (if the model has it) into scores[at .. at+L). */
   private add(h: number, scores: Float64Array, at = 0): void {
-    const t = this.table;
+    const hashes = this.slotHashes;
+    const scales = this.slotScales;
     let p = h & this.mask;
     for (;;) {
-      const slot = t[2 * p + 1]!;
-      if (slot === 0) return;
-      if (t[2 * p] === h) {
-        const row = slot - 1;
-        const base = row * this.L;
-        const q = this.q;
-        const scale = this.scales[row]!;
-        for (let l = 0; l < this.L; l++) scores[at + l]! += q[base + l]! * scale;
+      const scale = scales[p * SLOT_WORDS + 1]!;
+      if (scale === 0) return;
+      if (hashes[p * SLOT_WORDS] === h) {
+        const w = this.slotWeights;
+        const first = p * SLOT_BYTES + 9;
+        const count = this.slotBytes[first - 1]!;
+        if (count > MAX_PAIRS) for (let l = 0; l < this.L; l++) scores[at + l]! += w[first + l]! * scale;
+        else {
+          // (skipping zero weights changes no sum: adding +0 leaves any sum that is not -0 as it is)
+          const labels = this.slotBytes;
+          for (let k = first; k < first + 2 * count; k += 2) scores[at + labels[k]!]! += w[k + 1]! * scale;
+        }
         return;
       }
       p = (p + 1) & this.mask;
     }
   }
 
+  /** Per-sentence working memory, reused from sentence to sentence (grown to the longest sentence). */
+  private readonly features = new FeatureBuffers();
+  private emission = new Float64Array(0);
+  private forward = new Float64Array(0);
+  private readonly tokenScores: Float64Array[] = [];
+  private readonly tokenTransitions: Float64Array[] = [];
+  private readonly transitionsAt = (i: number): Float64Array => this.tokenTransitions[i]!;
+
   /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
   labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
     const exact = this.exactSums;
-    const sf = sentenceFeatures(words, this.gazetteer, doc, false, !exact);
+    const sf = this.features;
+    collectFeatures(words, this.gazetteer, doc, false, !exact, sf);
     const L = this.L;
     const n = words.length;
-    const emission = new Float64Array(n * L);
+    if (this.emission.length < n * L) {
+      this.emission = new Float64Array(2 * n * L);
+      this.forward = new Float64Array(2 * n * L);
+    }
+    const { emission, forward, tokenScores: per } = this;
+    for (let i = 0; i < n; i++) {
+      const info = sf.infos[i]!;
+      per[i] = this.wordScores(info);
+      this.tokenTransitions[i] = info.transitions!;
+    }
+    const { hashes, offsets } = sf;
     if (exact) {
-      const per = new Array<Float64Array>(n);
-      for (let i = 0; i < n; i++) per[i] = this.wordScores(sf.words[i]!);
       const { bos, eos } = this.boundaries();
+      const shapeBlocks = sf.mode === CaseMode.Normal;
       for (let i = 0; i < n; i++) {
         const at = i * L;
         const own = per[i]!;
@@ -265,23 +288,21 @@ export class NameTagger implements NameRecognizer {
         const p2 = i > 1 ? per[i - 2]! : bos;
         const n2 = i + 2 < n ? per[i + 2]! : eos;
         for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]!;
-        if (sf.mode === CaseMode.Normal) {
+        if (shapeBlocks) {
           const shapeAt = (i === 0 ? 6 : 5) * L;
           for (let l = 0; l < L; l++) emission[at + l]! += own[shapeAt + l]!;
         }
-        for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, at);
+        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, at);
       }
     } else {
+      // sums may round: add every feature in the reference order (sentenceFeatures with the intrinsic ones first)
       for (let i = 0; i < n; i++) {
-        emission.set(this.intrinsicScores(words[i]!, sf.words[i]!.intrinsic), i * L);
-        for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) this.add(sf.hashes[k]!, emission, i * L);
+        emission.set(per[i]!.subarray(0, L), i * L);
+        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, i * L);
       }
     }
-    const perToken = Array.from(sf.shapeHash, (h) => this.transitions(h));
-    const transitions = (i: number): Float64Array => perToken[i]!;
-    const forward = new Float64Array(n * L);
-    const labels = viterbi(n, L, emission, transitions, forward);
-    const margins = pathMargins(n, L, emission, transitions, forward, labels);
+    const labels = viterbi(n, L, emission, this.transitionsAt, forward);
+    const margins = pathMargins(n, L, emission, this.transitionsAt, forward, labels);
     return { labels, margins };
   }
 
@@ -293,18 +314,38 @@ export class NameTagger implements NameRecognizer {
 
   /**
    * Name spans for every sentence of one document, with document-level features and consistency
-   * (`consistency: false` skips the consistency pass, to measure what it adds).
+   * (`consistency: false` skips the consistency pass, to measure what it adds). With a memo, a sentence whose
+   * spans were computed before under the same conditions (see sentenceKey) reuses them; the memo then keeps only
+   * the sentences of this document.
    */
-  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean } = {}): WordSpan[][] {
+  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo } = {}): WordSpan[][] {
     const doc = documentContext(sentences);
-    const spans = sentences.map((words) => this.tagWords(words, doc));
+    const memo = options.memo;
+    let spans: WordSpan[][];
+    if (!memo) spans = sentences.map((words) => this.tagWords(words, doc));
+    else {
+      const kept = new Map<string, unknown>();
+      spans = sentences.map((words) => {
+        const key = sentenceKey(words, doc);
+        const hit = kept.get(key) ?? memo.sentences.get(key);
+        if (hit instanceof MemoEntry && hit.tagger === this) {
+          kept.set(key, hit);
+          return hit.spans;
+        }
+        const entry = new MemoEntry(this, this.tagWords(words, doc));
+        kept.set(key, entry);
+        return entry.spans;
+      });
+      memo.sentences.clear();
+      for (const [key, entry] of kept) memo.sentences.set(key, entry);
+    }
     return options.consistency === false ? spans : harmonise(sentences, spans);
   }
 
   /** NameRecognizer: names in a text model, as character offsets. */
-  tag(model: TextModel): NameMention[] {
+  tag(model: TextModel, memo?: NameMemo): NameMention[] {
     const sentences: string[][] = model.sentences.map((s) => model.tokens.slice(s.firstToken, s.lastToken).map((t) => t.text));
-    const spans = this.tagDocument(sentences);
+    const spans = this.tagDocument(sentences, { memo });
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
       const s = model.sentences[si]!;
@@ -318,20 +359,44 @@ export class NameTagger implements NameRecognizer {
   }
 }
 
-/** 8-bit weights with a power-of-two scale per feature (exps[f] - 128 is the exponent). */
-function quantise(weights: Float32Array, n: number): { exps: Uint8Array; q: Int8Array } {
+/** A sentence's spans before document-level consistency, as kept in a NameMemo, and the tagger that found them. */
+class MemoEntry {
+  constructor(
+    readonly tagger: NameTagger,
+    readonly spans: WordSpan[],
+  ) {}
+}
+
+/**
+ * Everything a sentence's spans (before harmonise) depend on besides the tagger (its weights and gazetteer): its
+ * words, and the document context values its features read. Two sentences with the same key get the same spans.
+ */
+function sentenceKey(words: readonly string[], doc: DocContext): string {
+  // (the context digits never start with "[", so the key splits back into its two parts)
+  return docContextKey(words, doc) + JSON.stringify(words);
+}
+
+/** 8-bit weights with a power-of-two scale per feature (exps[f] - 128 is the exponent), zeros left out. */
+function quantise(hashes: Uint32Array, weights: Float32Array): QuantisedWeights {
   const L = LABELS.length;
+  const n = hashes.length;
   const exps = new Uint8Array(n);
-  const q = new Int8Array(n * L);
+  const counts = new Uint8Array(n);
+  const pairs: number[] = [];
   for (let f = 0; f < n; f++) {
     let max = 0;
     for (let l = 0; l < L; l++) max = Math.max(max, Math.abs(weights[f * L + l]!));
     const e = max > 0 ? Math.ceil(Math.log2(max / 127)) : 0;
     exps[f] = Math.max(0, Math.min(255, e + 128));
     const scale = Math.pow(2, exps[f]! - 128);
-    for (let l = 0; l < L; l++) q[f * L + l] = Math.max(-127, Math.min(127, Math.round(weights[f * L + l]! / scale)));
+    for (let l = 0; l < L; l++) {
+      const q = Math.max(-127, Math.min(127, Math.round(weights[f * L + l]! / scale)));
+      if (q === 0) continue;
+      pairs.push(l, q & 0xff);
+      counts[f]!++;
+    }
   }
-  return { exps, q };
+  return { hashes, exps, counts, pairs: Uint8Array.from(pairs) };
 }
 
 /** Path margin (perceptron score units) → rough 0..1 confidence. */
