@@ -138,8 +138,8 @@ function firstContentIndex(spans: { start: number; end: number }[], prose: strin
 const TOKEN_RE =
   /(?:[A-Za-z]\.){2,}(?![A-Za-z])|[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*|[\uD800-\uDBFF][\uDC00-\uDFFF]|\S/uy;
 
-/** What `\s` matches in a JavaScript regular expression. */
-function isSpace(c: number): boolean {
+/** What `\s` matches in a JavaScript regular expression (and String.prototype.trim removes). */
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

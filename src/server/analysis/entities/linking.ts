@@ -3,7 +3,7 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import { sentenceAt, type TextModel } from '../text';
+import { isSpace, sentenceAt, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
@@ -26,13 +26,17 @@ export interface LinkMention extends Mention {
   description?: boolean;
   /** nameKey(display), computed once (see keyOf). */
   key?: string;
+  /** The key's words, computed once (see keyWords). */
+  keyWords?: readonly string[];
 }
 
 /** The mention's matching key, computed once: linking compares keys many times. */
 export function keyOf(m: LinkMention): string {
   return (m.key ??= nameKey(m.display));
 }
-const wordCount = (m: LinkMention): number => words(keyOf(m)).length;
+/** The words of the mention's key, computed once. */
+const keyWords = (m: LinkMention): readonly string[] => (m.keyWords ??= words(keyOf(m)));
+const wordCount = (m: LinkMention): number => keyWords(m).length;
 
 /** One real-world thing before ids and descriptors: its mentions in document order. */
 export interface LinkedName {
@@ -66,7 +70,18 @@ const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
 
 /** Lower-cased matching key: periods out of acronyms ("U.S." = "US"), curly apostrophes straightened. */
 export function nameKey(display: string): string {
+  if (plainName(display)) return display.toLowerCase();
   return display.replace(/[’‘]/g, "'").replace(/\.(?=\S|$)/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Nothing for nameKey to do but lower the case: no curly apostrophe, no period, single spaces between words. */
+function plainName(display: string): boolean {
+  for (let i = 0; i < display.length; i++) {
+    const c = display.charCodeAt(i);
+    if (c === 46 || c === 0x2018 || c === 0x2019) return false;
+    if (c === 32 ? i === 0 || i === display.length - 1 || display.charCodeAt(i - 1) === 32 : isSpace(c)) return false;
+  }
+  return true;
 }
 
 const words = (key: string): string[] => key.split(/\s+/).filter(Boolean);
@@ -129,10 +144,12 @@ function initials(display: string, skipSmallWords: boolean): string {
 const isAcronym = (display: string): boolean => /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
 
 /** Whether name `short` is a shorter form of `full`: a suffix ("Lula da Silva"), or the same first and last words with fewer in between. */
-function isShorterForm(short: string[], full: string[]): boolean {
+function isShorterForm(short: readonly string[], full: string[]): boolean {
   if (short.length >= full.length) return false;
-  const suffix = full.slice(full.length - short.length);
-  if (suffix.every((w, i) => w === short[i])) return true;
+  const offset = full.length - short.length;
+  let suffix = true;
+  for (let i = 0; i < short.length && suffix; i++) suffix = full[offset + i] === short[i];
+  if (suffix) return true;
   if (short[0] !== full[0] || short[short.length - 1] !== full[full.length - 1]) return false;
   let j = 0;
   for (const w of full) if (j < short.length && w === short[j]) j++;
@@ -149,6 +166,10 @@ interface Cluster {
   firstStart: number;
   /** Lower-case alternative keys that belong here (acronyms, glossary aliases). */
   keys: Set<string>;
+  /** fullWords without name particles ("al-Assad" → "assad"), made when first needed. */
+  bareWords?: string[];
+  /** Initials of fullWords without and with small words, made when first needed (see acronymMatches). */
+  initials?: [string, string];
 }
 
 /** Groups prepared name mentions into entities. `entries` are the glossary entries the mentions refer to. */
@@ -157,7 +178,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
-    const c: Cluster = { type: m.type, fullWords: words(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
+    const c: Cluster = { type: m.type, fullWords: key === keyOf(m) ? [...keyWords(m)] : words(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
     clusters.push(c);
     byKey.set(key, c);
     return c;
@@ -186,7 +207,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   for (const m of byLength) {
     const key = keyOf(m);
-    const ws = words(key);
+    const ws = keyWords(m);
     const exact = byKey.get(key);
     if (exact && compatible(exact.type, m.type, ws.length)) {
       assigned.set(m, exact);
@@ -242,7 +263,8 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   // 4. Definite descriptions join the one organisation whose name ends in that noun and was named before.
   for (const m of sorted) {
     if (!m.description) continue;
-    const head = words(keyOf(m)).pop() ?? '';
+    const ws = keyWords(m);
+    const head = ws[ws.length - 1] ?? '';
     const candidates = clusters.filter((c) => c.type === 'ORG' && c.fullWords.length >= 2 && c.fullWords[c.fullWords.length - 1] === head && c.firstStart < m.start);
     if (candidates.length === 1) assigned.set(m, candidates[0]!);
   }
@@ -285,9 +307,10 @@ function personsNamed(clusters: Cluster[], word: string, type: NameType): Cluste
   for (const c of clusters) {
     if (c.type !== 'PERSON' || c.fullWords.length < 2) continue;
     const ws = c.fullWords;
+    const stripped = (c.bareWords ??= ws.map(stripParticle));
     const last = ws[ws.length - 1]!;
-    if (last === word || stripParticle(last) === bare) bySurname.push(c);
-    else if (ws.slice(1).some((w) => !PARTICLE_WORDS.has(w) && (w === word || stripParticle(w) === bare))) byOther.push(c);
+    if (last === word || stripped[ws.length - 1] === bare) bySurname.push(c);
+    else if (ws.some((w, i) => i > 0 && !PARTICLE_WORDS.has(w) && (w === word || stripped[i] === bare))) byOther.push(c);
     else if (type === 'PERSON' && ws[0] === word) byOther.push(c);
   }
   return bySurname.length ? bySurname : byOther;
@@ -303,8 +326,11 @@ function nearest(candidates: Cluster[], offset: number): Cluster {
 function acronymMatches(key: string, c: Cluster): boolean {
   const letters = key.replace(/[^a-z]/g, '');
   if (letters.length < 2) return false;
-  const display = c.fullWords.join(' ');
-  return initials(display, true) === letters || initials(display, false) === letters;
+  if (!c.initials) {
+    const display = c.fullWords.join(' ');
+    c.initials = [initials(display, true), initials(display, false)];
+  }
+  return c.initials[0] === letters || c.initials[1] === letters;
 }
 
 /** "the United Nations (UN)": acronym key → the mention it expands. */
@@ -363,7 +389,7 @@ export function findDescriptions(model: TextModel, names: LinkMention[], taken: 
   const heads = new Set<string>();
   for (const m of names) {
     if (m.type !== 'ORG') continue;
-    const ws = words(keyOf(m));
+    const ws = keyWords(m);
     const head = ws[ws.length - 1];
     if (ws.length >= 2 && head && DESCRIPTION_HEADS.has(head)) heads.add(head);
   }
