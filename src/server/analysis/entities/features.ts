@@ -196,15 +196,17 @@ export interface DocContext {
 }
 
 export function documentContext(sentences: readonly (readonly string[])[]): DocContext {
+  return documentContextOf(sentences.map((words) => words.map(wordInfo)));
+}
+
+/** documentContext of sentences given as their words' WordInfo. */
+export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): DocContext {
   const capitalisation = new Map<string, number>();
-  for (const words of sentences) {
-    const infos = words.map(wordInfo);
+  for (const infos of sentences) {
     if (caseModeOf(infos) !== CaseMode.Normal) continue;
-    for (let i = 1; i < words.length; i++) {
+    for (let i = 1; i < infos.length; i++) {
       const x = infos[i]!;
-      if (!/^\p{L}/u.test(x.lower)) continue;
-      const prev = words[i - 1]!;
-      if (prev.length === 1 && /^["'(\u201c\u2018:]$/.test(prev)) continue;
+      if (!x.startsWithLetter || infos[i - 1]!.opening) continue;
       const bit = x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
       if (bit) capitalisation.set(x.lower, (capitalisation.get(x.lower) ?? 0) | bit);
     }
@@ -226,8 +228,9 @@ export interface SentenceFeatures {
 }
 
 const NONE: readonly number[] = [];
-const BOS = hashString('<s>');
-const EOS = hashString('</s>');
+/** The hashes that stand for the words before and after the sentence. */
+export const BOS = hashString('<s>');
+export const EOS = hashString('</s>');
 
 /**
  * What collectFeatures computes for one sentence of n tokens, in arrays that only grow: a caller that is done with
@@ -280,6 +283,9 @@ export interface WordInfo {
   letterCase: number;
   /** A person title ("Mr.", "President"), a cue for the next word. */
   title: boolean;
+  /** The lower-cased word starts with a letter; the word is an opening quote, bracket or colon (documentContext). */
+  startsWithLetter: boolean;
+  opening: boolean;
   /** Features of the word alone (bias, word, lower-cased word, shapes, affixes, length × capitalisation). */
   intrinsic: Uint32Array;
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
@@ -297,12 +303,11 @@ export interface WordInfo {
 /**
  * The parts of the context features that depend on one word only, in the order of the Ctx indices: as previous
  * word, next word, two before, two after, previous suffix, next suffix (complete features), then the inner mix
- * of the two-word features (completed with the other word's hash in sentenceFeatures). Hashing these once per
+ * of the two-word features (completed with the other word's hash in collectFeatures). Hashing these once per
  * distinct word rather than once per token gives the same hashes with half the mixing.
  */
 const enum Ctx {
-  PrevLower, NextLower, Prev2Lower, Next2Lower, PrevSuf3, NextSuf3, ShapePrevCur, ShapeCurNext, ShapeTri,
-  BigramPrev, BigramNext, PrevShapeLower, NextShapeLower, Count,
+  PrevLower, NextLower, Prev2Lower, Next2Lower, PrevSuf3, NextSuf3, BigramPrev, BigramNext, PrevShapeLower, NextShapeLower, Count,
 }
 
 function neighbourHashes(lowH: number, shapeH: number, suf3H: number): Uint32Array {
@@ -313,9 +318,6 @@ function neighbourHashes(lowH: number, shapeH: number, suf3H: number): Uint32Arr
   c[Ctx.Next2Lower] = mix(T.Next2Lower, lowH);
   c[Ctx.PrevSuf3] = mix(T.PrevSuf3, suf3H);
   c[Ctx.NextSuf3] = mix(T.NextSuf3, suf3H);
-  c[Ctx.ShapePrevCur] = mix(T.ShapePrevCur, shapeH);
-  c[Ctx.ShapeCurNext] = mix(T.ShapeCurNext, shapeH);
-  c[Ctx.ShapeTri] = mix(T.ShapeTri, shapeH);
   c[Ctx.BigramPrev] = mix(T.BigramPrev, lowH);
   c[Ctx.BigramNext] = mix(T.BigramNext, lowH);
   c[Ctx.PrevShapeLower] = mix(T.PrevShapeLower, shapeH);
@@ -354,7 +356,9 @@ export function wordInfo(word: string): WordInfo {
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
   const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined };
+  const startsWithLetter = /^\p{L}/u.test(lw);
+  const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -364,7 +368,7 @@ export function wordInfo(word: string): WordInfo {
 /**
  * The complete single-neighbour features a word contributes to the tokens around it, by role: as the previous
  * word (PrevLower, PrevSuf3), the next (NextLower, NextSuf3), two before (Prev2Lower) and two after
- * (Next2Lower). A caller that caches their scores per word passes `withNeighbours` false to sentenceFeatures.
+ * (Next2Lower). A caller that caches their scores per word leaves out FeatureParts.Neighbours.
  */
 export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 3, at: 'bos' | 'eos' | undefined): number[] {
   const c = info ? info.ctx : at === 'bos' ? BOS_CTX : EOS_CTX;
@@ -375,10 +379,30 @@ export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 
 
 /**
  * The word's shape features in a normal-case sentence, as its first token (`first`) or further on
- * (FirstShape and ModeShape), which sentenceFeatures leaves out with `withNeighbours` false in such sentences.
+ * (FirstShape and ModeShape), which collectFeatures leaves out in such sentences with FeatureParts.Neighbours.
  */
 export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
   return [mix(FIRST_SHAPE[first ? 1 : 0]!, info.shapeH), mix(MODE_SHAPE[CaseMode.Normal]!, info.shapeH)];
+}
+
+/**
+ * A token's shape-context features (shape bigrams with each neighbour, shape trigram) from the short-shape
+ * hashes of the previous word, the word and the next word (BOS before the sentence, EOS after it): they depend on
+ * nothing else, so a caller can cache their scores per shape triple (and leave out FeatureParts.ShapeContext).
+ */
+export function shapeContextFeatures(prevShapeH: number, shapeH: number, nextShapeH: number): [number, number, number] {
+  return [mix(mix(T.ShapePrevCur, prevShapeH), shapeH), mix(mix(T.ShapeCurNext, shapeH), nextShapeH), mix(mix(mix(T.ShapeTri, prevShapeH), shapeH), nextShapeH)];
+}
+
+/** Groups of static features that collectFeatures may leave out, for a caller that caches their scores. */
+export const enum FeatureParts {
+  /** The word's own features (WordInfo.intrinsic). */
+  Intrinsic = 1,
+  /** Single-neighbour features (neighbourFeatures) and, in a normal-case sentence, normalShapeFeatures. */
+  Neighbours = 2,
+  /** shapeContextFeatures. */
+  ShapeContext = 4,
+  All = 7,
 }
 
 /**
@@ -389,7 +413,8 @@ export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
   const b = new FeatureBuffers();
-  collectFeatures(words, gaz, doc, withIntrinsic, withNeighbours, b);
+  const parts = FeatureParts.ShapeContext | (withIntrinsic ? FeatureParts.Intrinsic : 0) | (withNeighbours ? FeatureParts.Neighbours : 0);
+  collectFeatures(words.map(wordInfo), gaz, doc, parts, b);
   const n = words.length;
   return {
     hashes: b.hashes.slice(0, b.count),
@@ -401,13 +426,19 @@ export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | unde
   };
 }
 
-/** sentenceFeatures into reusable buffers (see FeatureBuffers): the one definition of the static features. */
-export function collectFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic: boolean, withNeighbours: boolean, out: FeatureBuffers): void {
+/**
+ * The static features of a sentence given as its words' WordInfo, leaving out the groups not in `parts`, into
+ * reusable buffers (see FeatureBuffers): the one definition of the static features (sentenceFeatures for all).
+ */
+export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | undefined, doc: DocContext | undefined, parts: FeatureParts, out: FeatureBuffers): void {
   const n = words.length;
   out.reserve(n);
+  const withIntrinsic = (parts & FeatureParts.Intrinsic) !== 0;
+  const withNeighbours = (parts & FeatureParts.Neighbours) !== 0;
+  const withShapeContext = (parts & FeatureParts.ShapeContext) !== 0;
   const { infos, lower, lowH, shapeH, offsets } = out;
   for (let i = 0; i < n; i++) {
-    const x = wordInfo(words[i]!);
+    const x = words[i]!;
     infos[i] = x;
     lower[i] = x.lower;
     lowH[i] = x.lowH;
@@ -439,9 +470,7 @@ export function collectFeatures(words: readonly string[], gaz: Gazetteer | undef
       out.push(near(i - 2)[Ctx.Prev2Lower]!);
       out.push(near(i + 2)[Ctx.Next2Lower]!);
     }
-    out.push(mix(prev[Ctx.ShapePrevCur]!, shape));
-    out.push(mix(own[Ctx.ShapeCurNext]!, i + 1 < n ? shapeH[i + 1]! : EOS));
-    out.push(mix(mix(prev[Ctx.ShapeTri]!, shape), i + 1 < n ? shapeH[i + 1]! : EOS));
+    if (withShapeContext) for (const h of shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOS, shape, i + 1 < n ? shapeH[i + 1]! : EOS)) out.push(h);
     out.push(mix(prev[Ctx.BigramPrev]!, low));
     out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : EOS));
     out.push(mix(prev[Ctx.PrevShapeLower]!, low));
@@ -482,8 +511,7 @@ const readsDocContext = (info: WordInfo, mode: CaseMode): boolean => info.cap !=
  * The document context values (DocContext.capitalisation) that a sentence's features read, one digit per token
  * that reads one: with the words themselves and the gazetteer, everything the sentence's static features depend on.
  */
-export function docContextKey(words: readonly string[], doc: DocContext): string {
-  const infos = words.map(wordInfo);
+export function docContextKey(infos: readonly WordInfo[], doc: DocContext): string {
   const mode = caseModeOf(infos);
   let key = '';
   for (const info of infos) if (readsDocContext(info, mode)) key += doc.capitalisation.get(info.lower) ?? 0;

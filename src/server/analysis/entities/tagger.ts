@@ -6,8 +6,8 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  CaseMode, FeatureBuffers, Gazetteer, LABELS, NAME_TYPES, collectFeatures, documentContext, docContextKey, labelParts, neighbourFeatures, normalShapeFeatures, pathMargins,
-  shapeTransitionFeature, transitionFeature, viterbi, type DocContext, type NameType, type WordInfo,
+  BOS, CaseMode, EOS, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
+  normalShapeFeatures, pathMargins, shapeContextFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 
 const MAGIC = 0x314c5942; // "BYL1" little-endian
@@ -48,6 +48,9 @@ const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128)
 const SLOT_BYTES = 32;
 const SLOT_WORDS = SLOT_BYTES / 4;
 const MAX_PAIRS = 11;
+
+/** Entries (a power of two) of the cache of shape-context scores (NameTagger.shapeContextScores). */
+const SHAPE_CACHE_BITS = 12;
 
 export class NameTagger implements NameRecognizer {
   private readonly L: number;
@@ -251,6 +254,30 @@ export class NameTagger implements NameRecognizer {
     }
   }
 
+  /**
+   * Summed weights of the shape-context features (shapeContextFeatures) per shape triple, in a direct-mapped
+   * cache: slot k holds the triple in shapeKeys[3k .. 3k+3) (if shapeKnown[k]) and its scores in
+   * shapeScores[kL .. kL+L). Shape triples are few and repeat (most tokens are "Xx" or "x" between the same).
+   */
+  private readonly shapeKeys = new Uint32Array(3 << SHAPE_CACHE_BITS);
+  private readonly shapeKnown = new Uint8Array(1 << SHAPE_CACHE_BITS);
+  private readonly shapeScores = new Float64Array(LABELS.length << SHAPE_CACHE_BITS);
+
+  /** Where shapeScores holds the scores of shapeContextFeatures(prev, own, next), computed if need be. */
+  private shapeContextScores(prev: number, own: number, next: number): number {
+    const slot = Math.imul(prev ^ Math.imul(own ^ Math.imul(next, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - SHAPE_CACHE_BITS);
+    const keys = this.shapeKeys;
+    const at = slot * this.L;
+    if (this.shapeKnown[slot] && keys[3 * slot] === prev && keys[3 * slot + 1] === own && keys[3 * slot + 2] === next) return at;
+    this.shapeScores.fill(0, at, at + this.L);
+    for (const h of shapeContextFeatures(prev, own, next)) this.add(h, this.shapeScores, at);
+    keys[3 * slot] = prev;
+    keys[3 * slot + 1] = own;
+    keys[3 * slot + 2] = next;
+    this.shapeKnown[slot] = 1;
+    return at;
+  }
+
   /** Per-sentence working memory, reused from sentence to sentence (grown to the longest sentence). */
   private readonly features = new FeatureBuffers();
   private emission = new Float64Array(0);
@@ -261,9 +288,14 @@ export class NameTagger implements NameRecognizer {
 
   /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
   labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
+    return this.label(words.map(wordInfo), doc);
+  }
+
+  private label(words: readonly WordInfo[], doc: DocContext | undefined): { labels: number[]; margins: number[] } {
     const exact = this.exactSums;
     const sf = this.features;
-    collectFeatures(words, this.gazetteer, doc, false, !exact, sf);
+    // with exact sums, the scores of the features left out come from caches (per word, per shape triple)
+    collectFeatures(words, this.gazetteer, doc, exact ? 0 : FeatureParts.Neighbours | FeatureParts.ShapeContext, sf);
     const L = this.L;
     const n = words.length;
     if (this.emission.length < n * L) {
@@ -272,11 +304,11 @@ export class NameTagger implements NameRecognizer {
     }
     const { emission, forward, tokenScores: per } = this;
     for (let i = 0; i < n; i++) {
-      const info = sf.infos[i]!;
+      const info = words[i]!;
       per[i] = this.wordScores(info);
       this.tokenTransitions[i] = info.transitions!;
     }
-    const { hashes, offsets } = sf;
+    const { hashes, offsets, shapeH } = sf;
     if (exact) {
       const { bos, eos } = this.boundaries();
       const shapeBlocks = sf.mode === CaseMode.Normal;
@@ -287,7 +319,9 @@ export class NameTagger implements NameRecognizer {
         const n1 = i + 1 < n ? per[i + 1]! : eos;
         const p2 = i > 1 ? per[i - 2]! : bos;
         const n2 = i + 2 < n ? per[i + 2]! : eos;
-        for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]!;
+        const shapes = this.shapeScores;
+        const sc = this.shapeContextScores(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS);
+        for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]! + shapes[sc + l]!;
         if (shapeBlocks) {
           const shapeAt = (i === 0 ? 6 : 5) * L;
           for (let l = 0; l < L; l++) emission[at + l]! += own[shapeAt + l]!;
@@ -306,12 +340,6 @@ export class NameTagger implements NameRecognizer {
     return { labels, margins };
   }
 
-  /** Name spans (token indices) of one sentence tagged on its own. */
-  tagWords(words: readonly string[], doc?: DocContext): WordSpan[] {
-    const { labels, margins } = this.labelWords(words, doc);
-    return spansFromLabels(labels, margins);
-  }
-
   /**
    * Name spans for every sentence of one document, with document-level features and consistency
    * (`consistency: false` skips the consistency pass, to measure what it adds). With a memo, a sentence whose
@@ -319,20 +347,25 @@ export class NameTagger implements NameRecognizer {
    * the sentences of this document.
    */
   tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo } = {}): WordSpan[][] {
-    const doc = documentContext(sentences);
+    const infos = sentences.map((words) => words.map(wordInfo));
+    const doc = documentContextOf(infos);
+    const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
+      const { labels, margins } = this.label(words, doc);
+      return spansFromLabels(labels, margins);
+    };
     const memo = options.memo;
     let spans: WordSpan[][];
-    if (!memo) spans = sentences.map((words) => this.tagWords(words, doc));
+    if (!memo) spans = infos.map(tagSentence);
     else {
       const kept = new Map<string, unknown>();
-      spans = sentences.map((words) => {
-        const key = sentenceKey(words, doc);
+      spans = infos.map((words, si) => {
+        const key = sentenceKey(sentences[si]!, words, doc);
         const hit = kept.get(key) ?? memo.sentences.get(key);
         if (hit instanceof MemoEntry && hit.tagger === this) {
           kept.set(key, hit);
           return hit.spans;
         }
-        const entry = new MemoEntry(this, this.tagWords(words, doc));
+        const entry = new MemoEntry(this, tagSentence(words));
         kept.set(key, entry);
         return entry.spans;
       });
@@ -371,9 +404,9 @@ class MemoEntry {
  * Everything a sentence's spans (before harmonise) depend on besides the tagger (its weights and gazetteer): its
  * words, and the document context values its features read. Two sentences with the same key get the same spans.
  */
-function sentenceKey(words: readonly string[], doc: DocContext): string {
+function sentenceKey(words: readonly string[], infos: readonly WordInfo[], doc: DocContext): string {
   // (the context digits never start with "[", so the key splits back into its two parts)
-  return docContextKey(words, doc) + JSON.stringify(words);
+  return docContextKey(infos, doc) + JSON.stringify(words);
 }
 
 /** 8-bit weights with a power-of-two scale per feature (exps[f] - 128 is the exponent), zeros left out. */
