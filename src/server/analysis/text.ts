@@ -169,6 +169,15 @@ export function tokenize(prose: string, start: number, end: number): { start: nu
   return out;
 }
 
+/** No capital and nothing beyond ASCII in text[start, end): lower case already (toLowerCase is slow on two-byte text). */
+function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
+
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
 
@@ -279,7 +288,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
         const t = toks[k]!;
         const w = text.slice(t.start, t.end);
         tokens.push({ start: t.start, end: t.end, text: w, sentence: idx });
-        lower.push(w.toLowerCase());
+        lower.push(isLowerAscii(text, t.start, t.end) ? w : w.toLowerCase());
       }
       sentences.push({ start: startTok.start, end: endTok.end, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;
