@@ -359,6 +359,13 @@ export function startsWithLetterOrDigit(w: string): boolean {
   return /^[\p{L}\p{N}]/u.test(w);
 }
 
+/** Whether a word starts with a capital letter, as /^\p{Lu}/u (ASCII by char code). */
+export function startsWithCapital(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+}
+
 /** Whether a token holds a letter or a digit (ASCII by char code, the rest by Unicode class). */
 function hasLetterOrDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {

@@ -2,7 +2,7 @@
 // document sources ("a study by X found"), agentless hearsay ("it is widely believed"), and how specific the
 // source is (named · described · vague). The window logic and the rules read these.
 
-import type { TextModel } from '../text';
+import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
 import {
@@ -69,7 +69,7 @@ const AFFILIATION = /^(?:in|at|from|for|with|inside|within|on) |\b(?:familiar wi
 const ANONYMOUS_AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of)\b/;
 const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'military', 'intelligence', 'police', 'campaign', 'diplomatic', 'western', 'european', 'security', 'defense', 'defence', 'ministry', 'state', 'federal', 'local', 'party', 'congressional', 'industry', 'company', 'union', 'law', 'enforcement', 'justice', 'department', 'white', 'house', 'top', 'former', 'current', 'high-ranking', 'mid-level', 'junior', 'regional', 'city', 'county', 'health', 'school', 'hospital', 'airport', 'embassy', 'foreign', 'trade', 'energy', 'oil', 'bank', 'banking', 'court', 'prison', 'army', 'navy', 'rebel', 'opposition']);
 
-const isCapitalised = (w: string): boolean => /^[\p{Lu}]/u.test(w);
+const isCapitalised = startsWithCapital;
 /** Nouns that end in -ly and so are no adverbs ("a source close to the family said"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'reply', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'july', 'italy', 'fly', 'lily', 'homily', 'belly']);
 const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !isCapitalised(w.text) && !LY_NOUNS.has(w.lower);
@@ -365,7 +365,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       if (!lemma && !belief && !nonSpeech) {
         // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
-        if (docCue && c.specificity === 'named' && /^[\p{Lu}]/u.test(headWord.text))
+        if (docCue && c.specificity === 'named' && startsWithCapital(headWord.text))
           out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
         continue;
       }

@@ -22,7 +22,7 @@
 //   <!-- byline-ignore ATTR004 -->  silences the codes (all codes when none is listed) in the next paragraph;
 //   <!-- byline-disable ATTR004 --> … <!-- byline-enable --> silences them over a range.
 
-import type { TextModel } from '../text';
+import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
@@ -261,7 +261,7 @@ const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]
 
 /** A word that names a person or body (not a month, a weekday or "I"), for the quote window. */
 const namesSomeone = (w: Word): boolean =>
-  !w.quote && (w.name || (/^[\p{Lu}]/u.test(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || /^(?:he|she|they)$/.test(w.lower));
+  !w.quote && (w.name || (startsWithCapital(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || /^(?:he|she|they)$/.test(w.lower));
 
 /** The sentence is about someone: it opens with a name or a personal pronoun ("Viguerie is upbeat …", "She paused."). */
 function opensWithSomeone(s: SentenceInfo): boolean {
@@ -269,7 +269,7 @@ function opensWithSomeone(s: SentenceInfo): boolean {
   if (!first) return false;
   if (first.name || /^(?:he|she|they|i|we)$/.test(first.lower)) return true;
   const lower = first.lower;
-  return /^[\p{Lu}]/u.test(first.text) && !OPENING_WORDS.test(lower) && !VAGUE_SOURCES.has(lower) && !INSTITUTIONAL_SOURCES.has(lower) && !DOCUMENT_SOURCES.has(lower) && !CALENDAR.test(first.text) && !/s$/.test(lower) && !/ing$|ed$|ly$/.test(lower);
+  return startsWithCapital(first.text) && !OPENING_WORDS.test(lower) && !VAGUE_SOURCES.has(lower) && !INSTITUTIONAL_SOURCES.has(lower) && !DOCUMENT_SOURCES.has(lower) && !CALENDAR.test(first.text) && !/s$/.test(lower) && !/ing$|ed$|ly$/.test(lower);
 }
 
 const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|while|after|before|since|this|that|these|those|there|it|its|to|with|by|from|of|some|many|one|no|not|however|meanwhile|still|also)$/;
@@ -286,7 +286,7 @@ function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
   // a cue before the quote: "quoted the president as saying “…”", "After saying her foot was “…”", "it reads, “…”"
   if (before.some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower) || w.lower === 'points' || w.lower === 'pointed')) return true;
   // someone named or referred to anywhere in the reporter's part of the sentence
-  return s.words.some((w) => !w.quote && (w.name || PERSONAL_PRONOUNS.has(w.lower) || (/^[\p{Lu}]/u.test(w.text) && !OPENING_WORDS.test(w.lower) && !CALENDAR.test(w.text))));
+  return s.words.some((w) => !w.quote && (w.name || PERSONAL_PRONOUNS.has(w.lower) || (startsWithCapital(w.text) && !OPENING_WORDS.test(w.lower) && !CALENDAR.test(w.text))));
 }
 
 /** A multi-paragraph quote whose continuation paragraphs carry the attribution. */

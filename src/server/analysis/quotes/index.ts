@@ -2,7 +2,7 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import { startsWithLetterOrDigit, type TextModel } from '../text';
+import { startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
@@ -307,11 +307,11 @@ class QuoteExtractor {
     const t = this.tokens;
     for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
       if (t[i]!.text !== ':' || this.markOf[i]! >= 0) continue;
-      const phrase = phraseEndingAt(t, i - 1, u.first, u.first);
+      const phrase = phraseEndingAt(this.model, i - 1, u.first, u.first);
       if (!phrase || phrase.first > u.first + (this.lower[u.first]! === 'the' ? 1 : 0)) return [];
       const head = t[phrase.head]!;
       if (COLON_NOT_SPEAKERS.has(this.lower[phrase.head]!) || COLON_NOT_SPEAKERS.has(this.lower[phrase.first]!)) return [];
-      if (!looksLikeName(t, phrase.head, -1) && !/^\p{Lu}/u.test(head.text) && !/^\p{Lu}/u.test(t[phrase.first]!.text)) return [];
+      if (!looksLikeName(this.model, phrase.head, -1) && !startsWithCapital(head.text) && !startsWithCapital(t[phrase.first]!.text)) return [];
       const end = units[units.length - 1]!.last;
       const parts = this.region(i + 1, end);
       if (parts.length === 0) return [];
@@ -344,8 +344,8 @@ class QuoteExtractor {
       for (let i = u.first + 1; i < u.last - 1; i++) {
         const w = t[i]!.text;
         if ((w === '―' || w === '—' || w === '--' || w === '–') && this.markOf[i - 1]! >= 0 && this.markOf[i]! < 0) {
-          const phrase = phraseStartingAt(t, i + 1, u.last, u.first);
-          if (phrase && looksLikeName(t, phrase.first, -1) && phrase.last >= u.last - 2) {
+          const phrase = phraseStartingAt(this.model, i + 1, u.last, u.first);
+          if (phrase && looksLikeName(this.model, phrase.first, -1) && phrase.last >= u.last - 2) {
             found.push({ form: 'dash', cueFirst: i, cueLast: i, lemma: '―', speaker: phrase, parts: [], clauseStart: i, mode: 'before', after: phrase.last + 1, how: 'speaker named after the quote' });
           }
         }
@@ -449,15 +449,15 @@ class QuoteExtractor {
         return /^[a-z]{3,}$/.test(w) && !NOT_VERBS.has(w) && !w.endsWith('ly');
       };
       const ends = (k: number): boolean => k >= u.last || isEnd(t[k]) || t[k]!.text === ',' || this.markOf[k]! >= 0 || AFTER_VERB.has(this.lower[k]!);
-      const speaker = subjectAtSentenceStart(t, j, u.last);
-      if (speaker && (looksLikeName(t, speaker.head, -1) || PRONOUNS.has(this.lower[speaker.head]!)) && verbish(speaker.last + 1)) {
+      const speaker = subjectAtSentenceStart(this.model, j, u.last);
+      if (speaker && (looksLikeName(this.model, speaker.head, -1) || PRONOUNS.has(this.lower[speaker.head]!)) && verbish(speaker.last + 1)) {
         let v = speaker.last + 1;
         const after = ends(v + 1) ? v + 1 : /^(?:out|up|back|again|later)$/.test(t[v + 1]?.text ?? '') && ends(v + 2) ? v + 2 : -1;
         if (after < 0) continue;
         if (after === v + 2) v++;
         found.push({ form: 'subject', cueFirst: speaker.last + 1, cueLast: v, lemma: this.lower[speaker.last + 1]!, speaker, parts: [], clauseStart: speaker.first, mode: 'before', after, how: 'speaker named right after the quote' });
       } else if (verbish(j)) {
-        const inverted = phraseStartingAt(t, j + 1, u.last, u.first);
+        const inverted = phraseStartingAt(this.model, j + 1, u.last, u.first);
         if (inverted && ends(inverted.last + 1) && !PRONOUNS.has(this.lower[inverted.head]!))
           found.push({ form: 'inverted', cueFirst: j, cueLast: j, lemma: this.lower[j]!, speaker: inverted, parts: [], clauseStart: j, mode: 'before', after: inverted.last + 1, how: 'speaker named right after the quote' });
       }
@@ -471,14 +471,14 @@ class QuoteExtractor {
   private speakerThenQuote(u: Unit, found: Attribution[]): void {
     const t = this.tokens;
     if (found.length > 0) return;
-    const speaker = subjectAtSentenceStart(t, u.first, u.last);
+    const speaker = subjectAtSentenceStart(this.model, u.first, u.last);
     if (!speaker || this.markOf[speaker.first]! >= 0) return;
     const v = speaker.last + 1;
     const sep = v + 1;
     const verb = t[v];
     if (!verb || this.markOf[v]! >= 0 || !/^[a-z]{3,}$/.test(verb.text) || NOT_VERBS.has(verb.text)) return;
     if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0) return;
-    if (!looksLikeName(t, speaker.head, u.first) && !PRONOUNS.has(this.lower[speaker.head]!)) return;
+    if (!looksLikeName(this.model, speaker.head, u.first) && !PRONOUNS.has(this.lower[speaker.head]!)) return;
     found.push({ form: 'subject', cueFirst: v, cueLast: v, lemma: verb.text, speaker, parts: [], clauseStart: speaker.first, mode: 'after', after: sep + 1, how: 'speaker named in the same sentence' });
   }
 
@@ -497,8 +497,8 @@ class QuoteExtractor {
         const next = this.paragraphTokens[p + 1];
         if (!next || this.model.paragraphs[p + 1]?.role !== 'body' || this.markOf[next.first]! < 0) continue;
       }
-      let speaker = phraseEndingAt(t, c - 1, u.first, u.first);
-      if (!speaker || !looksLikeName(t, speaker.head, u.first)) speaker = this.clauseSubject(u.first, c);
+      let speaker = phraseEndingAt(this.model, c - 1, u.first, u.first);
+      if (!speaker || !looksLikeName(this.model, speaker.head, u.first)) speaker = this.clauseSubject(u.first, c);
       if (!speaker) continue;
       const parts = quoteFollows ? this.region(c + 1, u.last) : this.nextParagraphContent(p);
       if (parts.length === 0) continue;
@@ -517,11 +517,11 @@ class QuoteExtractor {
       const w = this.lower[k]!;
       if (w === 'he' || w === 'she' || w === 'they' || w === 'we' || w === 'i') return { first: k, last: k, head: k };
       if (CLAUSE_OPENERS.has(w) && k > sentenceStart) {
-        const s = subjectAtSentenceStart(t, k + 1, cue);
+        const s = subjectAtSentenceStart(this.model, k + 1, cue);
         if (s) return s;
       }
     }
-    return subjectAtSentenceStart(t, sentenceStart, cue);
+    return subjectAtSentenceStart(this.model, sentenceStart, cue);
   }
 
   private skipTo(i: number, ceiling: number): number {
@@ -614,7 +614,7 @@ class QuoteExtractor {
     const tok = t[i]!;
     const w = this.lower[i]!;
     if (w === 'according' && t[i + 1] && this.lower[i + 1]! === 'to' && i + 2 < u.last) {
-      const speaker = phraseStartingAt(t, i + 2, u.last, u.first);
+      const speaker = phraseStartingAt(this.model, i + 2, u.last, u.first);
       if (!speaker) return null;
       const atStart = this.narrationWords(u.first, i) === 0 || (i - u.first <= 1 && /^(?:but|and|yet|so|also)$/i.test(t[u.first]!.text));
       return {
@@ -635,7 +635,7 @@ class QuoteExtractor {
     if (w === lemma && !BARE_VERB_CUES.has(lemma)) return null;
     if (w === lemma && prevInUnit && (prevW === 'to' || prevW === 'not' || prevW === "n't")) return null;
     const nextW = t[i + 1] ? this.lower[i + 1]! : '';
-    if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || /^\p{Lu}/u.test(prev.text))) && !(nextW === 'that' || this.markOf[i + 1]! >= 0)) return null;
+    if (NOUNISH.has(w) && prevInUnit && !(prev && (PRONOUNS.has(prevW) || startsWithCapital(prev.text))) && !(nextW === 'that' || this.markOf[i + 1]! >= 0)) return null;
     const isIng = w.endsWith('ing');
     // walk left over adverbs, auxiliaries and times to the speaker
     let L = i - 1;
@@ -684,7 +684,7 @@ class QuoteExtractor {
     }
     if (!L0 || leftIsQuote || L0.text === ',' || L0.text === '—' || L0.text === '--') {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
-      const inverted = phraseStartingAt(t, i + 1, u.last, u.first);
+      const inverted = phraseStartingAt(this.model, i + 1, u.last, u.first);
       const invertedEnds = inverted && (leftIsQuote || inverted.last + 1 >= u.last || [',', '.', ';', '!', '?', ':', '—', '(', '"', '”'].includes(t[inverted.last + 1]!.text) || this.markOf[inverted.last + 1]! >= 0);
       // '…, called it "a disaster"': an object before a quotation is not an inverted speaker
       const objectLike = inverted !== null && (/^(?:it|you|them|him|her)$/.test(this.lower[inverted.head]!) || (!leftIsQuote && this.markOf[inverted.last + 1]! >= 0));
@@ -702,7 +702,7 @@ class QuoteExtractor {
       }
       return null;
     }
-    const speaker = phraseEndingAt(t, L, u.first, u.first);
+    const speaker = phraseEndingAt(this.model, L, u.first, u.first);
     if (!speaker) return null;
     if (tail >= 0) speaker.last = tail;
     // the phrase must not reach into a quote
@@ -718,13 +718,13 @@ class QuoteExtractor {
       if (this.markOf[k]! >= 0) return null;
       if (t[k]!.text !== ',') continue;
       const opener = this.lower[k + 1]!;
-      const phrase = phraseEndingAt(t, k - 1, u.first, u.first);
+      const phrase = phraseEndingAt(this.model, k - 1, u.first, u.first);
       if (!phrase) continue;
       const head = t[phrase.head]!;
       // "Harold Pike, 61, who farms outside Lincoln, says": an age is not the speaker; keep looking left
       if (/^\d/.test(head.text)) continue;
-      if (looksLikeName(t, phrase.head, u.first) || PRONOUNS.has(this.lower[phrase.head]!)) return phrase;
-      if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || /^\p{Lu}/u.test(t[k + 1]!.text))
+      if (looksLikeName(this.model, phrase.head, u.first) || PRONOUNS.has(this.lower[phrase.head]!)) return phrase;
+      if (/^(?:who|which|whose|a|an|the|also|himself|herself|now|then|one|speaking|asked|in|at|according|like|as|citing|whom)$/.test(opener) || startsWithCapital(t[k + 1]!.text))
         return phrase;
     }
     return null;
@@ -740,7 +740,7 @@ class QuoteExtractor {
     if (this.quoteClosesBefore(speakerFirst)) {
       // unless the quote is a title and a clause follows: 'On "Morning Roundtable," Vance said the budget …'
       const titleLike = this.markWords[this.markOf[speakerFirst - 1]!]! <= 3;
-      const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (this.lower[after]! === 'that' || PRONOUNS.has(this.lower[after]!) || /^\p{Lu}/u.test(next.text) || this.lower[after]! === 'the');
+      const clauseFollows = next !== undefined && this.markOf[after]! < 0 && (this.lower[after]! === 'that' || PRONOUNS.has(this.lower[after]!) || startsWithCapital(next.text) || this.lower[after]! === 'the');
       if (!(titleLike && clauseFollows)) return 'before';
     }
     // "Reyes said." after a quoted sentence: the content is the quote before (not "He said:" before a quote)
@@ -780,7 +780,7 @@ class QuoteExtractor {
         const listenerEnd = this.listenerEnd(k, end);
         if (listenerEnd > k) {
           const n = listenerEnd;
-          if (n < end && (w(n) === 'that' || w(n) === ',' || w(n) === ':' || w(n) === 'in' || w(n) === 'on' || w(n) === 'at' || PRONOUNS.has(w(n)) || /^\p{Lu}/u.test(t[n]!.text) || this.markOf[n]! >= 0 || w(n) === 'the' || w(n) === 'if' || w(n) === 'whether' || w(n) === 'to' || isEnd(t[n]))) k = n;
+          if (n < end && (w(n) === 'that' || w(n) === ',' || w(n) === ':' || w(n) === 'in' || w(n) === 'on' || w(n) === 'at' || PRONOUNS.has(w(n)) || startsWithCapital(t[n]!.text) || this.markOf[n]! >= 0 || w(n) === 'the' || w(n) === 'if' || w(n) === 'whether' || w(n) === 'to' || isEnd(t[n]))) k = n;
         }
       }
       // settings: "in a statement", "at a rally in Ohio", "on Twitter" — only when a comma, "that" or a quote follows soon
@@ -804,7 +804,7 @@ class QuoteExtractor {
     if (/^(?:him|her|them|me|us|you|reporters|journalists|supporters|voters|lawmakers|officials|viewers|listeners|students|members|delegates|donors|senators|interviewers|radio|television)$/.test(w0)) return n + 1;
     if (w0 === 'the' || w0 === 'a' || w0 === 'an' || w0 === 'his' || w0 === 'her' || w0 === 'their') n++;
     const capStart = n;
-    while (n < end && n - k < 7 && (/^\p{Lu}/u.test(t[n]!.text) || /^['’]s$/.test(t[n]!.text) || (this.lower[n]! === 'of' && n > capStart) || ROLE_LISTENERS.has(this.lower[n]!))) n++;
+    while (n < end && n - k < 7 && (startsWithCapital(t[n]!.text) || /^['’]s$/.test(t[n]!.text) || (this.lower[n]! === 'of' && n > capStart) || ROLE_LISTENERS.has(this.lower[n]!))) n++;
     if (n === capStart) return k;
     return n;
   }
@@ -823,14 +823,14 @@ class QuoteExtractor {
     if (hw === 'who' && phrase.first === phrase.last) {
       let k = phrase.first - 1;
       if (t[k]?.text === ',') k--;
-      const antecedent = k >= u.first ? phraseEndingAt(t, k, u.first, u.first) : null;
+      const antecedent = k >= u.first ? phraseEndingAt(this.model, k, u.first, u.first) : null;
       if (antecedent) {
         const as = t[antecedent.first]!.start;
         const ae = t[antecedent.last]!.end;
         const ent = entityInside(this.mentions, as, ae, t[antecedent.head]!.start);
         speaker.entityName = ent?.name ?? this.text.slice(as, ae);
         if (ent) speaker.entity = ent.id;
-        speaker.specificity = specificityOf(t, antecedent, u.first, false);
+        speaker.specificity = specificityOf(this.model, antecedent, u.first, false);
         return speaker;
       }
       speaker.specificity = 'described';
@@ -866,7 +866,7 @@ class QuoteExtractor {
         speaker.entityName = ent.name;
       }
     }
-    speaker.specificity = specificityOf(t, phrase, u.first, resolved) ?? 'described';
+    speaker.specificity = specificityOf(this.model, phrase, u.first, resolved) ?? 'described';
     if (speaker.entity && speaker.specificity !== 'named' && phrase.head === phrase.last && !PRONOUNS.has(hw)) speaker.specificity = 'named';
     if (speaker.specificity === 'named' && !PRONOUNS.has(hw)) {
       this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: linked });
@@ -883,7 +883,7 @@ class QuoteExtractor {
     const floor = this.paragraphTokens[Math.max(0, p - 2)]!.first;
     let end = -1;
     for (let k = before - 1; k >= floor - 1 && before - k < 120; k--) {
-      const name = k >= floor && this.markOf[k]! < 0 && looksLikeName(t, k, this.sentenceStartOf(k)) && /^\p{Lu}\p{Ll}/u.test(t[k]!.text);
+      const name = k >= floor && this.markOf[k]! < 0 && looksLikeName(this.model, k, this.sentenceStartOf(k)) && /^\p{Lu}\p{Ll}/u.test(t[k]!.text);
       if (name && end < 0) end = k;
       if (!name && end >= 0) {
         const first = k + 1;

@@ -1,6 +1,7 @@
 // Speaker phrases around a cue: the noun phrase before the verb ("Sen. Jane Ortiz said"), after it ("said
 // Ortiz"), or after "according to"; how specific it is (named / described / vague); and which entity it is.
 
+import { startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
 import type { Entity, Speaker, Token } from '../types';
 import { INSTITUTIONAL_SOURCES, PERSON_TITLES, VAGUE_SOURCES } from '../lexicon';
 
@@ -46,9 +47,11 @@ const COMMON_CAPITALISED = new Set([
   'here', 'there', 'what', 'why', 'how', 'where', 'who', 'it', 'no', 'not', 'yes', 'every', 'each', 'any',
 ]);
 
-const isWord = (t: Token): boolean => /^[\p{L}\p{N}]/u.test(t.text) || /^['’]s$/i.test(t.text);
-const isCap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
-const lower = (t: Token): string => t.text.toLowerCase();
+const isWord = (t: Token): boolean => startsWithLetterOrDigit(t.text) || /^['’]s$/i.test(t.text);
+const isCap = (t: Token): boolean => startsWithCapital(t.text);
+
+/** The tokens speaker phrases are read from, with their lower-case texts. */
+export type Words = Pick<TextModel, 'tokens' | 'lower'>;
 
 /** A speaker phrase as token indices (inclusive) plus the index of its head word. */
 export interface SpeakerPhrase {
@@ -58,10 +61,11 @@ export interface SpeakerPhrase {
 }
 
 /** Does this capitalised token look like part of a name (not a sentence-initial ordinary word)? */
-export function looksLikeName(tokens: readonly Token[], i: number, sentenceStart: number): boolean {
+export function looksLikeName(model: Words, i: number, sentenceStart: number): boolean {
+  const tokens = model.tokens;
   const t = tokens[i]!;
   if (!isCap(t)) return false;
-  const w = lower(t);
+  const w = model.lower[i]!;
   if (COMMON_CAPITALISED.has(w) || PRONOUNS.has(w)) return false;
   if (i === sentenceStart && (VAGUE_SOURCES.has(w) || INSTITUTIONAL_SOURCES.has(w) || DETERMINERS.has(w))) return false;
   return true;
@@ -72,20 +76,21 @@ export function looksLikeName(tokens: readonly Token[], i: number, sentenceStart
  * `floor`. Titles and roles before a name are kept ("former Secretary of State Jane Ortiz"); a role with an
  * affiliation is kept whole ("a spokesman for the campaign").
  */
-export function phraseEndingAt(tokens: readonly Token[], head: number, floor: number, sentenceStart: number): SpeakerPhrase | null {
+export function phraseEndingAt(model: Words, head: number, floor: number, sentenceStart: number): SpeakerPhrase | null {
+  const tokens = model.tokens;
   const h = tokens[head];
   if (!h || !isWord(h)) return null;
-  const hw = lower(h);
+  const hw = model.lower[head]!;
   if (PRONOUNS.has(hw)) return { first: head, last: head, head };
   // numerals stand for people in polls: "all five say", "64 percent said" ("percent" is a noun anyway)
   const numeral = /^(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|most|both|few|all)$/.test(hw);
   if (NP_STOP.has(hw) || PREPOSITIONS.has(hw) || (DETERMINERS.has(hw) && hw !== 'some' && hw !== 'many' && hw !== 'others' && !numeral)) return null;
   let j = head;
-  if (looksLikeName(tokens, head, sentenceStart) || /^['’]s$/.test(h.text)) {
+  if (looksLikeName(model, head, sentenceStart) || /^['’]s$/.test(h.text)) {
     // a name: capitalised run (with "of"/"the" inside, initials, Jr.), then titles/roles before it
     while (j - 1 >= floor) {
       const t = tokens[j - 1]!;
-      const w = lower(t);
+      const w = model.lower[j - 1]!;
       if (isCap(t) && !COMMON_CAPITALISED.has(w) && isWord(t)) j--;
       else if ((w === 'of' || w === 'the' || w === 'for' || w === '&' || w === 'de' || w === 'van' || w === 'von' || w === 'bin' || w === 'al') && j - 2 >= floor && isCap(tokens[j - 2]!) && isCap(tokens[j]!)) j--;
       else if (/^['’]s$/.test(t.text) || w === '-') j--;
@@ -96,16 +101,16 @@ export function phraseEndingAt(tokens: readonly Token[], head: number, floor: nu
     }
     // "a spokesman for Ortiz": the role is the speaker, the name is its affiliation
     const before = tokens[j - 1];
-    if (before && (lower(before) === 'for' || lower(before) === 'to') && j - 2 >= floor) {
-      const role = commonPhraseEndingAt(tokens, j - 2, floor);
-      if (role && role.first <= j - 2 && isRoleNoun(lower(tokens[j - 2]!))) return { first: role.first, last: head, head: j - 2 };
+    if (before && (model.lower[j - 1]! === 'for' || model.lower[j - 1]! === 'to') && j - 2 >= floor) {
+      const role = commonPhraseEndingAt(model, j - 2, floor);
+      if (role && role.first <= j - 2 && isRoleNoun(model.lower[j - 2]!)) return { first: role.first, last: head, head: j - 2 };
     }
     // a leading determiner belongs to the phrase ("the Times", "The Washington Post")
     const det = tokens[j - 1];
-    if (det && lower(det) === 'the' && j - 1 >= floor) j--;
+    if (det && model.lower[j - 1]! === 'the' && j - 1 >= floor) j--;
     return { first: j, last: head, head };
   }
-  const common = commonPhraseEndingAt(tokens, head, floor);
+  const common = commonPhraseEndingAt(model, head, floor);
   return common;
 }
 
@@ -114,18 +119,19 @@ function isRoleNoun(w: string): boolean {
 }
 
 /** A common-noun phrase ending at `head` ("two senior officials", "a person familiar with the talks"). */
-function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: number): SpeakerPhrase | null {
+function commonPhraseEndingAt(model: Words, head: number, floor: number): SpeakerPhrase | null {
+  const tokens = model.tokens;
   let j = head;
   while (j - 1 >= floor && head - j < 10) {
     const t = tokens[j - 1]!;
-    const w = lower(t);
+    const w = model.lower[j - 1]!;
     if (DETERMINERS.has(w)) {
       j--;
       // "all five states", "the two senior officials"
-      while (j - 1 >= floor && DETERMINERS.has(lower(tokens[j - 1]!)) && head - j < 10) j--;
+      while (j - 1 >= floor && DETERMINERS.has(model.lower[j - 1]!) && head - j < 10) j--;
       // "a spokesman for the campaign": keep walking through the preposition
       const p = tokens[j - 1];
-      if (p && j - 1 > floor && PREPOSITIONS.has(lower(p)) && isWord(tokens[j - 2]!) && !NP_STOP.has(lower(tokens[j - 2]!))) {
+      if (p && j - 1 > floor && PREPOSITIONS.has(model.lower[j - 1]!) && isWord(tokens[j - 2]!) && !NP_STOP.has(model.lower[j - 2]!)) {
         j--;
         continue;
       }
@@ -134,7 +140,7 @@ function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: num
     if (NP_STOP.has(w)) break;
     if (PREPOSITIONS.has(w)) {
       const left = tokens[j - 2];
-      if (left && j - 2 >= floor && isWord(left) && !NP_STOP.has(lower(left)) && !PREPOSITIONS.has(lower(left))) {
+      if (left && j - 2 >= floor && isWord(left) && !NP_STOP.has(model.lower[j - 2]!) && !PREPOSITIONS.has(model.lower[j - 2]!)) {
         j--;
         continue;
       }
@@ -147,50 +153,52 @@ function commonPhraseEndingAt(tokens: readonly Token[], head: number, floor: num
     break;
   }
   // a phrase that starts with a preposition lost its noun: not a speaker
-  if (PREPOSITIONS.has(lower(tokens[j]!))) return null;
+  if (PREPOSITIONS.has(model.lower[j]!)) return null;
   // "a spokesman for the campaign": the head is the noun before the first preposition
-  for (let k = j + 1; k < head; k++) if (PREPOSITIONS.has(lower(tokens[k]!)) && isWord(tokens[k - 1]!)) return { first: j, last: head, head: k - 1 };
+  for (let k = j + 1; k < head; k++) if (PREPOSITIONS.has(model.lower[k]!) && isWord(tokens[k - 1]!)) return { first: j, last: head, head: k - 1 };
   return { first: j, last: head, head };
 }
 
 /** The speaker phrase that starts at token `from` ("said Sen. Jane Ortiz, …", "according to the ministry"). */
-export function phraseStartingAt(tokens: readonly Token[], from: number, ceiling: number, sentenceStart: number): SpeakerPhrase | null {
+export function phraseStartingAt(model: Words, from: number, ceiling: number, sentenceStart: number): SpeakerPhrase | null {
+  const tokens = model.tokens;
   let k = from;
   let head = -1;
   const first = tokens[from];
-  if (!first || (NP_STOP.has(lower(first)) && !PRONOUNS.has(lower(first))) || PREPOSITIONS.has(lower(first))) return null;
+  if (!first || (NP_STOP.has(model.lower[from]!) && !PRONOUNS.has(model.lower[from]!)) || PREPOSITIONS.has(model.lower[from]!)) return null;
   while (k < ceiling && k - from < 14) {
     const t = tokens[k]!;
-    const w = lower(t);
+    const w = model.lower[k]!;
     if (!isWord(t) && !/^['’]s$/.test(t.text) && w !== '&' && w !== '-') break;
     if (k > from && (NP_STOP.has(w) && w !== 'and' || w === 'during' || w === 'via')) break;
     if (k > from && w === 'and' && !(tokens[k + 1] && isCap(tokens[k + 1]!) && isCap(tokens[k - 1]!))) break;
-    if (k > from && (w === 'on' || w === 'in') && tokens[k + 1] && !isCap(tokens[k + 1]!) && !DETERMINERS.has(lower(tokens[k + 1]!))) break;
+    if (k > from && (w === 'on' || w === 'in') && tokens[k + 1] && !isCap(tokens[k + 1]!) && !DETERMINERS.has(model.lower[k + 1]!)) break;
     if (k === from && PRONOUNS.has(w)) return { first: k, last: k, head: k };
-    if (!DETERMINERS.has(w) && !PREPOSITIONS.has(w)) head = head < 0 || !PREPOSITIONS.has(lower(tokens[k - 1]!)) ? k : head;
+    if (!DETERMINERS.has(w) && !PREPOSITIONS.has(w)) head = head < 0 || !PREPOSITIONS.has(model.lower[k - 1]!) ? k : head;
     k++;
   }
   if (head < 0) return null;
   let last = k - 1;
-  while (last > from && (PREPOSITIONS.has(lower(tokens[last]!)) || DETERMINERS.has(lower(tokens[last]!)))) last--;
+  while (last > from && (PREPOSITIONS.has(model.lower[last]!) || DETERMINERS.has(model.lower[last]!))) last--;
   void sentenceStart;
   return { first: from, last, head: Math.min(head, last) };
 }
 
 /** named · described · vague (DIAGNOSTICS.md §5). */
-export function specificityOf(tokens: readonly Token[], phrase: SpeakerPhrase, sentenceStart: number, resolved: boolean): Speaker['specificity'] {
+export function specificityOf(model: Words, phrase: SpeakerPhrase, sentenceStart: number, resolved: boolean): Speaker['specificity'] {
+  const tokens = model.tokens;
   const head = tokens[phrase.head]!;
-  const hw = lower(head);
+  const hw = model.lower[phrase.head]!;
   if (PRONOUNS.has(hw)) return resolved ? 'named' : 'described';
-  if (looksLikeName(tokens, phrase.head, sentenceStart) && !isRoleNoun(hw)) return 'named';
+  if (looksLikeName(model, phrase.head, sentenceStart) && !isRoleNoun(hw)) return 'named';
   if (INSTITUTIONAL_SOURCES.has(hw)) return 'named';
   // a document from a named source: "a KXLM tally", "a poll by the state university"
   if (DOCUMENT_SOURCES.has(hw)) {
-    for (let i = phrase.first; i <= phrase.last; i++) if (i !== sentenceStart && looksLikeName(tokens, i, sentenceStart)) return 'named';
+    for (let i = phrase.first; i <= phrase.last; i++) if (i !== sentenceStart && looksLikeName(model, i, sentenceStart)) return 'named';
   }
   // bare vague nouns, optionally with a quantifier: "officials", "some critics", "many experts"
   const words: string[] = [];
-  for (let i = phrase.first; i <= phrase.last; i++) words.push(lower(tokens[i]!));
+  for (let i = phrase.first; i <= phrase.last; i++) words.push(model.lower[i]!);
   const content = words.filter((w) => !DETERMINERS.has(w) && w !== 'the');
   if (content.length === 0) return 'vague';
   if (content.every((w) => VAGUE_SOURCES.has(w)) || VAGUE_SOURCES.has(content.join(' '))) return 'vague';
@@ -267,7 +275,8 @@ const SENTENCE_OPENERS = new Set(['but', 'and', 'so', 'yet', 'still', 'then', 'm
  * The subject that opens a sentence, for cues that share it ("Ortiz thanked the council and said …", "…, saying …"):
  * a pronoun, or a run of capitalised words with an optional article ("The Oregon Democrat").
  */
-export function subjectAtSentenceStart(tokens: readonly Token[], start: number, limit: number): SpeakerPhrase | null {
+export function subjectAtSentenceStart(model: Words, start: number, limit: number): SpeakerPhrase | null {
+  const tokens = model.tokens;
   let k = start;
   // a dateline before the story: "WASHINGTON —", "Washington (AFP) –"
   for (let d = start; d < limit && d - start < 8; d++) {
@@ -280,7 +289,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     }
   }
   // an opening adverbial ("Hours later, Ortiz …", "In a statement, the campaign …") is not the subject
-  const opener = k < limit ? lower(tokens[k]!) : '';
+  const opener = k < limit ? model.lower[k]! : '';
   if (k < limit && ((COMMON_CAPITALISED.has(opener) && !PRONOUNS.has(opener) && !ARTICLES.has(opener)) || /^[a-z]{3,}(?:ing|ed)$/.test(opener))) {
     for (let c = k + 1; c < limit && c - k < 12; c++) {
       if (tokens[c]!.text === ',') {
@@ -289,16 +298,16 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
       }
     }
   }
-  while (k < limit && (SENTENCE_OPENERS.has(lower(tokens[k]!)) || tokens[k]!.text === ',')) k++;
+  while (k < limit && (SENTENCE_OPENERS.has(model.lower[k]!) || tokens[k]!.text === ',')) k++;
   if (k >= limit) return null;
-  const w = lower(tokens[k]!);
+  const w = model.lower[k]!;
   if (PRONOUNS.has(w) && w !== 'it' && w !== 'you') return { first: k, last: k, head: k };
   let j = k;
   if (w === 'the' || w === 'a' || w === 'an') j++;
   let lastCap = -1;
   while (j < limit && j - k < 10) {
     const t = tokens[j]!;
-    const lw = lower(t);
+    const lw = model.lower[j]!;
     if (isCap(t) && isWord(t) && !COMMON_CAPITALISED.has(lw)) lastCap = j;
     else if (/^['’]s$/.test(t.text) && lastCap === j - 1) lastCap = j;
     else if (!((lw === 'of' || lw === 'the' || lw === '.') && lastCap === j - 1) && !ROLE_WORDS.has(lw) && !(lastCap < 0 && /^\d+-year-old$/.test(lw))) break;
@@ -310,7 +319,7 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
     let e = k + 1;
     while (e < limit && e - k <= 5) {
       const t = tokens[e]!;
-      const lw = lower(t);
+      const lw = model.lower[e]!;
       if (!isWord(t) || NP_STOP.has(lw) || PREPOSITIONS.has(lw) || lw.endsWith('ed') || COMMON_PAST.has(lw) || /ly$/.test(lw)) break;
       e++;
     }
@@ -320,6 +329,6 @@ export function subjectAtSentenceStart(tokens: readonly Token[], start: number, 
   if (/^['’]s$/.test(tokens[lastCap]!.text) && lastCap + 1 < limit && isWord(tokens[lastCap + 1]!) && !isCap(tokens[lastCap + 1]!)) lastCap++;
   // "A Riverside campaign official": role words after the name make the role the head
   let last = lastCap;
-  while (last + 1 < limit && last + 1 < j + 1 && ROLE_WORDS.has(lower(tokens[last + 1]!))) last++;
+  while (last + 1 < limit && last + 1 < j + 1 && ROLE_WORDS.has(model.lower[last + 1]!)) last++;
   return { first: k, last, head: last };
 }
