@@ -104,10 +104,17 @@ function caseModeOf(infos: readonly WordInfo[], n = infos.length): CaseMode {
 export const GAZ_CATEGORIES = ['country', 'demonym', 'city', 'region', 'firstname', 'capital'] as const;
 export type GazCategory = (typeof GAZ_CATEGORIES)[number];
 
+/** A word of gazetteer phrases: the categories of the phrase that ends with it, and the words that may follow. */
+interface GazetteerNode {
+  bits: number;
+  next: Map<string, GazetteerNode> | undefined;
+}
+
 /** Lists of names (lower-cased, tokens separated by single spaces) learned at training time from data packages. */
 export class Gazetteer {
   private readonly phrases = new Map<string, number>();
-  private readonly firstWords = new Map<string, number>();
+  /** The phrases as a trie over their words, for matching without building candidate phrases. */
+  private readonly firstWords = new Map<string, GazetteerNode>();
 
   constructor(entries: Iterable<[string, number]>) {
     for (const [phrase, bits] of entries) this.add(phrase, bits);
@@ -133,11 +140,19 @@ export class Gazetteer {
 
   private add(phrase: string, bits: number): void {
     this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | bits);
-    const space = phrase.indexOf(' ');
-    const first = space < 0 ? phrase : phrase.slice(0, space);
-    let words = 1;
-    for (let i = space; i >= 0; i = phrase.indexOf(' ', i + 1)) words++;
-    this.firstWords.set(first, Math.max(this.firstWords.get(first) ?? 0, words));
+    let words = this.firstWords;
+    for (let start = 0; ; ) {
+      const space = phrase.indexOf(' ', start);
+      const word = space < 0 ? phrase.slice(start) : phrase.slice(start, space);
+      let node = words.get(word);
+      if (!node) words.set(word, (node = { bits: 0, next: undefined }));
+      if (space < 0) {
+        node.bits |= bits;
+        return;
+      }
+      words = node.next ??= new Map();
+      start = space + 1;
+    }
   }
 
   get size(): number {
@@ -159,13 +174,10 @@ export class Gazetteer {
   matchSparse(lower: readonly string[], n = lower.length, out: (number[] | undefined)[] = new Array<number[] | undefined>(n)): (number[] | undefined)[] {
     for (let i = 0; i < n; i++) out[i] = undefined;
     for (let i = 0; i < n; i++) {
-      const maxLen = this.firstWords.get(lower[i]!);
-      if (!maxLen) continue;
-      let phrase = '';
-      for (let k = 1; k <= maxLen && i + k <= n; k++) {
-        phrase = k === 1 ? lower[i]! : phrase + ' ' + lower[i + k - 1]!;
-        const bits = this.phrases.get(phrase);
-        if (!bits) continue;
+      // the phrases lower[i .. i+k), k = 1, 2, ... as far as the trie goes
+      let node = this.firstWords.get(lower[i]!);
+      for (let k = 1; node; k++) {
+        const bits = node.bits;
         for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
           if (!(bits & (1 << c))) continue;
           for (let j = 0; j < k; j++) {
@@ -173,6 +185,7 @@ export class Gazetteer {
             (out[i + j] ??= []).push(c * 4 + pos);
           }
         }
+        node = i + k < n ? node.next?.get(lower[i + k]!) : undefined;
       }
     }
     return out;
