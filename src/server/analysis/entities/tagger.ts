@@ -292,6 +292,31 @@ export class NameTagger implements NameRecognizer {
   }
 
   private label(words: readonly WordInfo[], doc: DocContext | undefined): { labels: number[]; margins: number[] } {
+    this.score(words, doc);
+    const n = words.length;
+    const labels = viterbi(n, this.L, this.emission, this.transitionsAt, this.forward);
+    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels);
+    return { labels, margins };
+  }
+
+  /**
+   * The label scores of each token of a sentence from its static features (n × L, token-major), as labelWords
+   * decodes them: the sum of the weights of sentenceFeatures(words, gazetteer, doc) for each token.
+   */
+  emissionScores(words: readonly string[], doc?: DocContext): Float64Array {
+    this.score(words.map(wordInfo), doc);
+    return this.emission.slice(0, words.length * this.L);
+  }
+
+  /** One feature's weights (all zero for a feature the model does not have). */
+  featureWeights(h: number): Float64Array {
+    const w = new Float64Array(this.L);
+    this.add(h, w);
+    return w;
+  }
+
+  /** Fills this.emission (emissionScores) and this.tokenTransitions for a sentence. */
+  private score(words: readonly WordInfo[], doc: DocContext | undefined): void {
     const exact = this.exactSums;
     const sf = this.features;
     // with exact sums, the scores of the features left out come from caches (per word, per shape triple)
@@ -302,7 +327,7 @@ export class NameTagger implements NameRecognizer {
       this.emission = new Float64Array(2 * n * L);
       this.forward = new Float64Array(2 * n * L);
     }
-    const { emission, forward, tokenScores: per } = this;
+    const { emission, tokenScores: per } = this;
     for (let i = 0; i < n; i++) {
       const info = words[i]!;
       per[i] = this.wordScores(info);
@@ -335,9 +360,6 @@ export class NameTagger implements NameRecognizer {
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, i * L);
       }
     }
-    const labels = viterbi(n, L, emission, this.transitionsAt, forward);
-    const margins = pathMargins(n, L, emission, this.transitionsAt, forward, labels);
-    return { labels, margins };
   }
 
   /**

@@ -1,0 +1,147 @@
+// The name tagger's fast paths against their references: emission scores from the per-word and per-shape caches
+// and the weights table against summing the weights of sentenceFeatures (the features training uses), and the
+// BILOU-specialised Viterbi and max-marginal decoder against a textbook decoder over `allowed`.
+
+import { strict as assert } from 'assert';
+import { loadNameRecognizer } from '../../src/server/model/load';
+import { NameTagger } from '../../src/server/analysis/entities/tagger';
+import { Gazetteer, LABELS, allowed, documentContext, pathMargins, sentenceFeatures, viterbi, type DocContext } from '../../src/server/analysis/entities/features';
+
+/** Sentences of every kind the features treat differently (tokens as the text model would give them). */
+const SENTENCES: string[][] = [
+  ['Secretary', 'of', 'State', 'Antony', 'Blinken', 'met', 'his', 'Jordanian', 'counterpart', 'in', 'Amman', 'on', 'Thursday', '.'],
+  ['FLOODS', 'HIT', 'NEW', 'YORK', 'AS', 'STORM', 'MOVES', 'NORTH'],
+  ['police', 'in', 'nairobi', 'said', 'the', 'suspects', 'were', 'arrested', 'near', 'the', 'kenyatta', 'national', 'hospital', '.'],
+  ['Storm', 'Season', 'Brings', 'Record', 'Rainfall', 'To', 'Northern', 'Kenya'],
+  ['“', 'We', 'will', 'not', 'leave', ',', '”', 'said', 'Maria', 'Fernanda', 'Espinosa', ',', 'a', 'former', 'minister', '.'],
+  ['"', 'It', 'is', 'over', ',', '"', 'Mr.', 'Odhiambo', 'told', 'The', 'Standard', 'in', 'Mombasa', '.'],
+  ['The', 'United', 'States', 'and', 'South', 'Africa', 'signed', 'the', 'deal', 'in', 'New', 'York', 'City', '🎉', '.'],
+  ['President', 'Dina', 'Boluarte', 'said', 'prices', 'rose', '4.5', '%', 'in', '2023', '—', 'the', 'fastest', 'since', '1998', '.'],
+  ['Shares', 'of', 'Toyota', 'Motor', 'Corp.', 'fell', 'in', 'Tokyo', '😬', 'after', 'the', 'European', 'Central', 'Bank', "'s", 'move', '.'],
+  ['Nairobi'],
+  ['Ça', 'va', ',', 'dit', 'Émile', 'Zola', 'à', 'Paris', '.'],
+];
+
+/** The reference: each token's scores are the sums of the model's weights of its sentenceFeatures, in order. */
+function referenceEmissions(tagger: NameTagger, words: readonly string[], doc: DocContext | undefined): Float64Array {
+  const L = LABELS.length;
+  const sf = sentenceFeatures(words, tagger.gazetteer, doc);
+  const out = new Float64Array(words.length * L);
+  for (let i = 0; i < words.length; i++) {
+    for (let k = sf.offsets[i]!; k < sf.offsets[i + 1]!; k++) {
+      const w = tagger.featureWeights(sf.hashes[k]!);
+      for (let l = 0; l < L; l++) out[i * L + l]! += w[l]!;
+    }
+  }
+  return out;
+}
+
+describe('name tagger fast paths', () => {
+  it('gives exactly the reference emission scores (headlines, lower case, quotes, gazetteer names, emoji)', () => {
+    const tagger = loadNameRecognizer();
+    const doc = documentContext(SENTENCES);
+    // twice: the second time the per-word and per-shape caches are warm
+    for (let round = 0; round < 2; round++) {
+      for (const words of SENTENCES) {
+        const fast = tagger.emissionScores(words, doc);
+        const ref = referenceEmissions(tagger, words, doc);
+        assert.deepEqual(Array.from(fast), Array.from(ref), words.join(' '));
+      }
+    }
+    // and without a document context
+    for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
+  it('reads features back from the weights table as the file stores them (sparse and dense rows, repeated and absent hashes)', () => {
+    const L = LABELS.length;
+    const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77]);
+    const weights = new Float32Array(hashes.length * L);
+    weights[0] = 1.5; // one non-zero weight
+    for (let l = 0; l < L; l++) weights[L + l] = l - 8; // all but one non-zero: stored densely
+    weights[2 * L + 3] = -0.25;
+    weights[3 * L + 16] = 64;
+    weights[4 * L + 5] = 2; // a repeated hash: the later row wins
+    const tagger = NameTagger.fromBytes(NameTagger.serialize(hashes, weights, new Gazetteer([])));
+    assert.equal(tagger.featureCount, 4);
+    assert.deepEqual(Array.from(tagger.featureWeights(5)), [1.5, ...new Array(L - 1).fill(0)]);
+    assert.deepEqual(Array.from(tagger.featureWeights(5 + 1024)), Array.from({ length: L }, (_, l) => l - 8));
+    assert.deepEqual(Array.from(tagger.featureWeights(77)), Array.from({ length: L }, (_, l) => (l === 5 ? 2 : 0)));
+    assert.equal(tagger.featureWeights(3000000000)[16], 64);
+    assert.deepEqual(Array.from(tagger.featureWeights(6)), new Array(L).fill(0));
+  });
+});
+
+/** Textbook Viterbi and max-marginals over `allowed`, first best predecessor on ties. */
+function referenceDecode(n: number, emission: Float64Array, transitions: (i: number) => Float64Array): { labels: number[]; margins: number[] } {
+  const L = LABELS.length;
+  const forward = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const t = transitions(i);
+    for (let l = 0; l < L; l++) {
+      if (i === 0) {
+        forward[l] = allowed(-1, l) ? emission[l]! + t[l]! : -Infinity;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowed(p, l)) continue;
+        const v = forward[(i - 1) * L + p]! + t[(p + 1) * L + l]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      forward[i * L + l] = best + emission[i * L + l]!;
+      back[i * L + l] = arg;
+    }
+  }
+  let last = -1;
+  for (let l = 0; l < L; l++) if (allowed(l, 0) && (last < 0 || forward[(n - 1) * L + l]! > forward[(n - 1) * L + last]!)) last = l;
+  const labels = new Array<number>(n);
+  labels[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) labels[i - 1] = back[i * L + labels[i]!]!;
+  const backward = new Float64Array(n * L);
+  for (let y = 0; y < L; y++) backward[(n - 1) * L + y] = allowed(y, 0) ? 0 : -Infinity;
+  for (let i = n - 2; i >= 0; i--) {
+    const t = transitions(i + 1);
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      for (let l = 0; l < L; l++) {
+        if (!allowed(y, l)) continue;
+        const v = t[(y + 1) * L + l]! + emission[(i + 1) * L + l]! + backward[(i + 1) * L + l]!;
+        if (v > best) best = v;
+      }
+      backward[i * L + y] = best;
+    }
+  }
+  const margins = labels.map((chosen, i) => {
+    let other = -Infinity;
+    for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[i * L + y]! + backward[i * L + y]!);
+    return other === -Infinity ? 100 : forward[i * L + chosen]! + backward[i * L + chosen]! - other;
+  });
+  return { labels, margins };
+}
+
+describe('BILOU decoder', () => {
+  it('gives the textbook labels and margins, bit for bit, ties included', () => {
+    const L = LABELS.length;
+    let seed = 12345;
+    const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + (trial % 23);
+      // small integers make ties common; fractions make rounding matter
+      const value = trial % 2 === 0 ? (): number => Math.floor(random() * 5) - 2 : (): number => (random() - 0.5) * 10.3;
+      const emission = Float64Array.from({ length: n * L }, value);
+      const shapes = [0, 1, 2].map(() => Float64Array.from({ length: (L + 1) * L }, value));
+      const transitions = (i: number): Float64Array => shapes[i % 3]!;
+      const forward = new Float64Array(n * L);
+      const labels = viterbi(n, L, emission, transitions, forward);
+      const margins = pathMargins(n, L, emission, transitions, forward, labels);
+      const ref = referenceDecode(n, emission, transitions);
+      assert.deepEqual(labels, ref.labels, `trial ${trial}`);
+      assert.ok(margins.every((m, i) => Object.is(m, ref.margins[i])), `trial ${trial}: ${margins} vs ${ref.margins}`);
+    }
+  });
+});
