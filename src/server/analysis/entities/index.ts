@@ -48,7 +48,7 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']
 /** URL-style id: lower case, accents dropped, words joined by hyphens ("Antony Blinken" → "antony-blinken"). */
 export function slug(name: string): string {
   // fast path for plain ASCII names, the common case
-  if (/^[\x20-\x7e]*$/.test(name)) return name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'entity';
+  if (/^[\x20-\x7e]*$/.test(name)) return asciiSlug(name) || 'entity';
   return (
     name
       .normalize('NFKD')
@@ -58,6 +58,23 @@ export function slug(name: string): string {
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'entity'
   );
+}
+
+/** slug() of printable ASCII, by char codes: apostrophes dropped, every other run of non-alphanumerics one hyphen. */
+function asciiSlug(name: string): string {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c === 39) continue; // '
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out) out += '-';
+      gap = false;
+      out += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return out;
 }
 
 /** Offsets of every whole-word occurrence of `needle` in `haystack` (case-sensitive). */
@@ -142,15 +159,18 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   for (const m of tagged) {
     if (m.description) continue;
     vote(m.display, m.type, m.confidence);
-    const ws = m.display.split(/\s+/);
-    if (m.type === 'PERSON' && ws.length >= 2) {
+    const ws = m.type === 'PERSON' ? m.display.split(/\s+/) : [];
+    if (ws.length >= 2) {
       const surname = ws[ws.length - 1]!;
       if (surname.length >= 3 && /^\p{Lu}/u.test(surname) && !/\.$/.test(surname)) vote(surname, 'PERSON', 0.5 * m.confidence);
     }
   }
   const out: LinkMention[] = [];
   const prose = model.prose;
-  const usedInLowerCase = (w: string): boolean => w.toLowerCase() !== w && occurrences(prose, w.toLowerCase()).length > 0;
+  const usedInLowerCase = (w: string): boolean => {
+    const lower = w.toLowerCase();
+    return lower !== w && occurrences(prose, lower).length > 0;
+  };
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     let type: NameType = 'MISC';
@@ -220,9 +240,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** Values (dates, money, …) as entities: one per distinct thing (the same resolved date, the same amount). */
-function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): (Omit<Entity, 'id'> & { key: string })[] {
+function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): Entity[] {
   const ref = parseIsoDay(dateline);
-  const groups = new Map<string, Omit<Entity, 'id'> & { key: string }>();
+  const groups = new Map<string, Entity>();
   for (const v of values) {
     const text = model.text.slice(v.start, v.end);
     const sentence = model.sentences[v.sentence];
@@ -241,7 +261,9 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
       group.mentions.push(mention);
       if (!readable && text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
     } else {
-      groups.set(key, { key, type: v.type, name: readable ?? text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [], ...(resolved ? { resolved } : {}) });
+      const entity: Entity = { id: '', type: v.type, name: readable ?? text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [] };
+      if (resolved) entity.resolved = resolved;
+      groups.set(key, entity);
     }
   }
   return [...groups.values()];
@@ -354,33 +376,27 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
 
   unifyTypes(names);
   const linked = linkMentions(model, names, entries);
-  const entities: (Omit<Entity, 'id'> & { sortKey: number })[] = [];
+  // (ids are given once all entities are in order; created with the id first, so it comes first in the data)
+  const entities: Entity[] = [];
   for (const l of linked) {
     const entry = l.glossary !== undefined ? entries[l.glossary] : undefined;
     const type: EntityType = entry?.type ?? l.type;
     const mentions: Mention[] = l.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, sentence: m.sentence }));
-    entities.push({
-      sortKey: mentions[0]!.start,
-      type,
-      name: l.name,
-      mentions,
-      descriptors: describe(model, l.mentions),
-      ...(l.aliases.length ? { aliases: l.aliases } : {}),
-      ...(entry?.note ? { note: entry.note } : {}),
-    });
+    const entity: Entity = { id: '', type, name: l.name, mentions, descriptors: describe(model, l.mentions) };
+    if (l.aliases.length) entity.aliases = l.aliases;
+    if (entry?.note) entity.note = entry.note;
+    entities.push(entity);
   }
-  for (const v of valueEntities(model, keptValues, options.dateline)) {
-    const { key: _key, ...entity } = v;
-    entities.push({ ...entity, sortKey: v.mentions[0]!.start });
-  }
-  entities.sort((a, b) => a.sortKey - b.sortKey);
+  entities.push(...valueEntities(model, keptValues, options.dateline));
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 
   const used = new Set<string>();
-  return entities.map(({ sortKey: _sortKey, ...e }) => {
+  for (const e of entities) {
     const base = slug(e.name);
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
     used.add(id);
-    return { id, ...e };
-  });
+    e.id = id;
+  }
+  return entities;
 }

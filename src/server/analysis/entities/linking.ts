@@ -35,7 +35,7 @@ export function keyOf(m: LinkMention): string {
   return (m.key ??= nameKey(m.display));
 }
 /** The words of the mention's key, computed once. */
-const keyWords = (m: LinkMention): readonly string[] => (m.keyWords ??= words(keyOf(m)));
+const keyWords = (m: LinkMention): readonly string[] => (m.keyWords ??= splitKey(keyOf(m)));
 const wordCount = (m: LinkMention): number => keyWords(m).length;
 
 /** One real-world thing before ids and descriptors: its mentions in document order. */
@@ -84,7 +84,9 @@ function plainName(display: string): boolean {
   return true;
 }
 
-const words = (key: string): string[] => key.split(/\s+/).filter(Boolean);
+const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+/** words() of a nameKey, whose words are already single-spaced. */
+const splitKey = (key: string): string[] => (key ? key.split(' ') : []);
 const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
 const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 
@@ -178,7 +180,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
-    const c: Cluster = { type: m.type, fullWords: key === keyOf(m) ? [...keyWords(m)] : words(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
+    const c: Cluster = { type: m.type, fullWords: splitKey(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
     clusters.push(c);
     byKey.set(key, c);
     return c;
@@ -200,8 +202,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
   const full = sorted.filter((m) => !m.description && m.glossary === undefined);
-  const lengths = new Map(full.map((m) => [m, wordCount(m)]));
-  const byLength = [...full].sort((a, b) => lengths.get(b)! - lengths.get(a)! || a.start - b.start);
+  const byLength = [...full].sort((a, b) => wordCount(b) - wordCount(a) || a.start - b.start);
   const assigned = new Map<LinkMention, Cluster>();
   for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
 
@@ -350,7 +351,10 @@ function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string
 function canonicalName(mentions: LinkMention[]): string {
   // capitalised over lower case ("China" over a stray "china"), normal case over an all-caps headline, a full
   // name over an acronym, then the most words and the longest
-  const score = (d: string): number[] => [/^\p{Lu}/u.test(d) ? 1 : 0, isAllCaps(d) && !isAcronym(d) ? 0 : 1, isAcronym(d) ? 0 : 1, words(d).length, d.length];
+  const score = (d: string): number[] => {
+    const acronym = isAcronym(d);
+    return [/^\p{Lu}/u.test(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, words(d).length, d.length];
+  };
   const better = (a: number[], b: number[]): boolean => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
     return false;

@@ -274,5 +274,5 @@ export function findValues(model: TextModel): ValueMention[] {
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
-  return kept.map((c) => ({ ...c, sentence: sentenceAt(model, c.start) }));
+  return kept.map((c) => ({ start: c.start, end: c.end, type: c.type, sentence: sentenceAt(model, c.start) }));
 }
