@@ -177,6 +177,11 @@ describe('slug', () => {
   it('drops accents and joins words', () => assert.equal(slug('Luiz Inácio Lula da Silva'), 'luiz-inacio-lula-da-silva'));
   it('drops apostrophes', () => assert.equal(slug("People's Liberation Army"), 'peoples-liberation-army'));
   it('keeps non-Latin letters', () => assert.equal(slug('Владимир Путин'), 'владимир-путин'));
+  it('joins any run of other characters with one hyphen, none at the ends', () => {
+    assert.equal(slug('U.S. Senate -- (Foreign Relations)'), 'u-s-senate-foreign-relations');
+    assert.equal(slug("  O'Brien & Sons' "), 'obrien-sons');
+    assert.equal(slug("'--'"), 'entity');
+  });
   it('never returns an empty id', () => assert.equal(slug('—'), 'entity'));
 });
 

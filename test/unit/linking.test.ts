@@ -4,6 +4,7 @@
 import { strict as assert } from 'assert';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { recognizeEntities, type NameMention, type NameRecognizer } from '../../src/server/analysis/entities';
+import { nameKey } from '../../src/server/analysis/entities/linking';
 import type { Entity } from '../../src/server/analysis/types';
 import type { Glossary } from '../../src/server/analysis/glossary';
 
@@ -445,5 +446,14 @@ describe('descriptors', () => {
 
   it('describes a place by its appositive', () => {
     assert.deepEqual(descriptorsOf('Talks will resume in [Kinshasa](LOC), the Congolese capital, next month.', 'Kinshasa'), ['Congolese capital']);
+  });
+});
+
+describe('linking: name keys', () => {
+  it('lower-cases plain names and normalises the rest', () => {
+    assert.equal(nameKey('Antony Blinken'), 'antony blinken');
+    assert.equal(nameKey('U.S.  State Department'), 'us. state department', 'a period before a space stays');
+    assert.equal(nameKey(' O’Brien\u00a0Jr.'), "o'brien jr");
+    assert.equal(nameKey('Dr. Ruth'), 'dr. ruth');
   });
 });

@@ -366,6 +366,28 @@ export function startsWithCapital(w: string): boolean {
   return /^\p{Lu}/u.test(w);
 }
 
+/**
+ * Words in text[start, end): whitespace-separated chunks that hold a letter or a digit (as splitting on /\s+/ and
+ * keeping the chunks that match /[\p{L}\p{N}]/u), without making the chunks.
+ */
+export function countWordsIn(text: string, start: number, end: number): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    const chunk = i;
+    let word = false;
+    let other = false;
+    for (; i < end && !isSpace(text.charCodeAt(i)); i++) {
+      const c = text.charCodeAt(i);
+      if (isAsciiAlnum(c)) word = true;
+      else if (c >= 128) other = true;
+    }
+    if (i > chunk && (word || (other && /[\p{L}\p{N}]/u.test(text.slice(chunk, i))))) n++;
+  }
+  return n;
+}
+
 /** Whether a token holds a letter or a digit (ASCII by char code, the rest by Unicode class). */
 function hasLetterOrDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {

@@ -1,7 +1,7 @@
 // Quoted stretches of each paragraph, found on the prose (so Markdown markup never counts), and the claim text:
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
-import { blank, type TextModel } from '../text';
+import { blank, countWordsIn, type TextModel } from '../text';
 
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -34,9 +34,8 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
     let firstInParagraph = true;
     let lastClosed = true;
     const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
-      const content = prose.slice(contentStart, contentEnd);
       const continuesPrevious = firstInParagraph && previousOpen && prose.slice(p.start, open).trim() === '';
-      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double, words: content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length });
+      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double, words: countWordsIn(prose, contentStart, contentEnd) });
       firstInParagraph = false;
       lastClosed = closed;
     };
