@@ -207,18 +207,17 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     const para = model.paragraphs[q.paragraph]!;
     if (para.role !== 'body' || !q.double) continue;
     // scare quotes and titles: three words or fewer, or Every Word Capitalised
-    if (q.words < 4) continue;
+    if (q.words < 4 || q.continuesPrevious) continue;
+    // the quotes engine found a speaker
+    if (quotes.some((x) => x.speaker && x.start < q.close && q.open < x.end)) continue;
     const content = model.prose.slice(q.contentStart, q.contentEnd);
     const contentWords = content.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
     if (contentWords.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to|at|by|with)$/.test(w))) continue;
-    if (q.continuesPrevious) continue;
     // a phrase mentioned mid-sentence ("aren't often associated with “much loved community meeting place”"):
     // a short lower-case fragment is a mention or a slogan, not a quote that needs a speaker
     const content0 = model.prose.slice(q.contentStart, q.contentEnd).trim();
     const midSentence = sentenceOf(cx, q.open)?.words.some((w) => !w.quote && w.end <= q.open && /[\p{L}]/u.test(w.text));
     if (midSentence && q.words < 8 && /^[\p{Ll}]/u.test(content0) && !/[.!?]["'”’]?\s+\S/.test(content0)) continue;
-    // the quotes engine found a speaker
-    if (quotes.some((x) => x.speaker && x.start < q.close && q.open < x.end)) continue;
     const first = sentenceOf(cx, q.open);
     const last = sentenceOf(cx, Math.max(q.open, q.contentEnd - 1));
     if (!first || !last) continue;

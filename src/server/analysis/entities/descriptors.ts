@@ -3,7 +3,7 @@
 // ("Antony Blinken, the senior US diplomat," → "senior US diplomat") and before it ("his Jordanian counterpart,
 // Ayman Safadi").
 
-import type { TextModel } from '../text';
+import { isSpace, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
 import { HONORIFICS, type LinkMention } from './linking';
 
@@ -137,6 +137,13 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
 }
 
+/** Whether text[from, to) ends in a comma and whitespace (as /,\s*$/). */
+function commaBefore(text: string, from: number, to: number): boolean {
+  let i = to - 1;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
+  return i >= from && text.charCodeAt(i) === 44;
+}
+
 /** Appositive descriptors of one mention, after and before it. */
 export function appositives(model: TextModel, m: LinkMention): string[] {
   const out: string[] = [];
@@ -152,10 +159,10 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
     const d = closed || after[1]!.split(/\s+/).length <= 8 ? acceptableAppositive(after[1]!, m.type, false) : undefined;
     if (d) out.push(d);
   }
-  const lead = model.prose.slice(Math.max(sentenceStart, m.start - 120), m.start);
+  const leadStart = Math.max(sentenceStart, m.start - 120);
   // the (costlier) pattern only runs when a comma stands right before the name
   // ("the state carrier, Air India" is rare; "a source close to the ministry, Reuters" is not)
-  const before = m.type === 'PERSON' && /,\s*$/.test(lead) ? APPOSITIVE_BEFORE.exec(lead) : null;
+  const before = m.type === 'PERSON' && commaBefore(model.prose, leadStart, m.start) ? APPOSITIVE_BEFORE.exec(model.prose.slice(leadStart, m.start)) : null;
   if (before) {
     // before the name the phrase must end in a role ("his Jordanian counterpart,"), or "In a statement on Friday, X" would count
     const d = acceptableAppositive(before[1]!, m.type, true);

@@ -270,10 +270,12 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
 }
 
 /** Headline paragraphs, the body text (lower-cased) and the dateline's place, for the header rules. */
-function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: string; datelinePlace?: Span } {
+function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: () => string; datelinePlace?: Span } {
   const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(model.prose.slice(p.start, p.end)));
   const body = model.paragraphs.filter((p) => p.role === 'body');
-  const bodyLower = headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '';
+  // made when a headline name first needs it
+  let lower: string | undefined;
+  const bodyLower = (): string => (lower ??= headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '');
   let datelinePlace: Span | undefined;
   const first = body[0];
   if (first) {
@@ -345,7 +347,7 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
     // A Title Case or ALL CAPS headline capitalises every word, so the recognizer sees names everywhere
     // ("Talks Stall", "Council Approves"): keep a headline name only when the story's body names it too.
-    if (header.inHeadline(m.start) && !header.bodyLower.includes(m.text.toLowerCase())) continue;
+    if (header.inHeadline(m.start) && !header.bodyLower().includes(m.text.toLowerCase())) continue;
     // The dateline's place ("DENVER, Colorado, Oct. 8 —") is a place, however the recognizer read the capitals.
     if (header.datelinePlace && m.start >= header.datelinePlace.start && m.end <= header.datelinePlace.end) {
       m.type = 'LOC';
