@@ -1,25 +1,6 @@
 // Word lists shared by the engine's parts (one concept, one home): abbreviations, reporting verbs and cues,
 // titles, pronouns, vague-source nouns. Rules import these; no rule keeps a private copy of a list here.
 
-/**
- * The first letter and length of every word of a list, as a bitmap: a word of another shape is not in the list,
- * and that is known before any hashing (per-token set lookups are a large part of the rules' cost).
- */
-export class WordShapes {
-  private readonly bits = new Uint8Array(27 * 32);
-  constructor(words: Iterable<string>) {
-    for (const w of words) this.bits[WordShapes.slot(w)] = 1;
-  }
-  /** False when no word of the list has this word's shape (so the word is not in the list). */
-  mayHold(w: string): boolean {
-    return this.bits[WordShapes.slot(w)] === 1;
-  }
-  private static slot(w: string): number {
-    const c = w.charCodeAt(0);
-    return (c >= 97 && c <= 122 ? c - 97 : 26) * 32 + Math.min(w.length, 31);
-  }
-}
-
 /** Abbreviations that keep their period as part of the token (lower case, no period). */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'st', 'rev', 'hon',

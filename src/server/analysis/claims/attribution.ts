@@ -8,7 +8,7 @@ import type { QuotedSpan } from './quoted';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
-  VAGUE_SOURCES, WEASEL_SOURCES, WordShapes,
+  VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 
 /** A word of a sentence as the rules see it: a whole quoted stretch collapses into one word. */
@@ -257,7 +257,6 @@ const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 
 const ANY_CUE: ReadonlySet<string> = new Set([
   ...REPORTING_CUE_FORMS.keys(), ...POINT_FORMS, ...EXPRESSIVE_CUE_FORMS, ...BELIEF_CUE_FORMS, ...DOCUMENT_CUE_FORMS, ...NON_SPEECH_CUES,
 ]);
-const ANY_CUE_SHAPES = new WordShapes(ANY_CUE);
 
 function quoteNear(words: Word[], i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) if (words[k]!.quote) return true;
@@ -299,7 +298,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
         }
       }
     }
-    if (!ANY_CUE_SHAPES.mayHold(w.lower) || !ANY_CUE.has(w.lower)) continue;
+    if (!ANY_CUE.has(w.lower)) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
     const pointOut = POINT_FORMS.has(w.lower) && words[i + 1]?.lower === 'out';
     const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);

@@ -27,7 +27,7 @@ import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
   DOCUMENT_SOURCES, EVALUATIVE_WORDS, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES, LOADED_CUES, NON_SPEECH_CUES,
-  PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES, WordShapes,
+  PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
@@ -600,7 +600,6 @@ const PREDICATE = /^(?:is|was|are|were|be|been|being|as|seem|seems|seemed|become
 
 /** Every word the rules below can flag: most words are none, and one lookup rules them out. */
 const ACCUSATION_OR_EVALUATION: ReadonlySet<string> = new Set(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, ...EVALUATIVE_WORDS]);
-const ACCUSATION_OR_EVALUATION_SHAPES = new WordShapes(ACCUSATION_OR_EVALUATION);
 const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'nothing', 'deny', 'denied', 'denies']);
 const NEGATORS_TWO_BACK: ReadonlySet<string> = new Set(['not', 'never', "n't"]);
 const isAsciiCapital = (w: string): boolean => {
@@ -618,7 +617,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   let evaluationDone = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !ACCUSATION_OR_EVALUATION_SHAPES.mayHold(w.lower) || !ACCUSATION_OR_EVALUATION.has(w.lower)) continue;
+    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !ACCUSATION_OR_EVALUATION.has(w.lower)) continue;
     const prev = words[i - 1]?.lower ?? '';
     const prev2 = words[i - 2]?.lower ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);

@@ -4,9 +4,7 @@
 
 import { startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
-import { REPORTING_CUE_FORMS, WordShapes } from '../lexicon';
-
-const CUE_SHAPES = new WordShapes(REPORTING_CUE_FORMS.keys());
+import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -624,7 +622,7 @@ class QuoteExtractor {
         mode: atStart ? 'after' : 'before', after: this.skipTo(speaker.last + 1, u.last), how: 'source named with "according to"',
       };
     }
-    const lemma = CUE_SHAPES.mayHold(w) ? REPORTING_CUE_FORMS.get(w) : undefined;
+    const lemma = REPORTING_CUE_FORMS.get(w);
     if (!lemma) return null;
     // a capitalised cue word is a name ("United States", "Post") unless it starts the sentence
     if (tok.text !== w && i !== u.first) return null;
