@@ -30,8 +30,8 @@ const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 
  * A job or title word. Titles count only capitalised ("Major", "General"): lower case they are mostly adjectives
  * ("a major setback", "the general election"); role nouns count in any case.
  */
-const isRole = (w: string): boolean => {
-  const lw = w.toLowerCase().replace(/\.$/, '');
+const isRole = (w: string, lower = w.toLowerCase()): boolean => {
+  const lw = lower.replace(/\.$/, '');
   return ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, '')) || (PERSON_TITLES.has(lw) && /^\p{Lu}/u.test(w));
 };
 
@@ -57,12 +57,11 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   let lowerModifiers = 0;
   let previous: 'role' | 'connector' | 'capitalised' | 'modifier' | undefined;
   for (let guard = 0; i >= sentence.firstToken && guard < 8; i--, guard++) {
-    const t = model.tokens[i]!;
-    const w = t.text;
-    const lw = w.toLowerCase();
+    const w = model.tokens[i]!.text;
+    const lw = model.lower[i]!;
     // a title is contiguous with the name: no comma or quote between
-    if (!/[\p{L}'’&-]/u.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.tokens[first]!.text.toLowerCase() === 'of')) break;
-    if (isRole(w)) {
+    if (!/[\p{L}'’&-]/u.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.lower[first] === 'of')) break;
+    if (isRole(w, lw)) {
       hasRole = true;
       first = i;
       previous = 'role';
@@ -91,7 +90,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   }
   if (first < 0 || !hasRole) return undefined;
   // trim leading connectors ("of", "'s") and the sentence-initial capitalised word when it is not a role or name
-  while (first < lo - 1 && CONNECTORS.has(model.tokens[first]!.text.toLowerCase())) first++;
+  while (first < lo - 1 && CONNECTORS.has(model.lower[first]!)) first++;
   const text = model.text.slice(model.tokens[first]!.start, m.start).trim().replace(/\s+/g, ' ');
   if (!text || HONORIFICS.has(text.toLowerCase().replace(/\.$/, ''))) return undefined;
   return text;

@@ -243,15 +243,23 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): Entity[] {
   const ref = parseIsoDay(dateline);
   const groups = new Map<string, Entity>();
+  // a story repeats its dates ("Thursday", "2023"): each distinct expression is resolved once per document
+  const memo = new Map<string, string | undefined>();
+  const once = (key: string, resolve: () => string | undefined): string | undefined => {
+    if (memo.has(key)) return memo.get(key);
+    const r = resolve();
+    memo.set(key, r);
+    return r;
+  };
   for (const v of values) {
     const text = model.text.slice(v.start, v.end);
     const sentence = model.sentences[v.sentence];
     let resolved: string | undefined;
     if (v.type === 'DATE') {
-      const before = sentence ? model.prose.slice(sentence.start, v.start) : '';
-      resolved = resolveDate(text, ref, directionOf(before));
+      const direction = directionOf(sentence ? model.prose.slice(sentence.start, v.start) : '');
+      resolved = once(`${direction} ${text}`, () => resolveDate(text, ref, direction));
     } else if (v.type === 'TIME') {
-      resolved = resolveTime(text) ?? resolveDate(text, ref);
+      resolved = once(`time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
     }
     const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
