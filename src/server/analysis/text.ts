@@ -146,7 +146,14 @@ export function isSpace(c: number): boolean {
 
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  scanTokens(prose, start, end, starts, ends);
+  return starts.map((s, i) => ({ start: s, end: ends[i]! }));
+}
+
+/** tokenize() into two offset arrays (appended to), so the sentence splitter makes no object per token. */
+function scanTokens(prose: string, start: number, end: number, starts: number[], ends: number[]): void {
   // Scan the whole prose from `start` (no slicing: that copies the document once per paragraph). Tokens never
   // cross a paragraph end, which always sits before whitespace or the end of the text. Every non-space character
   // starts a token (the last alternative of TOKEN_RE is \S), so a token starts at the next non-space.
@@ -162,11 +169,15 @@ export function tokenize(prose: string, start: number, end: number): { start: nu
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
     if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose.slice(s, e))) e++;
     const cut = clitic(prose, s, e);
-    if (cut > 0) out.push({ start: s, end: cut }, { start: cut, end: e });
-    else out.push({ start: s, end: e });
+    if (cut > 0) {
+      starts.push(s, cut);
+      ends.push(cut, e);
+    } else {
+      starts.push(s);
+      ends.push(e);
+    }
     s = e;
   }
-  return out;
 }
 
 /** No capital and nothing beyond ASCII in text[start, end): lower case already (toLowerCase is slow on two-byte text). */
@@ -266,47 +277,48 @@ function clitic(prose: string, s: number, e: number): number {
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»'].map((c) => c.charCodeAt(0)));
 const ENDERS = new Set(['.', '!', '?', '…'].map((c) => c.charCodeAt(0)));
 
-/** Whether the token [start, end) is one character of `set`. */
-const isOneOf = (prose: string, t: { start: number; end: number }, set: ReadonlySet<number>): boolean =>
-  t.end - t.start === 1 && set.has(prose.charCodeAt(t.start));
+/** Whether prose[start, end) is one character of `set`. */
+const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<number>): boolean =>
+  end - start === 1 && set.has(prose.charCodeAt(start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
 export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   const lower: string[] = [];
+  // one paragraph's token offsets at a time
+  const ts: number[] = [];
+  const te: number[] = [];
   paragraphs.forEach((p, pi) => {
-    const toks = tokenize(prose, p.start, p.end);
+    ts.length = 0;
+    te.length = 0;
+    scanTokens(prose, p.start, p.end, ts, te);
+    const n = ts.length;
     let first = 0;
     const flush = (lastExclusive: number): void => {
       if (lastExclusive <= first) return;
       const idx = sentences.length;
-      const startTok = toks[first]!;
-      const endTok = toks[lastExclusive - 1]!;
       const firstToken = tokens.length;
       for (let k = first; k < lastExclusive; k++) {
-        const t = toks[k]!;
-        const w = text.slice(t.start, t.end);
-        tokens.push({ start: t.start, end: t.end, text: w, sentence: idx });
-        lower.push(isLowerAscii(text, t.start, t.end) ? w : w.toLowerCase());
+        const w = text.slice(ts[k]!, te[k]!);
+        tokens.push({ start: ts[k]!, end: te[k]!, text: w, sentence: idx });
+        lower.push(isLowerAscii(text, ts[k]!, te[k]!) ? w : w.toLowerCase());
       }
-      sentences.push({ start: startTok.start, end: endTok.end, paragraph: pi, firstToken, lastToken: tokens.length });
+      sentences.push({ start: ts[first]!, end: te[lastExclusive - 1]!, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;
     };
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
+    for (let i = 0; i < n; i++) {
       // only end punctuation or a word with a final period ("U.S.", "Inc.") can end a sentence
-      const endsWithPeriodAbbrev = t.end - t.start > 1 && prose.charCodeAt(t.end - 1) === 46;
-      if (!endsWithPeriodAbbrev && !isOneOf(prose, t, ENDERS)) continue;
+      const endsWithPeriodAbbrev = te[i]! - ts[i]! > 1 && prose.charCodeAt(te[i]! - 1) === 46;
+      if (!endsWithPeriodAbbrev && !isOneOf(prose, ts[i]!, te[i]!, ENDERS)) continue;
       // swallow closing quotes/brackets and repeated enders
       let j = i + 1;
-      while (j < toks.length && (isOneOf(prose, toks[j]!, CLOSERS) || isOneOf(prose, toks[j]!, ENDERS)) && toks[j]!.start === toks[j - 1]!.end) j++;
-      const next = toks[j];
-      if (!next) continue; // paragraph end flushes below
-      if (next.start === toks[j - 1]!.end) continue; // no space after: "3.5", "U.S.-led"
-      const nw = prose.slice(next.start, next.end);
+      while (j < n && (isOneOf(prose, ts[j]!, te[j]!, CLOSERS) || isOneOf(prose, ts[j]!, te[j]!, ENDERS)) && ts[j] === te[j - 1]) j++;
+      if (j >= n) continue; // paragraph end flushes below
+      if (ts[j] === te[j - 1]) continue; // no space after: "3.5", "U.S.-led"
+      const nw = prose.slice(ts[j]!, te[j]!);
       if (endsWithPeriodAbbrev) {
-        const w = prose.slice(t.start, t.end);
+        const w = prose.slice(ts[i]!, te[i]!);
         // "Mr. Blinken" never ends; "U.S. The" ends when the next word is a capitalised common sentence start
         const abbr = w.slice(0, -1).toLowerCase();
         if (TITLE_ABBREVIATIONS.has(abbr) || /^[a-z]\.$/i.test(w) || !/^[A-Z"“‘'(]/.test(nw)) continue;
@@ -316,7 +328,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
       flush(j);
       i = j - 1;
     }
-    flush(toks.length);
+    flush(n);
   });
   return { sentences, tokens, lower };
 }
