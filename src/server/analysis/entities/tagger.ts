@@ -49,6 +49,14 @@ const SLOT_BYTES = 32;
 const SLOT_WORDS = SLOT_BYTES / 4;
 const MAX_PAIRS = 11;
 
+/**
+ * Bits (a power of two) of the table's presence filter: a bit per top bits of a feature hash, set for the
+ * model's features. Near half of the features a token probes are not in the model; the filter (256 KiB, so it
+ * stays in cache) answers most of them without touching the table. With 150,000 features 7% of absent
+ * features pass it and are looked up in the table as before.
+ */
+const PRESENCE_BITS = 21;
+
 /** Entries (a power of two) of the cache of shape-context scores (NameTagger.shapeContextScores). */
 const SHAPE_CACHE_BITS = 12;
 
@@ -60,6 +68,7 @@ export class NameTagger implements NameRecognizer {
   private readonly slotBytes: Uint8Array;
   private readonly slotWeights: Int8Array;
   private readonly mask: number;
+  private readonly presence = new Int32Array(1 << (PRESENCE_BITS - 5));
 
   private constructor(weights: QuantisedWeights, readonly gazetteer: Gazetteer | undefined) {
     const L = LABELS.length;
@@ -99,6 +108,8 @@ export class NameTagger implements NameRecognizer {
       if (slotScales[p * SLOT_WORDS + 1] !== 0) slotBytes.fill(0, at, at + SLOT_BYTES);
       slotHashes[p * SLOT_WORDS] = h;
       slotScales[p * SLOT_WORDS + 1] = SCALES[exps[f]!]!;
+      const bit = h >>> (32 - PRESENCE_BITS);
+      this.presence[bit >>> 5]! |= 1 << (bit & 31);
       slotBytes[at + 8] = count;
       for (let k = first; k < next; k += 2) {
         const label = pairs[k]!;
@@ -232,6 +243,8 @@ export class NameTagger implements NameRecognizer {
 
   /** Adds feature h's weights (if the model has it) into scores[at .. at+L). */
   private add(h: number, scores: Float64Array, at = 0): void {
+    const bit = h >>> (32 - PRESENCE_BITS);
+    if ((this.presence[bit >>> 5]! & (1 << (bit & 31))) === 0) return;
     const hashes = this.slotHashes;
     const scales = this.slotScales;
     let p = h & this.mask;
