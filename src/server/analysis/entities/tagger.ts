@@ -183,9 +183,10 @@ export class NameTagger implements NameRecognizer {
 
   /**
    * A word's summed weights in seven blocks of L: its own features, then its single-neighbour features as the
-   * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its shape features
-   * in a normal-case sentence further on and as the first token (normalShapeFeatures); cached per word, with
-   * the transition scores into it (transitionsFor its shape), on its WordInfo (itself cached per word).
+   * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its own features plus
+   * its shape features in a normal-case sentence further on, and as the first token (normalShapeFeatures);
+   * cached per word, with the transition scores into it (transitionsFor its shape), on its WordInfo (itself
+   * cached per word). (Blocks 5 and 6 are only used when sums are exact.)
    */
   private wordScores(info: WordInfo): Float64Array {
     if (info.scoresOwner === this && info.scores) return info.scores;
@@ -193,6 +194,8 @@ export class NameTagger implements NameRecognizer {
     const r = new Float64Array(7 * L);
     for (const h of info.intrinsic) this.add(h, r);
     for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
+    r.copyWithin(5 * L, 0, L);
+    r.copyWithin(6 * L, 0, L);
     for (const h of normalShapeFeatures(info, false)) this.add(h, r, 5 * L);
     for (const h of normalShapeFeatures(info, true)) this.add(h, r, 6 * L);
     info.scores = r;
@@ -349,21 +352,18 @@ export class NameTagger implements NameRecognizer {
     const { hashes, offsets, shapeH } = sf;
     if (exact) {
       const { bos, eos } = this.boundaries();
-      const shapeBlocks = sf.mode === CaseMode.Normal;
+      const normal = sf.mode === CaseMode.Normal;
       for (let i = 0; i < n; i++) {
         const at = i * L;
         const own = per[i]!;
+        const ownAt = !normal ? 0 : i === 0 ? 6 * L : 5 * L;
         const p1 = i > 0 ? per[i - 1]! : bos;
         const n1 = i + 1 < n ? per[i + 1]! : eos;
         const p2 = i > 1 ? per[i - 2]! : bos;
         const n2 = i + 2 < n ? per[i + 2]! : eos;
         const shapes = this.shapeScores;
         const sc = this.shapeContextScores(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS);
-        for (let l = 0; l < L; l++) emission[at + l] = own[l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]! + shapes[sc + l]!;
-        if (shapeBlocks) {
-          const shapeAt = (i === 0 ? 6 : 5) * L;
-          for (let l = 0; l < L; l++) emission[at + l]! += own[shapeAt + l]!;
-        }
+        for (let l = 0; l < L; l++) emission[at + l] = own[ownAt + l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]! + shapes[sc + l]!;
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, at);
       }
     } else {
