@@ -76,15 +76,13 @@ export function caseMode(words: readonly string[]): CaseMode {
   return caseModeOf(words.map(wordInfo));
 }
 
-/** The case mode of the sentence infos[0..n). */
-function caseModeOf(infos: readonly WordInfo[], n = infos.length): CaseMode {
+function caseModeOf(infos: readonly WordInfo[]): CaseMode {
   let letters = 0;
   let upper = 0;
   let lower = 0;
   let capitalised = 0;
   let long = 0;
-  for (let i = 0; i < n; i++) {
-    const x = infos[i]!;
+  for (const x of infos) {
     if (x.letterCase === 0) continue;
     letters++;
     if (x.letterCase === 1) upper++;
@@ -251,22 +249,27 @@ export const EOS = hashString('</s>');
  * per sentence. Entries past n (or past `count` for hashes) are left over from longer sentences.
  */
 export class FeatureBuffers {
-  n = 0;
   mode = CaseMode.Normal;
-  infos: WordInfo[] = [];
   lower: string[] = [];
   /** Gazetteer matches per token (Gazetteer.matchSparse). */
   gaz: (number[] | undefined)[] = [];
-  lowH = new Uint32Array(64);
-  shapeH = new Uint32Array(64);
+  lowH: Uint32Array;
+  shapeH: Uint32Array;
   /** Static feature hashes of token i: hashes[offsets[i] .. offsets[i+1]); `count` in all. */
-  offsets = new Uint32Array(65);
-  hashes = new Uint32Array(1024);
+  offsets: Uint32Array;
+  hashes: Uint32Array;
   count = 0;
+
+  /** Buffers for sentences of up to `tokens` tokens to start with. */
+  constructor(tokens = 64) {
+    this.lowH = new Uint32Array(tokens);
+    this.shapeH = new Uint32Array(tokens);
+    this.offsets = new Uint32Array(tokens + 1);
+    this.hashes = new Uint32Array(Math.max(16, 40 * tokens));
+  }
 
   /** Room for n tokens. */
   reserve(n: number): void {
-    this.n = n;
     this.count = 0;
     if (this.lowH.length >= n) return;
     const size = Math.max(n, 2 * this.lowH.length);
@@ -425,18 +428,12 @@ export const enum FeatureParts {
  * scores per word.
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
-  const b = new FeatureBuffers();
-  const parts = FeatureParts.ShapeContext | (withIntrinsic ? FeatureParts.Intrinsic : 0) | (withNeighbours ? FeatureParts.Neighbours : 0);
-  collectFeatures(words.map(wordInfo), gaz, doc, parts, b);
   const n = words.length;
-  return {
-    hashes: b.hashes.slice(0, b.count),
-    offsets: b.offsets.slice(0, n + 1),
-    lowerHash: b.lowH.slice(0, n),
-    shapeHash: b.shapeH.slice(0, n),
-    words: b.infos.slice(0, n),
-    mode: b.mode,
-  };
+  const b = new FeatureBuffers(n);
+  const parts = FeatureParts.ShapeContext | (withIntrinsic ? FeatureParts.Intrinsic : 0) | (withNeighbours ? FeatureParts.Neighbours : 0);
+  const infos = words.map(wordInfo);
+  collectFeatures(infos, gaz, doc, parts, b);
+  return { hashes: b.hashes.subarray(0, b.count), offsets: b.offsets, lowerHash: b.lowH, shapeHash: b.shapeH, words: infos, mode: b.mode };
 }
 
 /**
@@ -449,25 +446,24 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   const withIntrinsic = (parts & FeatureParts.Intrinsic) !== 0;
   const withNeighbours = (parts & FeatureParts.Neighbours) !== 0;
   const withShapeContext = (parts & FeatureParts.ShapeContext) !== 0;
-  const { infos, lower, lowH, shapeH, offsets } = out;
+  const { lower, lowH, shapeH, offsets } = out;
   for (let i = 0; i < n; i++) {
     const x = words[i]!;
-    infos[i] = x;
     lower[i] = x.lower;
     lowH[i] = x.lowH;
     shapeH[i] = x.shapeH;
   }
-  const mode = caseModeOf(infos, n);
+  const mode = caseModeOf(words);
   out.mode = mode;
   const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz) : undefined;
   // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
-  const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : infos[i]!.ctx);
+  const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx);
   const modeShape = MODE_SHAPE[mode]!;
   const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
   for (let i = 0; i < n; i++) {
     offsets[i] = out.count;
-    const info = infos[i]!;
+    const info = words[i]!;
     const lw = info.lower;
     if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
     const cap = info.cap;
@@ -497,7 +493,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
       out.push(mix(modeShape, shape));
     }
     if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
-    if (i > 0 && infos[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
+    if (i > 0 && words[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
     if (doc && readsDocContext(info, mode)) {
       // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
