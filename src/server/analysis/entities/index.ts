@@ -77,11 +77,11 @@ function asciiSlug(name: string): string {
   return out;
 }
 
-/** Offsets of every whole-word occurrence of `needle` in `haystack` (case-sensitive). */
-function occurrences(haystack: string, needle: string): number[] {
+/** Offsets of every whole-word occurrence of `needle` in `haystack` (case-sensitive), or of the first `limit`. */
+function occurrences(haystack: string, needle: string, limit = Infinity): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+  for (let i = haystack.indexOf(needle); i >= 0 && out.length < limit; i = haystack.indexOf(needle, i + 1)) {
     const before = haystack[i - 1];
     const after = haystack[i + needle.length];
     if (before && /[\p{L}\p{N}_-]/u.test(before)) continue;
@@ -169,7 +169,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   const prose = model.prose;
   const usedInLowerCase = (w: string): boolean => {
     const lower = w.toLowerCase();
-    return lower !== w && occurrences(prose, lower).length > 0;
+    return lower !== w && occurrences(prose, lower, 1).length > 0;
   };
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
