@@ -142,6 +142,9 @@ describe('BILOU decoder', () => {
       const ref = referenceDecode(n, emission, transitions);
       assert.deepEqual(labels, ref.labels, `trial ${trial}`);
       assert.ok(margins.every((m, i) => Object.is(m, ref.margins[i])), `trial ${trial}: ${margins} vs ${ref.margins}`);
+      // margins for the tokens in names only: the same values there, NaN elsewhere
+      const named = pathMargins(n, L, emission, transitions, forward, labels, true);
+      assert.ok(named.every((m, i) => (labels[i] === 0 ? Number.isNaN(m) : Object.is(m, ref.margins[i]))), `trial ${trial}: ${named} vs ${ref.margins}`);
     }
   });
 });

@@ -657,16 +657,20 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
 
 /**
  * For each token, how much better the best path is than the best path that gives the token any other label
- * (max-marginals from the Viterbi forward scores and a backward pass): a per-token confidence margin.
+ * (max-marginals from the Viterbi forward scores and a backward pass): a per-token confidence margin. With
+ * `namesOnly`, only for the tokens the path labels as part of a name (NaN for the others), which spares the
+ * backward pass before the first of them.
  */
-export function pathMargins(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward: Float64Array, path: readonly number[]): number[] {
+export function pathMargins(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward: Float64Array, path: readonly number[], namesOnly = false): number[] {
   checkLabels(L);
+  let from = 0;
+  if (namesOnly) while (from < n && path[from] === 0) from++;
   if (backwardScratch.length < n * L) backwardScratch = new Float64Array(2 * n * L);
   const backward = backwardScratch;
   const lastBase = (n - 1) * L;
   for (let y = 0; y < L; y++) backward[lastBase + y] = -Infinity;
   for (const y of CLOSED) backward[lastBase + y] = 0;
-  for (let i = n - 2; i >= 0; i--) {
+  for (let i = n - 2; i >= from; i--) {
     const t = transitions(i + 1);
     const base = i * L;
     const next = base + L;
@@ -725,10 +729,11 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
       }
     }
   }
-  const margins = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
+  const margins = new Array<number>(n).fill(NaN);
+  for (let i = from; i < n; i++) {
     const base = i * L;
     const chosen = path[i]!;
+    if (namesOnly && chosen === 0) continue;
     const own = forward[base + chosen]! + backward[base + chosen]!;
     let other = -Infinity;
     for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[base + y]! + backward[base + y]!);

@@ -304,14 +304,15 @@ export class NameTagger implements NameRecognizer {
 
   /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
   labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
-    return this.label(words.map(wordInfo), doc);
+    return this.label(words.map(wordInfo), doc, false);
   }
 
-  private label(words: readonly WordInfo[], doc: DocContext | undefined): { labels: number[]; margins: number[] } {
+  /** labelWords of a sentence given as WordInfo; with `namesOnly`, margins only for tokens in names (NaN for O). */
+  private label(words: readonly WordInfo[], doc: DocContext | undefined, namesOnly: boolean): { labels: number[]; margins: number[] } {
     this.score(words, doc);
     const n = words.length;
     const labels = viterbi(n, this.L, this.emission, this.transitionsAt, this.forward);
-    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels);
+    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels, namesOnly);
     return { labels, margins };
   }
 
@@ -385,7 +386,8 @@ export class NameTagger implements NameRecognizer {
     const infos = sentences.map((words) => words.map(wordInfo));
     const doc = documentContextOf(infos);
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
-      const { labels, margins } = this.label(words, doc);
+      // (span confidences use only the margins of tokens in names)
+      const { labels, margins } = this.label(words, doc, true);
       return spansFromLabels(labels, margins);
     };
     const memo = options.memo;
