@@ -3,7 +3,7 @@
 // ("Antony Blinken, the senior US diplomat," → "senior US diplomat") and before it ("his Jordanian counterpart,
 // Ayman Safadi").
 
-import { isSpace, type TextModel } from '../text';
+import { isSpace, startsWithCapital, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
 import { HONORIFICS, type LinkMention } from './linking';
 
@@ -31,8 +31,8 @@ const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 
  * ("a major setback", "the general election"); role nouns count in any case.
  */
 const isRole = (w: string, lower = w.toLowerCase()): boolean => {
-  const lw = lower.replace(/\.$/, '');
-  return ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, '')) || (PERSON_TITLES.has(lw) && /^\p{Lu}/u.test(w));
+  const lw = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1))) || (PERSON_TITLES.has(lw) && startsWithCapital(w));
 };
 
 /**

@@ -1,7 +1,7 @@
 // Entity recognition entry point: names (the statistical recognizer, handed in), values (dates, money, … by
 // rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
-import { sentenceAt, type TextModel } from '../text';
+import { isSpace, sentenceAt, type TextModel } from '../text';
 import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
@@ -185,7 +185,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       const end = at + surface.length;
       if (!occupied.free(at, end)) continue;
       // part of a longer capitalised name the recognizer did not tag
-      const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30));
+      const next = isSpace(prose.charCodeAt(end)) ? /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30)) : null;
       if (next && !/^(?:I|A)$/.test(next[1]!)) continue;
       const prev = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at));
       const sentenceStart = isSentenceStart(model, at);
