@@ -130,7 +130,14 @@ class QuoteExtractor {
     this.markOf = new Int32Array(this.tokens.length).fill(-1);
     this.mentions = indexMentions(entities);
     this.markWords = this.marks.map((m) => this.wordsIn(m));
-    for (const m of this.mentions.items) if (m.entity.type === 'PERSON') this.surnames.set(m.entity.name.split(/\s+/).pop() ?? '', m.entity);
+    // (in mention order, so a surname two people share goes to the one mentioned last; each name split once)
+    const surnameOf = new Map<Entity, string>();
+    for (const m of this.mentions.items) {
+      if (m.entity.type !== 'PERSON') continue;
+      let surname = surnameOf.get(m.entity);
+      if (surname === undefined) surnameOf.set(m.entity, (surname = m.entity.name.split(/\s+/).pop() ?? ''));
+      this.surnames.set(surname, m.entity);
+    }
     this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
     let seen = new Set<number>();
     for (const s of model.sentences) {
