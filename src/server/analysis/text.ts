@@ -371,6 +371,15 @@ export function startsWithLetterOrDigit(w: string): boolean {
   return /^[\p{L}\p{N}]/u.test(w);
 }
 
+/**
+ * startsWithLetterOrDigit of a token, read from the document text at its offset: the text is one string read in
+ * order, where the token strings are scattered in memory (ASCII by char code, the rest from the token's text).
+ */
+export function tokenStartsWord(text: string, token: Token): boolean {
+  const c = text.charCodeAt(token.start);
+  return c < 128 ? isAsciiAlnum(c) : startsWithLetterOrDigit(token.text);
+}
+
 /** Whether a word starts with a capital letter, as /^\p{Lu}/u (ASCII by char code). */
 export function startsWithCapital(w: string): boolean {
   const c = w.charCodeAt(0);

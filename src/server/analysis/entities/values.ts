@@ -182,12 +182,15 @@ const TRIGGER_SHAPES = (() => {
   return shapes;
 })();
 
-/** Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). */
-function isTrigger(w: string, lower: string): boolean {
-  const c = w.charCodeAt(0);
+/**
+ * Whether the token prose[start, end) can begin or hold a value: a digit or currency sign, or a trigger word (any
+ * case, "Sept."). Read from the prose (one string, in order) rather than the token strings, which are scattered.
+ */
+function isTrigger(prose: string, start: number, end: number, lower: string): boolean {
+  const c = prose.charCodeAt(start);
   if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf)) return true;
-  const n = w.length;
-  const last = w.charCodeAt(n - 1);
+  const n = end - start;
+  const last = prose.charCodeAt(end - 1);
   if (last >= 48 && last <= 57) return true; // "mid-2021", "Q3", "'90s" ends in s but starts the next token
   const letter = c >= 97 ? c - 97 : c - 65;
   if (letter < 0 || letter > 25 || n < 2) return false;
@@ -202,7 +205,7 @@ function candidateStarts(model: TextModel): number[] {
   const starts: number[] = [];
   let lastAdded = -1;
   for (let i = 0; i < toks.length; i++) {
-    if (!isTrigger(toks[i]!.text, model.lower[i]!)) continue;
+    if (!isTrigger(model.prose, toks[i]!.start, toks[i]!.end, model.lower[i]!)) continue;
     const sentence = toks[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;

@@ -2,7 +2,7 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import { startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
+import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
@@ -52,7 +52,6 @@ const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'wher
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
 const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
 
-const isWordTok = (t: Token): boolean => startsWithLetterOrDigit(t.text);
 const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
 const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
 
@@ -162,7 +161,7 @@ class QuoteExtractor {
     }
     this.narrationPrefix = new Int32Array(this.tokens.length + 1);
     for (let ti = 0; ti < this.tokens.length; ti++)
-      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (this.markOf[ti]! < 0 && isWordTok(this.tokens[ti]!) ? 1 : 0);
+      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (this.markOf[ti]! < 0 && tokenStartsWord(this.text, this.tokens[ti]!) ? 1 : 0);
   }
 
   run(): Quote[] {
@@ -579,7 +578,7 @@ class QuoteExtractor {
     while (b > a && this.markOf[b - 1]! < 0 && (edge(this.lower[b - 1]!) || isEnd(t[b - 1])) && this.lower[b - 1]! !== 'that') b--;
     if (a >= b) return [];
     let hasWord = false;
-    for (let i = a; i < b; i++) if (isWordTok(t[i]!)) hasWord = true;
+    for (let i = a; i < b; i++) if (tokenStartsWord(this.text, t[i]!)) hasWord = true;
     if (!hasWord) return [];
     let start = t[a]!.start;
     let end = t[b - 1]!.end;
@@ -665,7 +664,7 @@ class QuoteExtractor {
       for (let k = L - 1; k > u.first && L - k < 20; k--) {
         if (this.markOf[k]! >= 0) break;
         if (t[k]!.text === open) {
-          if (k - 1 >= u.first && isWordTok(t[k - 1]!)) {
+          if (k - 1 >= u.first && tokenStartsWord(this.text, t[k - 1]!)) {
             tail = L;
             L = k - 1;
           }
@@ -968,7 +967,7 @@ class QuoteExtractor {
         const tk = this.tokens[i]!;
         if (tk.start < part.start) continue;
         if (tk.end > part.end) break;
-        if (this.markOf[i]! < 0 && isWordTok(tk)) n++;
+        if (this.markOf[i]! < 0 && tokenStartsWord(this.text, tk)) n++;
       }
     }
     return n;
