@@ -52,6 +52,16 @@ describe('name tagger fast paths', () => {
     for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
   });
 
+  it('keeps the reference scores when its per-word store starts afresh (an open-ended vocabulary)', function () {
+    this.timeout(20000);
+    const tagger = loadNameRecognizer();
+    const probe = SENTENCES[0]!;
+    assert.deepEqual(Array.from(tagger.emissionScores(probe)), Array.from(referenceEmissions(tagger, probe, undefined)));
+    // more distinct words than the store keeps (65,536), so the probe sentence's words are scored again after
+    for (let s = 0; s < 1400; s++) tagger.emissionScores(Array.from({ length: 50 }, (_, k) => `Zq${s}x${k}`));
+    for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
   it('reads features back from the weights table as the file stores them (sparse and dense rows, repeated and absent hashes)', () => {
     const L = LABELS.length;
     const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77]);

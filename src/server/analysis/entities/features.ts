@@ -307,11 +307,11 @@ export interface WordInfo {
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
   ctx: Uint32Array;
   /**
-   * A tagger's summed weights for this word's cacheable features and its label-transition scores (they depend
-   * on the word's shape), and the tagger they belong to: kept here rather than in the tagger's own maps to save
-   * lookups per token (the word is looked up here anyway).
+   * Where a tagger keeps its summed weights for this word's cacheable features, its label-transition scores
+   * (they depend on the word's shape), and whose they are (a tagger's token): kept here rather than in the
+   * tagger's own maps to save lookups per token (the word is looked up here anyway).
    */
-  scores: Float64Array | undefined;
+  scoresAt: number;
   transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
 }
@@ -374,7 +374,7 @@ export function wordInfo(word: string): WordInfo {
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);

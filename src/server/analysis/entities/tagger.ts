@@ -45,6 +45,15 @@ const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128)
  * weights (byte 8) and from byte 9 either those weights as (label, weight) byte pairs or, when there are more
  * than MAX_PAIRS (few features), all L weights in label order.
  */
+/**
+ * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept at most (about
+ * 1 KiB each); the boundaries before and after a sentence take the first two places.
+ */
+const WORD_BLOCKS = 7;
+const MAX_SCORED_WORDS = 1 << 16;
+const BOS_AT = 0;
+const EOS_AT = WORD_BLOCKS * LABELS.length;
+
 const SLOT_BYTES = 32;
 const SLOT_WORDS = SLOT_BYTES / 4;
 const MAX_PAIRS = 11;
@@ -182,40 +191,65 @@ export class NameTagger implements NameRecognizer {
   private readonly exactSums: boolean;
 
   /**
-   * A word's summed weights in seven blocks of L: its own features, then its single-neighbour features as the
-   * previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its own features plus
-   * its shape features in a normal-case sentence further on, and as the first token (normalShapeFeatures);
-   * cached per word, with the transition scores into it (transitionsFor its shape), on its WordInfo (itself
-   * cached per word). (Blocks 5 and 6 are only used when sums are exact.)
+   * Every scored word's summed weights (wordScores), WORD_BLOCKS × L each, in one array that the emission loop
+   * reads five words' blocks from per token. The first two entries are the sentence boundaries: before the
+   * sentence (BOS_AT: roles 0 and 2) and after it (EOS_AT: roles 1 and 3), the other blocks zero. A WordInfo's
+   * scoresAt is valid while its scoresOwner is `generation`; once MAX_SCORED_WORDS words are kept the array
+   * starts afresh under a new generation (an open-ended vocabulary would otherwise grow it for ever).
    */
-  private wordScores(info: WordInfo): Float64Array {
-    if (info.scoresOwner === this && info.scores) return info.scores;
+  private wordArena = new Float64Array(0);
+  private scoredWords = 0;
+  private generation: object = {};
+
+  /**
+   * Where wordArena holds a word's summed weights, in seven blocks of L: its own features, then its
+   * single-neighbour features as the previous word, the next, two before and two after (neighbourFeatures
+   * roles 0-3), then its own features plus its shape features in a normal-case sentence further on, and as the
+   * first token (normalShapeFeatures). Computed once per word, with the transition scores into it
+   * (transitionsFor its shape), and kept on its WordInfo (itself cached per word). (Blocks 5 and 6 are only
+   * used when sums are exact.)
+   */
+  private wordScores(info: WordInfo): number {
+    if (info.scoresOwner === this.generation) return info.scoresAt;
+    const at = this.claimWordBlocks();
+    const r = this.wordArena;
     const L = this.L;
-    const r = new Float64Array(7 * L);
-    for (const h of info.intrinsic) this.add(h, r);
-    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
-    r.copyWithin(5 * L, 0, L);
-    r.copyWithin(6 * L, 0, L);
-    for (const h of normalShapeFeatures(info, false)) this.add(h, r, 5 * L);
-    for (const h of normalShapeFeatures(info, true)) this.add(h, r, 6 * L);
-    info.scores = r;
+    for (const h of info.intrinsic) this.add(h, r, at);
+    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, at + (role + 1) * L);
+    r.copyWithin(at + 5 * L, at, at + L);
+    r.copyWithin(at + 6 * L, at, at + L);
+    for (const h of normalShapeFeatures(info, false)) this.add(h, r, at + 5 * L);
+    for (const h of normalShapeFeatures(info, true)) this.add(h, r, at + 6 * L);
+    info.scoresAt = at;
     info.transitions = this.transitionsFor(info.shapeH);
-    info.scoresOwner = this;
-    return r;
+    info.scoresOwner = this.generation;
+    return at;
   }
 
-  private boundaryCache: { bos: Float64Array; eos: Float64Array } | undefined;
+  /** Room in wordArena for one more word; the first time and when it is full, starting afresh. */
+  private claimWordBlocks(): number {
+    if (this.scoredWords === 0 || this.scoredWords === MAX_SCORED_WORDS) {
+      this.generation = {};
+      this.scoredWords = 0;
+      const bos = this.appendWordBlocks();
+      const eos = this.appendWordBlocks();
+      for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, bos + (role + 1) * this.L);
+      for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, eos + (role + 1) * this.L);
+    }
+    return this.appendWordBlocks();
+  }
 
-  /** As wordScores for the sentence boundaries: roles 0 and 2 before the sentence, roles 1 and 3 after it. */
-  private boundaries(): { bos: Float64Array; eos: Float64Array } {
-    if (this.boundaryCache) return this.boundaryCache;
-    const L = this.L;
-    const bos = new Float64Array(5 * L);
-    const eos = new Float64Array(5 * L);
-    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, bos, (role + 1) * L);
-    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, eos, (role + 1) * L);
-    this.boundaryCache = { bos, eos };
-    return this.boundaryCache;
+  private appendWordBlocks(): number {
+    const size = WORD_BLOCKS * this.L;
+    const at = this.scoredWords * size;
+    if (this.wordArena.length < at + size) {
+      const grown = new Float64Array(Math.max(64 * size, 2 * this.wordArena.length));
+      grown.set(this.wordArena);
+      this.wordArena = grown;
+    }
+    this.wordArena.fill(0, at, at + size);
+    this.scoredWords++;
+    return at;
   }
 
   /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
@@ -298,7 +332,8 @@ export class NameTagger implements NameRecognizer {
   private readonly features = new FeatureBuffers();
   private emission = new Float64Array(0);
   private forward = new Float64Array(0);
-  private readonly tokenScores: Float64Array[] = [];
+  /** Each token's place in wordArena. */
+  private tokenScores = new Int32Array(0);
   private readonly tokenTransitions: Float64Array[] = [];
   private readonly transitionsAt = (i: number): Float64Array => this.tokenTransitions[i]!;
 
@@ -343,6 +378,7 @@ export class NameTagger implements NameRecognizer {
     if (this.emission.length < n * L) {
       this.emission = new Float64Array(2 * n * L);
       this.forward = new Float64Array(2 * n * L);
+      this.tokenScores = new Int32Array(2 * n);
     }
     const { emission, tokenScores: per } = this;
     for (let i = 0; i < n; i++) {
@@ -350,27 +386,27 @@ export class NameTagger implements NameRecognizer {
       per[i] = this.wordScores(info);
       this.tokenTransitions[i] = info.transitions!;
     }
+    // (after wordScores: it may have grown or restarted wordArena)
+    const arena = this.wordArena;
     const { hashes, offsets, shapeH } = sf;
     if (exact) {
-      const { bos, eos } = this.boundaries();
       const normal = sf.mode === CaseMode.Normal;
+      const shapes = this.shapeScores;
       for (let i = 0; i < n; i++) {
         const at = i * L;
-        const own = per[i]!;
-        const ownAt = !normal ? 0 : i === 0 ? 6 * L : 5 * L;
-        const p1 = i > 0 ? per[i - 1]! : bos;
-        const n1 = i + 1 < n ? per[i + 1]! : eos;
-        const p2 = i > 1 ? per[i - 2]! : bos;
-        const n2 = i + 2 < n ? per[i + 2]! : eos;
-        const shapes = this.shapeScores;
+        const own = per[i]! + (!normal ? 0 : i === 0 ? 6 * L : 5 * L);
+        const p1 = (i > 0 ? per[i - 1]! : BOS_AT) + L;
+        const n1 = (i + 1 < n ? per[i + 1]! : EOS_AT) + 2 * L;
+        const p2 = (i > 1 ? per[i - 2]! : BOS_AT) + 3 * L;
+        const n2 = (i + 2 < n ? per[i + 2]! : EOS_AT) + 4 * L;
         const sc = this.shapeContextScores(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS);
-        for (let l = 0; l < L; l++) emission[at + l] = own[ownAt + l]! + p1[L + l]! + n1[2 * L + l]! + p2[3 * L + l]! + n2[4 * L + l]! + shapes[sc + l]!;
+        for (let l = 0; l < L; l++) emission[at + l] = arena[own + l]! + arena[p1 + l]! + arena[n1 + l]! + arena[p2 + l]! + arena[n2 + l]! + shapes[sc + l]!;
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, at);
       }
     } else {
       // sums may round: add every feature in the reference order (sentenceFeatures with the intrinsic ones first)
       for (let i = 0; i < n; i++) {
-        emission.set(per[i]!.subarray(0, L), i * L);
+        emission.set(arena.subarray(per[i]!, per[i]! + L), i * L);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, i * L);
       }
     }
