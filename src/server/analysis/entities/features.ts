@@ -418,7 +418,6 @@ export const enum FeatureParts {
   Neighbours = 2,
   /** shapeContextFeatures. */
   ShapeContext = 4,
-  All = 7,
 }
 
 /**

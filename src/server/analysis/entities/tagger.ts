@@ -45,6 +45,21 @@ const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128)
  * weights (byte 8) and from byte 9 either those weights as (label, weight) byte pairs or, when there are more
  * than MAX_PAIRS (few features), all L weights in label order.
  */
+const SLOT_BYTES = 32;
+const SLOT_WORDS = SLOT_BYTES / 4;
+const MAX_PAIRS = 11;
+
+/**
+ * The table's presence filter has 2^PRESENCE_BITS bits, one per value of a feature hash's top PRESENCE_BITS
+ * bits, set for the model's features. Near half of the features a token probes are not in the model; the filter (256 KiB, so it
+ * stays in cache) answers most of them without touching the table. With 150,000 features 7% of absent
+ * features pass it and are looked up in the table as before.
+ */
+const PRESENCE_BITS = 21;
+
+/** The cache of shape-context scores (NameTagger.shapeContextScores) has 2^SHAPE_CACHE_BITS entries. */
+const SHAPE_CACHE_BITS = 12;
+
 /**
  * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept at most (about
  * 1 KiB each); the boundaries before and after a sentence take the first two places.
@@ -53,21 +68,6 @@ const WORD_BLOCKS = 7;
 const MAX_SCORED_WORDS = 1 << 16;
 const BOS_AT = 0;
 const EOS_AT = WORD_BLOCKS * LABELS.length;
-
-const SLOT_BYTES = 32;
-const SLOT_WORDS = SLOT_BYTES / 4;
-const MAX_PAIRS = 11;
-
-/**
- * Bits (a power of two) of the table's presence filter: a bit per top bits of a feature hash, set for the
- * model's features. Near half of the features a token probes are not in the model; the filter (256 KiB, so it
- * stays in cache) answers most of them without touching the table. With 150,000 features 7% of absent
- * features pass it and are looked up in the table as before.
- */
-const PRESENCE_BITS = 21;
-
-/** Entries (a power of two) of the cache of shape-context scores (NameTagger.shapeContextScores). */
-const SHAPE_CACHE_BITS = 12;
 
 export class NameTagger implements NameRecognizer {
   private readonly L: number;
@@ -231,10 +231,10 @@ export class NameTagger implements NameRecognizer {
     if (this.scoredWords === 0 || this.scoredWords === MAX_SCORED_WORDS) {
       this.generation = {};
       this.scoredWords = 0;
-      const bos = this.appendWordBlocks();
-      const eos = this.appendWordBlocks();
-      for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, bos + (role + 1) * this.L);
-      for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, eos + (role + 1) * this.L);
+      this.appendWordBlocks(); // BOS_AT
+      this.appendWordBlocks(); // EOS_AT
+      for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, BOS_AT + (role + 1) * this.L);
+      for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, EOS_AT + (role + 1) * this.L);
     }
     return this.appendWordBlocks();
   }
