@@ -219,7 +219,9 @@ export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): 
       const x = infos[i]!;
       if (!x.startsWithLetter || infos[i - 1]!.opening) continue;
       const bit = x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
-      if (bit) capitalisation.set(x.lower, (capitalisation.get(x.lower) ?? 0) | bit);
+      if (!bit) continue;
+      const seen = capitalisation.get(x.lower) ?? 0;
+      if ((seen | bit) !== seen) capitalisation.set(x.lower, seen | bit);
     }
   }
   return { capitalisation };
