@@ -179,19 +179,20 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     const singleWord = !/\s/.test(surface);
     // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
     // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception.
-    const commonNoun = singleWord && usedInLowerCase(surface);
-    if (commonNoun && type !== 'PERSON') continue;
+    // (asked only where it matters: a scan of the whole text per name)
+    let common: boolean | undefined;
+    const commonNoun = (): boolean => (common ??= singleWord && usedInLowerCase(surface));
+    if (type !== 'PERSON' && commonNoun()) continue;
     for (const at of occurrences(prose, surface)) {
       const end = at + surface.length;
       if (!occupied.free(at, end)) continue;
       // part of a longer capitalised name the recognizer did not tag
       const next = isSpace(prose.charCodeAt(end)) ? /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30)) : null;
       if (next && !/^(?:I|A)$/.test(next[1]!)) continue;
-      const prev = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at));
-      const sentenceStart = isSentenceStart(model, at);
+      const prev = isSpace(prose.charCodeAt(at - 1)) ? /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at)) : null;
       if (prev && !PERSON_TITLES.has(prev[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
       // a surname that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised
-      if (commonNoun && sentenceStart) continue;
+      if (isSentenceStart(model, at) && commonNoun()) continue;
       occupied.take(at, end);
       out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceAt(model, at), display: surface, titles: [], confidence: 0.5 });
     }
