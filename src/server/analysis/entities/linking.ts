@@ -76,10 +76,10 @@ export function nameKey(display: string): string {
 
 /** Nothing for nameKey to do but lower the case: no curly apostrophe, no period, single spaces between words. */
 function plainName(display: string): boolean {
+  if (display.charCodeAt(0) === 32 || display.charCodeAt(display.length - 1) === 32 || !singleSpaced(display)) return false;
   for (let i = 0; i < display.length; i++) {
     const c = display.charCodeAt(i);
     if (c === 46 || c === 0x2018 || c === 0x2019) return false;
-    if (c === 32 ? i === 0 || i === display.length - 1 || display.charCodeAt(i - 1) === 32 : isSpace(c)) return false;
   }
   return true;
 }
@@ -202,7 +202,10 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
   const full = sorted.filter((m) => !m.description && m.glossary === undefined);
-  const byLength = [...full].sort((a, b) => wordCount(b) - wordCount(a) || a.start - b.start);
+  const byLength = full
+    .map((m) => ({ m, words: wordCount(m) }))
+    .sort((a, b) => b.words - a.words || a.m.start - b.m.start)
+    .map((x) => x.m);
   const assigned = new Map<LinkMention, Cluster>();
   for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
 
@@ -368,7 +371,16 @@ function canonicalName(mentions: LinkMention[]): string {
     const s = score(m.display);
     if (better(s, bestScore)) [best, bestScore] = [m.display, s];
   }
-  return best.replace(/\s+/g, ' ');
+  return singleSpaced(best) ? best : best.replace(/\s+/g, ' ');
+}
+
+/** No whitespace but single spaces: nothing for .replace(/\s+/g, ' ') to do. */
+function singleSpaced(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i + 1 < s.length && isSpace(s.charCodeAt(i + 1)) : isSpace(c)) return false;
+  }
+  return true;
 }
 
 /** The type most of the mentions carry, weighted by confidence; the full name's type breaks ties. */
