@@ -397,7 +397,7 @@ export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 
 
 /**
  * The word's shape features in a normal-case sentence, as its first token (`first`) or further on
- * (FirstShape and ModeShape), which collectFeatures leaves out in such sentences with FeatureParts.Neighbours.
+ * (FirstShape and ModeShape), which collectFeatures leaves out in such sentences unless asked for FeatureParts.Neighbours.
  */
 export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
   return [mix(FIRST_SHAPE[first ? 1 : 0]!, info.shapeH), mix(MODE_SHAPE[CaseMode.Normal]!, info.shapeH)];
