@@ -170,8 +170,6 @@ interface Cluster {
   keys: Set<string>;
   /** fullWords without name particles ("al-Assad" → "assad"), made when first needed. */
   bareWords?: string[];
-  /** Initials of fullWords without and with small words, made when first needed (see acronymMatches). */
-  initials?: [string, string];
 }
 
 /** Groups prepared name mentions into entities. `entries` are the glossary entries the mentions refer to. */
@@ -179,10 +177,18 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
+  // clusters by the last word of their full name, in order of creation: a shorter form ends in that word too
+  const byLastWord = new Map<string, Cluster[]>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
     const c: Cluster = { type: m.type, fullWords: splitKey(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
     clusters.push(c);
     byKey.set(key, c);
+    const last = c.fullWords[c.fullWords.length - 1];
+    if (last !== undefined) {
+      const list = byLastWord.get(last);
+      if (list) list.push(c);
+      else byLastWord.set(last, [c]);
+    }
     return c;
   };
 
@@ -218,7 +224,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
       continue;
     }
     if (ws.length >= 2) {
-      const longer = clusters.filter((c) => compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type));
+      const longer = (byLastWord.get(ws[ws.length - 1]!) ?? []).filter((c) => compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type));
       if (longer.length >= 1) {
         const c = nearest(longer, m.start);
         assigned.set(m, c);
@@ -231,6 +237,8 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   // 3. Single words: surnames to people, acronyms to their expansion, else an entity of their own.
   const acronymOf = explicitAcronyms(model, full);
+  // (made when the first acronym needs it: the clusters of two or more words are all made by now)
+  let byInitials: Map<string, Cluster[]> | undefined;
   for (const m of full) {
     if (assigned.has(m)) continue;
     const key = keyOf(m);
@@ -253,7 +261,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
       continue;
     }
     if (isAcronym(m.display)) {
-      const expansions = clusters.filter((c) => c.type !== 'PERSON' && c.fullWords.length >= 2 && acronymMatches(key, c));
+      const expansions = expansionsOf(key, (byInitials ??= indexByInitials(clusters)));
       if (expansions.length === 1) {
         assigned.set(m, expansions[0]!);
         expansions[0]!.keys.add(key);
@@ -327,14 +335,32 @@ function nearest(candidates: Cluster[], offset: number): Cluster {
   return [...candidates].sort((a, b) => a.firstStart - b.firstStart)[0]!;
 }
 
-function acronymMatches(key: string, c: Cluster): boolean {
-  const letters = key.replace(/[^a-z]/g, '');
-  if (letters.length < 2) return false;
-  if (!c.initials) {
+/**
+ * Organisations, places and things of two or more words by their initials, without and with small words
+ * ("opec", "otpec"), in order of creation: the expansions an acronym can stand for.
+ */
+function indexByInitials(clusters: readonly Cluster[]): Map<string, Cluster[]> {
+  const out = new Map<string, Cluster[]>();
+  const add = (letters: string, c: Cluster): void => {
+    const list = out.get(letters);
+    if (list) list.push(c);
+    else out.set(letters, [c]);
+  };
+  for (const c of clusters) {
+    if (c.type === 'PERSON' || c.fullWords.length < 2) continue;
     const display = c.fullWords.join(' ');
-    c.initials = [initials(display, true), initials(display, false)];
+    const short = initials(display, true);
+    const long = initials(display, false);
+    add(short, c);
+    if (long !== short) add(long, c);
   }
-  return c.initials[0] === letters || c.initials[1] === letters;
+  return out;
+}
+
+/** The clusters an acronym key could expand to (see indexByInitials). */
+function expansionsOf(key: string, byInitials: ReadonlyMap<string, Cluster[]>): readonly Cluster[] {
+  const letters = key.replace(/[^a-z]/g, '');
+  return letters.length < 2 ? [] : (byInitials.get(letters) ?? []);
 }
 
 /** "the United Nations (UN)": acronym key → the mention it expands. */
@@ -363,13 +389,15 @@ function canonicalName(mentions: LinkMention[]): string {
     return false;
   };
   let best = mentions[0]!.display;
-  let bestScore = score(best);
-  const seen = new Set<string>([best]);
+  // most entities are written one way only: scored when a second form turns up
+  let bestScore: number[] | undefined;
+  let seen: Set<string> | undefined;
   for (const m of mentions) {
-    if (seen.has(m.display)) continue;
-    seen.add(m.display);
-    const s = score(m.display);
-    if (better(s, bestScore)) [best, bestScore] = [m.display, s];
+    const d = m.display;
+    if (d === best || seen?.has(d)) continue;
+    (seen ??= new Set([best])).add(d);
+    const s = score(d);
+    if (better(s, (bestScore ??= score(best)))) [best, bestScore] = [d, s];
   }
   return singleSpaced(best) ? best : best.replace(/\s+/g, ' ');
 }
