@@ -126,6 +126,20 @@ describe('byline CLI', function () {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('check reports a first reference by surname only (NAME002) as a hint, which does not fail the check', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-cli-'));
+    const text = 'Cod quota agreed\n\nOstby signed the cod agreement in Brussels on Wednesday.\n\nFisheries Minister Maren Ostby called it a fair result for the coast, her office said on Thursday.\n';
+    fs.writeFileSync(path.join(dir, 'quota.txt'), text);
+    const r = run(['check', '--format', 'json', path.join(dir, 'quota.txt')]);
+    assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+    const [result] = JSON.parse(r.stdout) as { diagnostics: { code: string; severity: string; start: number; end: number }[] }[];
+    const hint = result!.diagnostics.find((d) => d.code === 'NAME002');
+    assert.ok(hint, r.stdout);
+    assert.strictEqual(hint.severity, 'hint');
+    assert.strictEqual(text.slice(hint.start, hint.end), 'Ostby');
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it('exits 2 with a clear message on bad usage and unreadable input, and still reports the rest', () => {
     const usage = run(['analyze', '--format', 'xml', 'samples']);
     assert.strictEqual(usage.status, 2);

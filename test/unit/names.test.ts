@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import { editDistance, findMisspellings, firstReferenceProblems, nameKey, nameParts, originalPart, partSpan, spellingDifference } from '../../src/server/analysis/names';
+import { analyzeText } from '../../src/server/engine';
 
 describe('names: spelling variants of one name', () => {
   it('folds case, diacritics, possessives and titles into a comparable key', () => {
@@ -100,5 +101,36 @@ describe('names: first reference by surname only', () => {
   it('leaves headlines, full first references and never-named-in-full people alone', () => {
     const text = 'Ostby vows a deal\nMaren Ostby said the talks would resume. Ostby leads them. Nilsen agreed.';
     assert.deepStrictEqual(analyse(text, [{ name: 'Maren Ostby', words: ['Ostby', 'Maren Ostby', 'Ostby'] }, { name: 'Nilsen', words: ['Nilsen'] }]), []);
+  });
+});
+
+describe('names: NAME002 among the engine’s findings', () => {
+  const story = [
+    '# Cod quota agreed',
+    '',
+    'Ostby signed the cod agreement in Brussels on Wednesday after two days of talks.',
+    '',
+    'Fisheries Minister Maren Ostby called it "a fair result for the coast" and said the fleet would be told on Friday.',
+    '',
+  ].join('\n');
+
+  it('reports a surname-only first reference as a hint with the full name as the fix', () => {
+    const a = analyzeText(story, { format: 'markdown' });
+    const found = a.diagnostics.filter((d) => d.code === 'NAME002');
+    assert.deepStrictEqual(found.map((d) => [story.slice(d.start, d.end), d.severity]), [['Ostby', 'hint']]);
+    assert.match(found[0]!.message, /Maren Ostby/);
+    assert.deepStrictEqual(found[0]!.data?.['edit'], { start: found[0]!.start, end: found[0]!.end, newText: 'Maren Ostby' });
+    const starts = a.diagnostics.map((d) => d.start);
+    assert.deepStrictEqual(starts, [...starts].sort((x, y) => x - y), 'in document order with the other findings');
+  });
+
+  it('is silenced by a Markdown ignore comment naming it or naming no code, not by one naming another code', () => {
+    const at = story.indexOf('Ostby signed');
+    const withComment = (comment: string): string => story.slice(0, at) + comment + '\n\n' + story.slice(at);
+    const name002 = (text: string): number => analyzeText(text, { format: 'markdown' }).diagnostics.filter((d) => d.code === 'NAME002').length;
+    assert.strictEqual(name002(withComment('<!-- byline-ignore NAME002 -->')), 0);
+    assert.strictEqual(name002(withComment('<!-- byline-ignore -->')), 0);
+    assert.strictEqual(name002(withComment('<!-- byline-ignore ATTR004 -->')), 1);
+    assert.strictEqual(name002(withComment('<!-- byline-disable NAME002 ATTR002 -->')), 0);
   });
 });

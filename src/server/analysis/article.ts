@@ -7,6 +7,8 @@ import { recognizeEntities, type NameMemo, type NameRecognizer } from './entitie
 import { findDateline } from './entities/dates';
 import { extractQuotes } from './quotes';
 import { findClaims } from './claims';
+import { applyIgnores } from './ignores';
+import { firstReferenceFindings } from './names';
 import type { Glossary } from './glossary';
 
 /** What the host hands the engine besides the text: loaded resources (the model, the glossary). */
@@ -55,7 +57,9 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
   const quotes = extractQuotes(model, entities);
   stopIfCancelled();
   const genre = options.genre ?? (model.frontMatter['genre'] === 'opinion' || model.frontMatter['genre'] === 'analysis' ? 'opinion' : 'news');
-  const diagnostics = findClaims(model, entities, quotes, { genre });
+  // the claim rules and first references, in document order, less what ignore comments silence
+  const findings = [...findClaims(model, entities, quotes, { genre }), ...firstReferenceFindings({ entities, paragraphs: model.paragraphs })];
+  const diagnostics = applyIgnores(model, findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code)));
   return {
     text,
     paragraphs: model.paragraphs,

@@ -7,6 +7,7 @@
 // which is far beyond that distance. Short parts need an exact match: "John" / "Joan" are two people, not a typo.
 
 import { PERSON_TITLES } from './lexicon';
+import type { Finding } from './types';
 
 /** A comparable form: diacritics folded, case folded, punctuation dropped, titles ("Mr.", "Dr.") removed. */
 export function nameParts(name: string): string[] {
@@ -254,6 +255,20 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     out.push({ start: early.start, end: early.end, name: e.name, text: early.text });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+export const FIRST_REFERENCE_CODE = 'NAME002';
+
+/** NAME002 findings (hints): a first body reference by one name only, with the full name as the fix. */
+export function firstReferenceFindings(article: FirstReferenceInput): Finding[] {
+  return firstReferenceProblems(article).map((f) => ({
+    code: FIRST_REFERENCE_CODE,
+    severity: 'hint',
+    start: f.start,
+    end: f.end,
+    message: `First reference to ${f.name} uses “${f.text}” only; give the full name the first time.`,
+    data: { edit: { start: f.start, end: f.end, newText: f.name }, title: `Use the full name “${f.name}”` },
+  }));
 }
 
 const NAME_ENTITY = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);

@@ -16,7 +16,8 @@ const PLACEHOLDER = '[source]';
 export function codeActions(doc: TextDocument, article: Article, format: DocumentFormat, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.source !== SOURCE || typeof d.code !== 'string' || !/^ATTR\d+$/i.test(d.code)) continue;
+    // the engine's findings (the claim rules and NAME002); NAME001 comes from the workspace and has its own fix
+    if (d.source !== SOURCE || typeof d.code !== 'string' || !/^(?:ATTR\d+|NAME002)$/i.test(d.code)) continue;
     const finding = findingFor(doc, article, d);
     const fix = (finding.data ?? {}) as FindingFixData;
     const code = finding.code.toUpperCase();

@@ -6,7 +6,7 @@ import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeAction, type D
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Entity } from '../analysis/types';
 import type { Glossary } from '../analysis/glossary';
-import { findMisspellings, firstReferenceProblems, nameKey, nameParts, nameSignatures, originalPart, partSpan, type SpellingCount } from '../analysis/names';
+import { findMisspellings, nameKey, nameParts, nameSignatures, originalPart, partSpan, type SpellingCount } from '../analysis/names';
 import type { BylineSettings } from '../settings';
 import { canonicalUri, entityKeys, fullNameSpellings, rangeAt, rangeCount, type FileSummary, type IndexedEntity, type WorkspaceIndex, type WorkspaceSpelling } from '../workspace/index';
 import { entityAt } from './navigation';
@@ -14,7 +14,6 @@ import { rangeOf } from './lookup';
 import { RULES_DOC_URL } from '../../protocol';
 
 export const NAME_CODE = 'NAME001';
-export const FIRST_REFERENCE_CODE = 'NAME002';
 
 interface Match {
   file: FileSummary;
@@ -236,36 +235,15 @@ const SEVERITY: Record<string, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/**
- * NAME002 (hint): a person first mentioned in the body by one name ("Ostby said …") when the article gives the
- * full name later; AP style names them in full on first reference. The fix puts the full name there.
- */
-export function firstReferenceDiagnostics(doc: TextDocument, article: Article, settings: BylineSettings): Diagnostic[] {
-  const level = settings.severity.byCode[FIRST_REFERENCE_CODE] ?? settings.severity.fallback ?? 'hint';
-  if (level === 'off') return [];
-  return firstReferenceProblems(article).map((f) => {
-    const data: NameFixData = { established: f.name, replacement: f.name };
-    return {
-      range: rangeOf(doc, f.start, f.end),
-      severity: SEVERITY[level],
-      code: FIRST_REFERENCE_CODE,
-      codeDescription: { href: RULES_DOC_URL + FIRST_REFERENCE_CODE.toLowerCase() },
-      source: 'byline',
-      message: `First reference to ${f.name} uses “${f.text}” only; give the full name the first time.`,
-      data,
-    };
-  });
-}
-
-/** Quick fixes for NAME001 (the established spelling) and NAME002 (the full name on first reference). */
+/** Quick fixes for NAME001: the established spelling. */
 export function nameFixes(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if ((d.code !== NAME_CODE && d.code !== FIRST_REFERENCE_CODE) || d.source !== 'byline') continue;
+    if (d.code !== NAME_CODE || d.source !== 'byline') continue;
     const data = d.data as Partial<NameFixData> | undefined;
     if (!data || typeof data.replacement !== 'string' || !data.replacement) continue;
     out.push({
-      title: d.code === FIRST_REFERENCE_CODE ? `Use the full name “${data.replacement}”` : `Spell it “${data.replacement}” (as in “${data.established ?? data.replacement}”)`,
+      title: `Spell it “${data.replacement}” (as in “${data.established ?? data.replacement}”)`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
       isPreferred: true,

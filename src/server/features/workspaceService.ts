@@ -10,7 +10,7 @@ import type { Analysis, AnalysisInputs } from '../documents';
 import type { Summarizer } from '../workspace/indexWorker';
 import type { SettingsCache } from '../settings';
 import { isArticleUri, WorkspaceIndex, type Progress } from '../workspace/index';
-import { firstReferenceDiagnostics, indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
+import { indexSymbols, nameDiagnostics, nameFixes, referencesElsewhere, withWorkspace } from './workspace';
 
 export interface WorkspaceServiceDeps {
   connection: Connection;
@@ -148,7 +148,7 @@ export class WorkspaceService {
   }
 
   diagnostics(doc: TextDocument, article: Article, inputs: AnalysisInputs): Diagnostic[] {
-    return nameDiagnostics(doc, article, this.index, inputs.settings, inputs.options.glossary).concat(firstReferenceDiagnostics(doc, article, inputs.settings));
+    return nameDiagnostics(doc, article, this.index, inputs.settings, inputs.options.glossary);
   }
 
   codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {

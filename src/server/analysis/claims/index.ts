@@ -18,9 +18,7 @@
 //   sourced by a poll, study or data set named in the paragraph or the one before; plans ("would cost") are not
 //   statistics; ATTR007 needs a counted or "familiar with" source ("two officials", not "U.S. officials");
 //   ATTR009 fires once two sentences precede the speaker.
-// Ignore comments (Markdown; the comments stay in model.text, model.prose has them blanked):
-//   <!-- byline-ignore ATTR004 -->  silences the codes (all codes when none is listed) in the next paragraph;
-//   <!-- byline-disable ATTR004 --> … <!-- byline-enable --> silences them over a range.
+// Ignore comments in Markdown apply to every finding of the article, so analyze() applies them (../ignores.ts).
 
 import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
@@ -107,7 +105,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     causalClaims(cx, s, attributed);
     accusations(cx, s, attributed);
   }
-  return applyIgnores(model, dedupe(cx.findings));
+  return dedupe(cx.findings);
 }
 
 // ---------------------------------------------------------------- the window
@@ -662,38 +660,3 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
-interface IgnoreRange extends Span {
-  codes: Set<string> | null;
-}
-
-/** Markdown ignore comments: byline-ignore (next paragraph) and byline-disable … byline-enable (a range). */
-export function ignoreRanges(model: TextModel): IgnoreRange[] {
-  const out: IgnoreRange[] = [];
-  const re = /<!--\s*byline-(ignore|disable|enable)\b([\s\S]*?)-->/g;
-  let open: { start: number; codes: Set<string> | null } | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(model.text))) {
-    const codes = (m[2] ?? '').match(/ATTR\d{3}/gi)?.map((c) => c.toUpperCase()) ?? [];
-    const set = codes.length ? new Set(codes) : null;
-    const end = m.index + m[0].length;
-    if (m[1] === 'ignore') {
-      const next = model.paragraphs.find((p) => p.start >= end && model.prose.slice(p.start, p.end).trim() !== '');
-      if (next) out.push({ start: next.start, end: next.end, codes: set });
-    } else if (m[1] === 'disable') {
-      if (open) out.push({ start: open.start, end: m.index, codes: open.codes });
-      open = { start: end, codes: set };
-    } else if (open) {
-      out.push({ start: open.start, end: m.index, codes: open.codes });
-      open = null;
-    }
-  }
-  if (open) out.push({ start: open.start, end: model.text.length, codes: open.codes });
-  return out;
-}
-
-function applyIgnores(model: TextModel, findings: Finding[]): Finding[] {
-  if (!model.text.includes('byline-')) return findings;
-  const ranges = ignoreRanges(model);
-  if (!ranges.length) return findings;
-  return findings.filter((f) => !ranges.some((r) => f.start >= r.start && f.start < r.end && (!r.codes || r.codes.has(f.code))));
-}
