@@ -84,6 +84,14 @@ function sampleParts(): SampleParts {
   return parts;
 }
 
+/** A step through n paragraphs that visits every one before any repeats (5 or the next number coprime with n). */
+function stride(n: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let step = 5;
+  while (gcd(step, n) !== 1) step++;
+  return step;
+}
+
 /** Rotates every digit by `shift` so repeated paragraphs differ in their figures and dates. */
 function vary(paragraph: string, shift: number): string {
   if (shift % 10 === 0) return paragraph;
@@ -98,8 +106,9 @@ export function articleOfWords(words: number, seed = 0): string {
   const { header, body } = sampleParts();
   const out = [...header];
   let count = countWords(out.join('\n'));
+  const step = stride(body.length);
   for (let i = 0; count < words; i++) {
-    const index = (seed * 7 + i * 5) % body.length;
+    const index = (seed * 7 + i * step) % body.length;
     const paragraph = vary(body[index]!, Math.floor(i / body.length) + seed);
     out.push(paragraph);
     count += countWords(paragraph);
@@ -112,9 +121,10 @@ export function largeDocument(chars = 1_000_000): string {
   const { header, body } = sampleParts();
   const out: string[] = [...header];
   let length = out.join('\n\n').length;
+  const step = stride(body.length);
   for (let i = 0; length < chars; i++) {
     if (i % 40 === 0) out.push(`Update ${i / 40 + 1}`);
-    const paragraph = vary(body[(i * 5) % body.length]!, Math.floor(i / body.length));
+    const paragraph = vary(body[(i * step) % body.length]!, Math.floor(i / body.length));
     out.push(paragraph);
     length += paragraph.length + 2;
   }
