@@ -17,8 +17,18 @@ type Reply<Result> = { id: number; result: Result } | { id: number; error: strin
 /** Main thread → worker: the piece of job `id` arrived, send the next. */
 type Ack = { ack: number };
 
-/** Items per piece: a few milliseconds of deserialisation at most for quotes, sentences or mentions. */
+/**
+ * The size of a piece, in items counted with the arrays they hold one level down (an entity with 2,000 mentions
+ * counts 2,001): a few milliseconds of deserialisation for quotes, sentences or mentions.
+ */
 export const PIECE_ITEMS = 500;
+
+/** An item's size for PIECE_ITEMS: 1, plus the length of each array it holds. */
+function weight(item: unknown): number {
+  let w = 1;
+  if (item && typeof item === 'object') for (const v of Object.values(item)) if (Array.isArray(v)) w += v.length;
+  return w;
+}
 
 export interface JobWorkerOptions<Job, Result> {
   /** The script the worker runs (the server bundle itself); it must call serveJobs. */
@@ -181,16 +191,23 @@ export function serveJobs<Job, Result>(handle: (job: Job, cancelled: () => boole
 }
 
 /**
- * A result as messages: its top-level arrays longer than PIECE_ITEMS in pieces, then the rest with those arrays
- * emptied (assemble puts them back).
+ * A result as messages: its top-level arrays bigger than PIECE_ITEMS in pieces of about that size (an item bigger
+ * than that goes alone), then the rest with those arrays emptied (assemble puts them back).
  */
 export function inPieces<Result>(id: number, result: Result): Reply<Result>[] {
   if (!result || typeof result !== 'object' || Array.isArray(result)) return [{ id, result }];
   const pieces: Piece[] = [];
   let rest: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(result)) {
-    if (!Array.isArray(value) || value.length <= PIECE_ITEMS) continue;
-    for (let i = 0; i < value.length; i += PIECE_ITEMS) pieces.push({ id, piece: { key, items: value.slice(i, i + PIECE_ITEMS) } });
+    if (!Array.isArray(value) || value.length === 0) continue;
+    const weights = value.map(weight);
+    if (weights.reduce((a, b) => a + b, 0) <= PIECE_ITEMS) continue;
+    for (let i = 0; i < value.length; ) {
+      let j = i + 1;
+      for (let size = weights[i]!; j < value.length && size + weights[j]! <= PIECE_ITEMS; j++) size += weights[j]!;
+      pieces.push({ id, piece: { key, items: value.slice(i, j) } });
+      i = j;
+    }
     (rest ??= { ...(result as Record<string, unknown>) })[key] = [];
   }
   return [...pieces, { id, result: (rest ?? result) as Result }];

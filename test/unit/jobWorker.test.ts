@@ -36,6 +36,18 @@ describe('jobWorker: results in pieces', () => {
     assert.strictEqual(result.long.length, PIECE_ITEMS * 2 + 7, 'the original is not modified');
   });
 
+  it('counts the arrays an item holds, so a few entities with many mentions are split too', () => {
+    const entity = (n: number, mentions: number) => ({ id: `e${n}`, mentions: Array.from({ length: mentions }, (_, i) => ({ start: i })) });
+    const result = { entities: [entity(0, 300), entity(1, 300), entity(2, PIECE_ITEMS * 3), entity(3, 10), entity(4, 10)] };
+    const messages = inPieces(1, result);
+    const pieces = messages.filter((m) => 'piece' in m).map((m) => ('piece' in m ? m.piece.items.map((e) => (e as { id: string }).id) : []));
+    assert.deepStrictEqual(pieces, [['e0'], ['e1'], ['e2'], ['e3', 'e4']], 'a big entity alone, small ones together');
+    const gathered = new Map([['entities', pieces.flat().map((id) => result.entities.find((e) => e.id === id)!)]]);
+    const last = messages[messages.length - 1]!;
+    assert.ok('result' in last);
+    assert.deepStrictEqual(assemble(last.result, gathered), result);
+  });
+
   it('leaves small results and non-objects whole', () => {
     assert.deepStrictEqual(inPieces(1, { a: [1] }), [{ id: 1, result: { a: [1] } }]);
     assert.deepStrictEqual(inPieces(2, 'text'), [{ id: 2, result: 'text' }]);

@@ -9,8 +9,23 @@
 import { PERSON_TITLES } from './lexicon';
 import type { Finding } from './types';
 
-/** A comparable form: diacritics folded, case folded, punctuation dropped, titles ("Mr.", "Dr.") removed. */
-export function nameParts(name: string): string[] {
+const partsCache = new Map<string, readonly string[]>();
+
+/**
+ * A comparable form: diacritics folded, case folded, punctuation dropped, titles ("Mr.", "Dr.") removed. Cached
+ * (a long article repeats a few spellings thousands of times), so the result is shared: never modify it.
+ */
+export function nameParts(name: string): readonly string[] {
+  let parts = partsCache.get(name);
+  if (!parts) {
+    // bounded: a long-running server sees an open-ended set of names
+    if (partsCache.size >= 50_000) partsCache.clear();
+    partsCache.set(name, (parts = splitName(name)));
+  }
+  return parts;
+}
+
+function splitName(name: string): string[] {
   const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   const parts = folded.split(/[\s\u00a0]+/).map((p) => p.replace(/[^\p{L}\p{N}'-]/gu, '').replace(/['’]s$/, '')).filter(Boolean);
   while (parts.length > 1 && isTitle(parts[0]!)) parts.shift();
@@ -209,20 +224,13 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   // the few headline and byline paragraphs, looked up for every mention (a book-length text has thousands of paragraphs)
   const header = article.paragraphs.filter((x) => x.role === 'headline' || x.role === 'byline');
   const exempt = (offset: number): boolean => header.some((x) => x.start <= offset && offset < x.end);
-  // mentions repeat a few spellings many times over
-  const seen = new Map<string, string[]>();
-  const partsOf = (text: string): string[] => {
-    let parts = seen.get(text);
-    if (!parts) seen.set(text, (parts = nameParts(text)));
-    return parts;
-  };
   // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
   // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
   const singles: { start: number; end: number; text: string; word: string }[] = [];
   for (const e of article.entities) {
     if (!NAME_ENTITY.has(e.type)) continue;
     for (const m of e.mentions) {
-      const w = partsOf(m.text);
+      const w = nameParts(m.text);
       if (w.length === 1 && !exempt(m.start)) singles.push({ ...m, word: w[0]! });
     }
   }
@@ -237,10 +245,10 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   const out: FirstReference[] = [];
   const flagged = new Set<number>();
   for (const e of article.entities) {
-    const full = partsOf(e.name);
+    const full = nameParts(e.name);
     // Two to four parts: longer "names" are usually a linking slip (an organisation, two names run together).
     if (e.type !== 'PERSON' || full.length < 2 || full.length > 4) continue;
-    const firstFull = e.mentions.find((m) => !exempt(m.start) && partsOf(m.text).length >= 2);
+    const firstFull = e.mentions.find((m) => !exempt(m.start) && nameParts(m.text).length >= 2);
     // Only when the full name does come: otherwise the single word may be all the article knows.
     if (!firstFull) continue;
     const own = new Set(e.mentions.map((m) => m.start));

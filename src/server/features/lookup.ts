@@ -4,6 +4,7 @@
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { Article, Entity, Mention, Quote, Span, TextSpan } from '../analysis/types';
 import { PERSONAL_PRONOUNS } from '../analysis/lexicon';
+import { sentenceAt as sentenceIndexAt } from '../analysis/text';
 
 /** An LSP range for UTF-16 offsets, clamped so it always lies inside the document. */
 export function rangeOf(doc: TextDocument, start: number, end: number): Range {
@@ -97,9 +98,10 @@ export function paragraphNumber(article: Article, offset: number): number {
   return i + 1;
 }
 
-/** The sentence text holding the offset, or undefined. */
+/** The sentence holding the offset, or undefined (between sentences). */
 export function sentenceAt(article: Article, offset: number): Span | undefined {
-  return article.sentences.find((s) => s.start <= offset && offset < s.end);
+  const s = article.sentences[sentenceIndexAt(article, offset)];
+  return s && s.start <= offset && offset < s.end ? s : undefined;
 }
 
 /** A quote's own words: its parts joined when the attribution interrupts it, else its text. */
