@@ -105,4 +105,24 @@ describe('NameMemo (reusing unchanged sentences while a document is edited)', ()
     assert.deepEqual(mentions, []);
     assert.equal(tagged, sentenceCount(ARTICLE));
   });
+
+  it('stops at a checkpoint that throws, keeping what it tagged for the next analysis', () => {
+    // a long document of 150 different sentences
+    const towns = Array.from({ length: 150 }, (_, i) => `Vel${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ice`);
+    const long = [HEADLINE, ...towns.map((t, i) => `The river reached the square in ${t} on ${i % 2 ? 'Monday' : 'Friday'}, the regional office said.`)];
+    const model = buildTextModel(text(long));
+    const memo: NameMemo = { sentences: new Map() };
+    let calls = 0;
+    const stop = new Error('stop');
+    assert.throws(() => tagger.tag(model, memo, () => {
+      if (++calls === 2) throw stop;
+    }), (e: unknown) => e === stop);
+    assert.equal(calls, 2);
+    // the checkpoint runs before every 32nd sentence is tagged: 63 were tagged before the second one stopped it
+    const keptAfterStop = memo.sentences.size;
+    assert.ok(keptAfterStop === 63 && keptAfterStop < model.sentences.length, `${keptAfterStop} of ${model.sentences.length} sentences kept`);
+    const { tagged } = tagChecked(tagger, long, memo);
+    assert.equal(tagged, model.sentences.length - 63, `${tagged} tagged afresh after the stop`);
+  });
 });
+

@@ -52,7 +52,7 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
   const model = buildTextModel(text, format);
   const dateline = findDateline(model, options.referenceDate) ?? options.referenceDate;
   stopIfCancelled();
-  const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer, memo: options.memo });
+  const entities = recognizeEntities(model, { dateline, glossary: options.glossary, recognizer: options.recognizer, memo: options.memo, checkpoint: stopIfCancelled });
   stopIfCancelled();
   const quotes = extractQuotes(model, entities);
   stopIfCancelled();

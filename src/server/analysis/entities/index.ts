@@ -31,7 +31,8 @@ export interface NameMemo {
 
 /** The trained name recognizer (entities/tagger.ts), handed in by the host that loaded its weights. */
 export interface NameRecognizer {
-  tag(model: TextModel, memo?: NameMemo): NameMention[];
+  /** `checkpoint` is called now and then while tagging a long text; it throws to stop (the analysis was cancelled). */
+  tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[];
 }
 
 export interface EntityOptions {
@@ -41,6 +42,8 @@ export interface EntityOptions {
   recognizer?: NameRecognizer;
   /** Reuse from earlier analyses of the same document (see NameMemo). */
   memo?: NameMemo;
+  /** Passed to the recognizer (NameRecognizer.tag). */
+  checkpoint?: () => void;
 }
 
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);
@@ -308,7 +311,7 @@ function capitalisesEveryWord(line: string): boolean {
  * real-world thing (with canonical name, aliases and descriptors), glossary entries, and values.
  */
 export function recognizeEntities(model: TextModel, options: EntityOptions = {}): Entity[] {
-  const tagged = options.recognizer?.tag(model, options.memo) ?? [];
+  const tagged = options.recognizer?.tag(model, options.memo, options.checkpoint) ?? [];
   const { mentions: glossed, entryOf, dropKeys } = glossaryMentions(model, options.glossary);
   const entries = options.glossary?.entries ?? [];
   const occupied = new Occupancy(model.text.length);

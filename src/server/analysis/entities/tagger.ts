@@ -416,12 +416,15 @@ export class NameTagger implements NameRecognizer {
    * Name spans for every sentence of one document, with document-level features and consistency
    * (`consistency: false` skips the consistency pass, to measure what it adds). With a memo, a sentence whose
    * spans were computed before under the same conditions (see sentenceKey) reuses them; the memo then keeps only
-   * the sentences of this document.
+   * the sentences of this document. `checkpoint` is called every CHECKPOINT_SENTENCES sentences tagged and may
+   * throw to stop (the analysis was cancelled): the memo then keeps what was tagged so far as well.
    */
-  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo } = {}): WordSpan[][] {
+  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo; checkpoint?: () => void } = {}): WordSpan[][] {
     const infos = sentences.map((words) => words.map(wordInfo));
     const doc = documentContextOf(infos);
+    let tagged = 0;
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
+      if (++tagged % CHECKPOINT_SENTENCES === 0) options.checkpoint?.();
       // (span confidences use only the margins of tokens in names)
       const { labels, margins } = this.label(words, doc, true);
       return spansFromLabels(labels, margins);
@@ -431,27 +434,32 @@ export class NameTagger implements NameRecognizer {
     if (!memo) spans = infos.map(tagSentence);
     else {
       const kept = new Map<string, unknown>();
-      spans = infos.map((words, si) => {
-        const key = sentenceKey(sentences[si]!, words, doc);
-        const hit = kept.get(key) ?? memo.sentences.get(key);
-        if (hit instanceof MemoEntry && hit.tagger === this) {
-          kept.set(key, hit);
-          return hit.spans;
-        }
-        const entry = new MemoEntry(this, tagSentence(words));
-        kept.set(key, entry);
-        return entry.spans;
-      });
-      memo.sentences.clear();
-      for (const [key, entry] of kept) memo.sentences.set(key, entry);
+      let complete = false;
+      try {
+        spans = infos.map((words, si) => {
+          const key = sentenceKey(sentences[si]!, words, doc);
+          const hit = kept.get(key) ?? memo.sentences.get(key);
+          if (hit instanceof MemoEntry && hit.tagger === this) {
+            kept.set(key, hit);
+            return hit.spans;
+          }
+          const entry = new MemoEntry(this, tagSentence(words));
+          kept.set(key, entry);
+          return entry.spans;
+        });
+        complete = true;
+      } finally {
+        if (complete) memo.sentences.clear();
+        for (const [key, entry] of kept) memo.sentences.set(key, entry);
+      }
     }
     return options.consistency === false ? spans : harmonise(sentences, spans);
   }
 
   /** NameRecognizer: names in a text model, as character offsets. */
-  tag(model: TextModel, memo?: NameMemo): NameMention[] {
+  tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[] {
     const sentences: string[][] = model.sentences.map((s) => model.tokens.slice(s.firstToken, s.lastToken).map((t) => t.text));
-    const spans = this.tagDocument(sentences, { memo });
+    const spans = this.tagDocument(sentences, { memo, checkpoint });
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
       const s = model.sentences[si]!;
@@ -464,6 +472,9 @@ export class NameTagger implements NameRecognizer {
     return out;
   }
 }
+
+/** How often tagDocument calls its checkpoint: about every millisecond on a long document. */
+const CHECKPOINT_SENTENCES = 32;
 
 /** A sentence's spans before document-level consistency, as kept in a NameMemo, and the tagger that found them. */
 class MemoEntry {
