@@ -105,6 +105,93 @@ export const REPORTING_CUE_FORMS: ReadonlyMap<string, string> = (() => {
   return forms;
 })();
 
+/** Words that can begin or hold a value (a date, an amount; entities/values.ts), besides digits and currency signs. */
+export const VALUE_TRIGGERS: ReadonlySet<string> = new Set([
+  ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  ...'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'.split(' '),
+  ...'today yesterday tomorrow tonight week weekend month year decade quarter half season days weeks months years decades ago recent century'.split(' '),
+  ...'noon midnight midday overnight night morning afternoon evening percent percentage cent million billion trillion thousand crore lakh'.split(' '),
+  ...'twenties thirties forties fifties sixties seventies eighties nineties summer winter spring autumn fall'.split(' '),
+  ...'christmas easter ramadan ramadhan eid diwali deepavali holi thanksgiving hanukkah passover kippur hashanah nowruz day halloween'.split(' '),
+  ...'dollar dollars euro euros pound pounds sterling yen yuan renminbi rupee rupees naira shilling shillings rand peso pesos franc francs'.split(' '),
+  ...'dinar dinars riyal riyals dirham dirhams won ruble rubles rouble roubles lira liras cedi cedis kwacha baht ringgit taka birr reais'.split(' '),
+  ...'rupiah dong cents pence kyat kyats leones rials manat hryvnia hryvnias zloty zlotys krona kronor krone kroner soles'.split(' '),
+]);
+
+/**
+ * Word classes of a lower-case token, as bits of TextModel.wordClass: the lexicon lookups that rules make at every
+ * token, done once per token when the text model is built (later passes read a typed array, not a string set).
+ */
+export const WordClass = {
+  /** A form of a one-word reporting verb (REPORTING_CUE_FORMS). */
+  ReportingCue: 1,
+  /** A VALUE_TRIGGERS word, also with a final period ("sept."). */
+  ValueTrigger: 2,
+} as const;
+
+/**
+ * Words → WordClass bits as an open-addressing table under a hash of the word's char codes. A Map would hash
+ * each token's string with V8's own string hash, the cost of a lookup at every token of a fresh document; this
+ * hash is a short loop over characters the tokenizer has just read.
+ */
+class WordClassTable {
+  private readonly words: string[] = [];
+  private readonly bits: number[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(classes: ReadonlyMap<string, number>) {
+    let size = 16;
+    while (size < classes.size * 8) size *= 2; // mostly empty: a miss usually ends at its first slot
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const [w, b] of classes) {
+      let s = wordHash(w) & this.mask;
+      while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
+      this.slots[s] = this.words.length;
+      this.words.push(w);
+      this.bits.push(b);
+    }
+  }
+
+  get(word: string, hash: number): number {
+    for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
+      const k = this.slots[s]!;
+      if (k < 0) return 0;
+      if (this.words[k] === word) return this.bits[k]!;
+    }
+  }
+}
+
+/**
+ * The hash WordClass lookups use (FNV-1a over UTF-16 units): WORD_HASH_SEED, then wordHashStep for each unit in
+ * order. Exported in steps so that the tokenizer can hash a word while it reads its characters.
+ */
+export const WORD_HASH_SEED = 0x811c9dc5;
+export const wordHashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+
+export function wordHash(w: string): number {
+  let h = WORD_HASH_SEED;
+  for (let i = 0; i < w.length; i++) h = wordHashStep(h, w.charCodeAt(i));
+  return h;
+}
+
+const WORD_CLASSES = (() => {
+  const classes = new Map<string, number>();
+  const mark = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) classes.set(w, (classes.get(w) ?? 0) | bit);
+  };
+  mark(REPORTING_CUE_FORMS.keys(), WordClass.ReportingCue);
+  mark(VALUE_TRIGGERS, WordClass.ValueTrigger);
+  mark([...VALUE_TRIGGERS].map((w) => `${w}.`), WordClass.ValueTrigger);
+  return new WordClassTable(classes);
+})();
+
+/** The WordClass bits of a lower-case word (`hash` is its wordHash, when already known). */
+export function wordClassOf(lower: string, hash = wordHash(lower)): number {
+  return WORD_CLASSES.get(lower, hash);
+}
+
 /** Institutions that count as a named source when they speak (DIAGNOSTICS.md §5): "police said". */
 export const INSTITUTIONAL_SOURCES: ReadonlySet<string> = new Set([
   'police', 'prosecutors', 'prosecutor', 'ministry', 'government', 'court', 'department', 'agency', 'army',
