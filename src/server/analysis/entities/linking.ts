@@ -86,7 +86,7 @@ function plainName(display: string): boolean {
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 /** words() of a nameKey, whose words are already single-spaced. */
-const splitKey = (key: string): string[] => (key ? key.split(' ') : []);
+const splitKey = (key: string): string[] => (!key ? [] : key.includes(' ') ? key.split(' ') : [key]);
 const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
 const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 
@@ -146,7 +146,7 @@ function initials(display: string, skipSmallWords: boolean): string {
 const isAcronym = (display: string): boolean => /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
 
 /** Whether name `short` is a shorter form of `full`: a suffix ("Lula da Silva"), or the same first and last words with fewer in between. */
-function isShorterForm(short: readonly string[], full: string[]): boolean {
+function isShorterForm(short: readonly string[], full: readonly string[]): boolean {
   if (short.length >= full.length) return false;
   const offset = full.length - short.length;
   let suffix = true;
@@ -161,7 +161,7 @@ function isShorterForm(short: readonly string[], full: string[]): boolean {
 interface Cluster {
   type: NameType;
   /** Words of the fullest name seen so far, lower case. */
-  fullWords: string[];
+  fullWords: readonly string[];
   mentions: LinkMention[];
   glossary?: number;
   /** Offset of the first mention of the full name (for "nearest preceding" choices). */
@@ -180,7 +180,8 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   // clusters by the last word of their full name, in order of creation: a shorter form ends in that word too
   const byLastWord = new Map<string, Cluster[]>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
-    const c: Cluster = { type: m.type, fullWords: splitKey(key), mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
+    const fullWords = key === keyOf(m) ? keyWords(m) : splitKey(key);
+    const c: Cluster = { type: m.type, fullWords, mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
     clusters.push(c);
     byKey.set(key, c);
     const last = c.fullWords[c.fullWords.length - 1];
