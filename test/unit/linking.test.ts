@@ -155,6 +155,29 @@ describe('linking: organisations and places', () => {
     assert.deepEqual(texts(byName(es, 'African Union')), ['African Union', 'AU']);
   });
 
+  it('reads initials without small words, and hyphenated parts as words', () => {
+    const es = entitiesOf('The [Organisation of Tin Exporting Countries](ORG) met in Vienna. [OTEC](ORG) ministers agreed. The [Trans-Pacific Rail Board](ORG) objected; [TPRB](ORG) said so twice.');
+    assert.deepEqual(texts(byName(es, 'Organisation of Tin Exporting Countries')), ['Organisation of Tin Exporting Countries', 'OTEC']);
+    assert.deepEqual(texts(byName(es, 'Trans-Pacific Rail Board')), ['Trans-Pacific Rail Board', 'TPRB']);
+  });
+
+  it('leaves an acronym alone when two names spell it', () => {
+    const es = entitiesOf('The [African Union](ORG) and the [Arab Unity](ORG) forum met. An [AU](ORG) envoy spoke.');
+    assert.deepEqual(texts(byName(es, 'AU')), ['AU']);
+  });
+
+  it('joins a shorter form to the nearest earlier name ending in the same word', () => {
+    const es = entitiesOf('[Maria Lopez Ortiz](PERSON) spoke first. [Daniel Ortiz](PERSON) replied. Later [Maria Ortiz](PERSON) left.');
+    assert.deepEqual(texts(byName(es, 'Maria Lopez Ortiz')), ['Maria Lopez Ortiz', 'Maria Ortiz']);
+    assert.deepEqual(texts(byName(es, 'Daniel Ortiz')), ['Daniel Ortiz']);
+  });
+
+  it('names an entity by its fullest normal-case form, whichever comes first', () => {
+    const es = entitiesOf('[KESTREL HOLDINGS](ORG) DENIES CLAIM\n\n[Kestrel Holdings](ORG) said on Monday that [Kestrel Holdings](ORG) would appeal.');
+    assert.equal(names(es).filter((e) => e.type === 'ORG').length, 1);
+    assert.equal(names(es).find((e) => e.type === 'ORG')!.name, 'Kestrel Holdings');
+  });
+
   it('joins "U.S." and "US" as one place', () => {
     const es = entitiesOf('[U.S.](LOC) officials said the [US](LOC) would respond.');
     const places = names(es).filter((e) => e.type === 'LOC');

@@ -133,14 +133,15 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
 }
 
-/** Initials of a name for acronym matching: "African Union" → "au"; "Organisation of the Petroleum Exporting Countries" → "opec". */
-function initials(display: string, skipSmallWords: boolean): string {
-  return display
-    .split(/[\s-]+/)
-    .filter((w) => w && (!skipSmallWords || !ACRONYM_SKIP.has(w.toLowerCase())))
-    .map((w) => w[0]!)
-    .join('')
-    .toLowerCase();
+/**
+ * Initials of a name's key words for acronym matching, hyphenated parts counting as words: "african union" → "au";
+ * "organisation of the petroleum exporting countries" → "opec" when small words are skipped.
+ */
+function initials(words: readonly string[], skipSmallWords: boolean): string {
+  let out = '';
+  for (const word of words)
+    for (const part of word.includes('-') ? word.split('-') : [word]) if (part && !(skipSmallWords && ACRONYM_SKIP.has(part))) out += part[0]!;
+  return out.toLowerCase();
 }
 
 const isAcronym = (display: string): boolean => /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
@@ -349,9 +350,8 @@ function indexByInitials(clusters: readonly Cluster[]): Map<string, Cluster[]> {
   };
   for (const c of clusters) {
     if (c.type === 'PERSON' || c.fullWords.length < 2) continue;
-    const display = c.fullWords.join(' ');
-    const short = initials(display, true);
-    const long = initials(display, false);
+    const short = initials(c.fullWords, true);
+    const long = initials(c.fullWords, false);
     add(short, c);
     if (long !== short) add(long, c);
   }
