@@ -127,6 +127,15 @@ describe('direct quotes', () => {
     assert.equal(q.cue?.text, 'answered');
   });
 
+  it('finds the unlisted-verb form only where the quote follows the comma', () => {
+    const q = only('Tom Reyes shrugged, "The bridge will hold."');
+    assert.equal(q.speaker?.text, 'Tom Reyes');
+    assert.equal(q.cue?.text, 'shrugged');
+    // the comma leads into narration, and the quote in the next sentence is not his
+    const later = only('Tom Reyes shrugged, and the council moved on. "The bridge will hold," a sign read.');
+    assert.equal(later.speaker, null);
+  });
+
   it('attributes a quote signed with a dash', () => {
     const q = only('"Our library needs longer hours, not shorter ones." ― Maria Lopez');
     assert.equal(q.speaker?.text, 'Maria Lopez');

@@ -477,6 +477,9 @@ class QuoteExtractor {
   private speakerThenQuote(u: Unit, found: Attribution[]): void {
     const t = this.tokens;
     if (found.length > 0) return;
+    // The quote opens three tokens after the subject's last ("He answered, “…"), so at most two past the unit's
+    // end: a unit with no quotation mark there has none (and the subject search is the costly part).
+    if (!this.mayOpenQuote(u.first + 3, u.last + 3)) return;
     const speaker = subjectAtSentenceStart(this.model, u.first, u.last);
     if (!speaker || this.markOf[speaker.first]! >= 0) return;
     const v = speaker.last + 1;
@@ -486,6 +489,16 @@ class QuoteExtractor {
     if (!t[sep] || (t[sep]!.text !== ',' && t[sep]!.text !== ':') || this.markOf[sep + 1]! < 0) return;
     if (!looksLikeName(this.model, speaker.head, u.first) && !PRONOUNS.has(this.lower[speaker.head]!)) return;
     found.push({ form: 'subject', cueFirst: v, cueLast: v, lemma: verb.text, speaker, parts: [], clauseStart: speaker.first, mode: 'after', after: sep + 1, how: 'speaker named in the same sentence' });
+  }
+
+  /**
+   * Whether a token in [from, to) lies in quotation marks, or is past the last token (where speakerThenQuote's test
+   * of the mark reads undefined and does not rule a quote out).
+   */
+  private mayOpenQuote(from: number, to: number): boolean {
+    if (to > this.tokens.length) return true;
+    for (let k = from; k < to; k++) if (this.markOf[k]! >= 0) return true;
+    return false;
   }
 
   /**
