@@ -137,8 +137,6 @@ export const WordClass = {
 class WordClassTable {
   private readonly words: string[] = [];
   private readonly bits: number[] = [];
-  /** Each word's full hash: most probes that land on another word are told apart without comparing strings. */
-  private readonly hashes: number[] = [];
   private readonly slots: Int32Array;
   private readonly mask: number;
 
@@ -148,13 +146,11 @@ class WordClassTable {
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     for (const [w, b] of classes) {
-      const h = wordHash(w);
-      let s = h & this.mask;
+      let s = wordHash(w) & this.mask;
       while (this.slots[s]! >= 0) s = (s + 1) & this.mask;
       this.slots[s] = this.words.length;
       this.words.push(w);
       this.bits.push(b);
-      this.hashes.push(h);
     }
   }
 
@@ -162,7 +158,7 @@ class WordClassTable {
     for (let s = hash & this.mask; ; s = (s + 1) & this.mask) {
       const k = this.slots[s]!;
       if (k < 0) return 0;
-      if (this.hashes[k] === hash && this.words[k] === word) return this.bits[k]!;
+      if (this.words[k] === word) return this.bits[k]!;
     }
   }
 }
