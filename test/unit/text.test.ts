@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { ABBREVIATIONS, REPORTING_CUE_FORMS, VALUE_TRIGGERS, WordClass, wordClassOf } from '../../src/server/analysis/lexicon';
+import { ABBREVIATIONS } from '../../src/server/analysis/lexicon';
 import {
   blank, buildTextModel, countWords, countWordsIn, startsWithCapital, startsWithLetterOrDigit, tokenize,
 } from '../../src/server/analysis/text';
@@ -48,29 +48,6 @@ describe('text: tokens', () => {
   it('keeps each token lower-cased alongside it', () => {
     const model = buildTextModel('Ortiz SAID the Plan’s cost was “Ünclear”.');
     assert.deepStrictEqual(model.lower, model.tokens.map((t) => t.text.toLowerCase()));
-  });
-
-  it('gives each token its word classes, as the lexicon sets say', () => {
-    // the classes of a word as specified: set membership of its lower-case form
-    const expected = (lower: string): number =>
-      (REPORTING_CUE_FORMS.has(lower) ? WordClass.ReportingCue : 0) |
-      (VALUE_TRIGGERS.has(lower) || (lower.endsWith('.') && VALUE_TRIGGERS.has(lower.slice(0, -1))) ? WordClass.ValueTrigger : 0);
-    const text = 'Ortiz SAID on Sept. 4 the Plan’s cost, Adding “MAY” and Müller warned… percent Percent saidx Said.';
-    const model = buildTextModel(text);
-    assert.deepStrictEqual([...model.wordClass], model.lower.map(expected));
-    assert.ok(model.wordClass.includes(WordClass.ReportingCue) && model.wordClass.includes(WordClass.ValueTrigger));
-    const piece = fc.constantFrom('said', 'Said', 'SAYS', 'adding', 'may', 'Sept', '.', 'week', 'ago', 'ü', 'Ü', '’s', ' ', '-', 'x', '2');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
-      const m = buildTextModel(parts.join(''));
-      assert.deepStrictEqual([...m.wordClass], m.lower.map(expected));
-    }), { numRuns: 500 });
-  });
-
-  it('looks word classes up by any word, lexicon or not', () => {
-    for (const w of [...REPORTING_CUE_FORMS.keys(), 'mr', '', 'naïve', '日本', 'said.']) {
-      const bits = (REPORTING_CUE_FORMS.has(w) ? WordClass.ReportingCue : 0) | (VALUE_TRIGGERS.has(w.replace(/\.$/, '')) ? WordClass.ValueTrigger : 0);
-      assert.strictEqual(wordClassOf(w), bits, w);
-    }
   });
 
   it('counts body words, not possessives or punctuation', () => {

@@ -2,7 +2,7 @@
 // into the exact document text. Every other engine part reads these rather than re-splitting the text.
 
 import type { DocumentFormat, Paragraph, ParagraphRole, Sentence, Token } from './types';
-import { ABBREVIATIONS, WORD_HASH_SEED, wordClassOf, wordHash, wordHashStep } from './lexicon';
+import { ABBREVIATIONS } from './lexicon';
 
 export interface TextModel {
   /** The original document text. */
@@ -14,8 +14,6 @@ export interface TextModel {
   tokens: Token[];
   /** Each token's text in lower case, by token index: read by every rule, so lowered once here. */
   lower: string[];
-  /** Each token's WordClass bits (lexicon.ts), by token index. */
-  wordClass: Uint8Array;
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
   frontMatter: Record<string, string>;
 }
@@ -182,6 +180,14 @@ function scanTokens(prose: string, start: number, end: number, starts: number[],
   }
 }
 
+/** No capital and nothing beyond ASCII in text[start, end): lower case already (toLowerCase is slow on two-byte text). */
+function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
 
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
@@ -276,16 +282,10 @@ const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<num
   end - start === 1 && set.has(prose.charCodeAt(start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(
-  text: string,
-  prose: string,
-  paragraphs: Paragraph[],
-): { sentences: Sentence[]; tokens: Token[]; lower: string[]; wordClass: Uint8Array } {
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   const lower: string[] = [];
-  // (a token has at least one non-space character, so the prose's length bounds the number of tokens)
-  const classes = new Uint8Array(prose.length);
   // one paragraph's token offsets at a time
   const ts: number[] = [];
   const te: number[] = [];
@@ -300,30 +300,9 @@ export function splitSentences(
       const idx = sentences.length;
       const firstToken = tokens.length;
       for (let k = first; k < lastExclusive; k++) {
-        const start = ts[k]!;
-        const end = te[k]!;
-        const w = text.slice(start, end);
-        tokens.push({ start, end, text: w, sentence: idx });
-        // One read of the characters: whether the token is lower-case ASCII already (toLowerCase is slow on
-        // two-byte text) and the wordHash of its lower-case form (ASCII lowered here), for its word classes.
-        let hash = WORD_HASH_SEED;
-        let ascii = true;
-        let capital = false;
-        for (let i = start; i < end; i++) {
-          let c = text.charCodeAt(i);
-          if (c >= 128) {
-            ascii = false;
-            break;
-          }
-          if (c >= 65 && c <= 90) {
-            capital = true;
-            c += 32;
-          }
-          hash = wordHashStep(hash, c);
-        }
-        const l = ascii && !capital ? w : w.toLowerCase();
-        lower.push(l);
-        classes[tokens.length - 1] = wordClassOf(l, ascii ? hash : wordHash(l));
+        const w = text.slice(ts[k]!, te[k]!);
+        tokens.push({ start: ts[k]!, end: te[k]!, text: w, sentence: idx });
+        lower.push(isLowerAscii(text, ts[k]!, te[k]!) ? w : w.toLowerCase());
       }
       sentences.push({ start: ts[first]!, end: te[lastExclusive - 1]!, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;
@@ -351,7 +330,7 @@ export function splitSentences(
     }
     flush(n);
   });
-  return { sentences, tokens, lower, wordClass: classes.subarray(0, tokens.length) };
+  return { sentences, tokens, lower };
 }
 
 /** Abbreviations that precede a name and so never end a sentence. */
@@ -368,8 +347,8 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   // NUL and other control characters are not prose; blanking keeps offsets
   prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens, lower, wordClass } = splitSentences(text, prose, paragraphs);
-  return { text, prose, paragraphs, sentences, tokens, lower, wordClass, frontMatter };
+  const { sentences, tokens, lower } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, lower, frontMatter };
 }
 
 /** Number of words (tokens with a letter or digit) in body paragraphs. */

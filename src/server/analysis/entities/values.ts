@@ -7,7 +7,6 @@
 // the figures that matter.
 
 import { sentenceAt, type TextModel } from '../text';
-import { WordClass } from '../lexicon';
 
 export type ValueType = 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY';
 
@@ -127,8 +126,18 @@ interface Candidate {
 
 // Speed: running some forty patterns over every offset of the text cost 6-7 ms per 1,000 words. Instead, each
 // pattern is tried (sticky) only where a value can start: at a trigger token (a digit, a currency sign, a month,
-// a weekday or a word like "ago", "percent", "week": VALUE_TRIGGERS in lexicon.ts) and at the few tokens before
-// it ("the end of", "early").
+// a weekday or a word like "ago", "percent", "week") and at the few tokens before it ("the end of", "early").
+const TRIGGER_WORDS: ReadonlySet<string> = new Set([
+  ...'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  ...'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'.split(' '),
+  ...'today yesterday tomorrow tonight week weekend month year decade quarter half season days weeks months years decades ago recent century'.split(' '),
+  ...'noon midnight midday overnight night morning afternoon evening percent percentage cent million billion trillion thousand crore lakh'.split(' '),
+  ...'twenties thirties forties fifties sixties seventies eighties nineties summer winter spring autumn fall'.split(' '),
+  ...'christmas easter ramadan ramadhan eid diwali deepavali holi thanksgiving hanukkah passover kippur hashanah nowruz day halloween'.split(' '),
+  ...'dollar dollars euro euros pound pounds sterling yen yuan renminbi rupee rupees naira shilling shillings rand peso pesos franc francs'.split(' '),
+  ...'dinar dinars riyal riyals dirham dirhams won ruble rubles rouble roubles lira liras cedi cedis kwacha baht ringgit taka birr reais'.split(' '),
+  ...'rupiah dong cents pence kyat kyats leones rials manat hryvnia hryvnias zloty zlotys krona kronor krone kroner soles'.split(' '),
+]);
 /** How many tokens before a trigger a value may start ("the first quarter of 2023"). */
 const LOOKBACK = 4;
 
@@ -166,19 +175,28 @@ const PATTERNS: [ValueType, RegExp[]][] = [
   ['QUANTITY', sticky(QUANTITY_PATTERNS)],
 ];
 
+// (first letter, length) pairs of the trigger words: most tokens are ruled out without a string allocation.
+const TRIGGER_SHAPES = (() => {
+  const shapes = new Uint8Array(26 * 16);
+  for (const w of TRIGGER_WORDS) shapes[(w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)] = 1;
+  return shapes;
+})();
+
 /**
  * Whether the token prose[start, end) can begin or hold a value: a digit or currency sign, or a trigger word (any
- * case, "Sept."; WordClass.ValueTrigger). Read from the prose (one string, in order) rather than the token strings,
- * which are scattered.
+ * case, "Sept."). Read from the prose (one string, in order) rather than the token strings, which are scattered.
  */
-function isTrigger(prose: string, start: number, end: number, wordClass: number): boolean {
+function isTrigger(prose: string, start: number, end: number, lower: string): boolean {
   const c = prose.charCodeAt(start);
   if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf)) return true;
+  const n = end - start;
   const last = prose.charCodeAt(end - 1);
   if (last >= 48 && last <= 57) return true; // "mid-2021", "Q3", "'90s" ends in s but starts the next token
   const letter = c >= 97 ? c - 97 : c - 65;
-  if (letter < 0 || letter > 25 || end - start < 2) return false;
-  return (wordClass & WordClass.ValueTrigger) !== 0;
+  if (letter < 0 || letter > 25 || n < 2) return false;
+  const len = last === 46 ? n - 1 : n; // "Sept."
+  if (len > 15 || !TRIGGER_SHAPES[letter * 16 + len]) return false;
+  return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
 /** Offsets where a value may start, in order. */
@@ -187,7 +205,7 @@ function candidateStarts(model: TextModel): number[] {
   const starts: number[] = [];
   let lastAdded = -1;
   for (let i = 0; i < toks.length; i++) {
-    if (!isTrigger(model.prose, toks[i]!.start, toks[i]!.end, model.wordClass[i]!)) continue;
+    if (!isTrigger(model.prose, toks[i]!.start, toks[i]!.end, model.lower[i]!)) continue;
     const sentence = toks[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;

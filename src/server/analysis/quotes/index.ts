@@ -4,7 +4,7 @@
 
 import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
-import { REPORTING_CUE_FORMS, WordClass } from '../lexicon';
+import { REPORTING_CUE_FORMS } from '../lexicon';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -641,8 +641,8 @@ class QuoteExtractor {
         mode: atStart ? 'after' : 'before', after: this.skipTo(speaker.last + 1, u.last), how: 'source named with "according to"',
       };
     }
-    if (!(this.model.wordClass[i]! & WordClass.ReportingCue)) return null;
-    const lemma = REPORTING_CUE_FORMS.get(w)!;
+    const lemma = REPORTING_CUE_FORMS.get(w);
+    if (!lemma) return null;
     // a capitalised cue word is a name ("United States", "Post") unless it starts the sentence
     if (tok.text !== w && i !== u.first) return null;
     const prev = t[i - 1];
