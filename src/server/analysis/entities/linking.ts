@@ -101,27 +101,29 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   // possessive and trailing punctuation are not part of the name
   const trailing = /(?:['’][sS]?|[.,;:!?)"”’])$/;
   let guard = 0;
-  while (end > start && guard++ < 4) {
+  // (most names end in a letter the pattern cannot end on)
+  while (end > start && guard++ < 4 && TRAILING_ENDS.has(text.charCodeAt(end - 1))) {
     const tail = text.slice(start, end);
     const t = trailing.exec(tail);
     // an abbreviation keeps its period: "Calif.", "Inc.", "J."
     if (!t || (t[0] === '.' && (/(?:^|\s|\.)\p{Lu}\.$/u.test(tail) || ABBREVIATIONS.has((/(\p{L}+)\.$/u.exec(tail)?.[1] ?? '').toLowerCase())))) break;
     end -= t[0].length;
   }
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   // a leading article is not part of the name ("The Portsmouth City Council voted"), except in names that
   // carry it: "The Hague", "The Gambia", newspapers ("The Washington Post")
   // A capitalised "The" goes only at the start of a sentence or after a dateline dash; mid-sentence the writer
   // capitalised it as part of the name ("The Greens", "The Future of Aging").
   const article = /^(?:the|a|an|The)\s+/.exec(text.slice(start, end));
-  const sentenceStart = /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
-  if (article && !(article[0].startsWith('The') && (!sentenceStart || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
+  const sentenceStart = (): boolean => /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
+  if (article && !(article[0].startsWith('The') && (!sentenceStart() || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
   if (end <= start) return undefined;
   let display = text.slice(start, end);
   const titles: string[] = [];
   if (m.type === 'PERSON') {
     // strip leading titles, keeping at least one word: "Secretary of State Antony Blinken" → "Antony Blinken"
-    for (;;) {
+    // (a single word has none: the pattern needs a space)
+    while (hasSpace(display)) {
       const t = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u.exec(display);
       if (!t || !PERSON_TITLES.has(t[1]!.toLowerCase().replace(/\.$/, ''))) break;
       titles.push(t[0].trim());
@@ -129,8 +131,17 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
     }
   }
   // a bare title ("President", "Mr.") tagged as a person names nobody
-  if (m.type === 'PERSON' && !/\s/.test(display) && PERSON_TITLES.has(display.toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(display.toLowerCase().replace(/\.$/, ''))) return undefined;
   return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
+}
+
+/** Last characters the trailing pattern of prepareMention can end on. */
+const TRAILING_ENDS: ReadonlySet<number> = new Set([..."'’sS.,;:!?)\"”"].map((c) => c.charCodeAt(0)));
+
+/** Whether a string holds whitespace (as /\s/). */
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
