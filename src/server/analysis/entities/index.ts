@@ -146,6 +146,45 @@ const isSentenceStart = (model: TextModel, offset: number): boolean => {
   return !!s && /^[\s"“‘'(\[—–-]*$/.test(model.prose.slice(s.start, offset));
 };
 
+/** Confidence-weighted votes among name types, kept in the order the types were first voted for. */
+class TypeVotes {
+  private readonly types: NameType[] = [];
+  private readonly weights: number[] = [];
+
+  get size(): number {
+    return this.types.length;
+  }
+
+  add(type: NameType, w: number): void {
+    const i = this.types.indexOf(type);
+    if (i >= 0) this.weights[i] = this.weights[i]! + w;
+    else {
+      this.types.push(type);
+      this.weights.push(0 + w);
+    }
+  }
+
+  /** The type with the most weight, the first voted for on a tie; `fallback` when none weighs more than -1. */
+  winner(fallback: NameType): NameType {
+    let best = fallback;
+    let bestW = -1;
+    for (let i = 0; i < this.types.length; i++) {
+      if (this.weights[i]! > bestW) {
+        best = this.types[i]!;
+        bestW = this.weights[i]!;
+      }
+    }
+    return best;
+  }
+}
+
+/** The votes under `key`, started when first asked for. */
+function votesFor(all: Map<string, TypeVotes>, key: string): TypeVotes {
+  let v = all.get(key);
+  if (!v) all.set(key, (v = new TypeVotes()));
+  return v;
+}
+
 /**
  * Document-level consistency: a name tagged once is a name at its other occurrences too, and a person's surname
  * is that person wherever it stands alone. Occurrences inside a longer capitalised sequence ("Washington Post"
@@ -153,12 +192,8 @@ const isSentenceStart = (model: TextModel, offset: number): boolean => {
  * uses in lower case ("Will", "Hope").
  */
 function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): LinkMention[] {
-  const typeVotes = new Map<string, Map<NameType, number>>();
-  const vote = (surface: string, type: NameType, w: number): void => {
-    const votes = typeVotes.get(surface) ?? new Map<NameType, number>();
-    votes.set(type, (votes.get(type) ?? 0) + w);
-    typeVotes.set(surface, votes);
-  };
+  const typeVotes = new Map<string, TypeVotes>();
+  const vote = (surface: string, type: NameType, w: number): void => votesFor(typeVotes, surface).add(type, w);
   for (const m of tagged) {
     if (m.description) continue;
     vote(m.display, m.type, m.confidence);
@@ -176,9 +211,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   };
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
-    let type: NameType = 'MISC';
-    let best = -1;
-    for (const [t, w] of votes) if (w > best) [type, best] = [t, w];
+    const type = votes.winner('MISC');
     const singleWord = !/\s/.test(surface);
     // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
     // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception.
@@ -205,21 +238,14 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
 
 /** One type per written name: the one most of its mentions carry, weighted by confidence (first seen on a tie). */
 function unifyTypes(names: LinkMention[]): void {
-  const votes = new Map<string, Map<NameType, number>>();
+  const votes = new Map<string, TypeVotes>();
   for (const m of names) {
     if (m.glossary !== undefined || m.description) continue;
-    const key = keyOf(m);
-    const v = votes.get(key) ?? new Map<NameType, number>();
-    v.set(m.type, (v.get(m.type) ?? 0) + m.confidence);
-    votes.set(key, v);
+    votesFor(votes, keyOf(m)).add(m.type, m.confidence);
   }
   for (const m of names) {
     const v = m.glossary === undefined && !m.description ? votes.get(keyOf(m)) : undefined;
-    if (!v || v.size < 2) continue;
-    let best = m.type;
-    let bestW = -1;
-    for (const [t, w] of v) if (w > bestW) [best, bestW] = [t, w];
-    m.type = best;
+    if (v && v.size >= 2) m.type = v.winner(m.type);
   }
 }
 
