@@ -453,12 +453,17 @@ export class NameTagger implements NameRecognizer {
         for (const [key, entry] of kept) memo.sentences.set(key, entry);
       }
     }
-    return options.consistency === false ? spans : harmonise(sentences, spans);
+    return options.consistency === false ? spans : harmonise(sentences, infos, spans);
   }
 
   /** NameRecognizer: names in a text model, as character offsets. */
   tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[] {
-    const sentences: string[][] = model.sentences.map((s) => model.tokens.slice(s.firstToken, s.lastToken).map((t) => t.text));
+    const tokens = model.tokens;
+    const sentences = model.sentences.map((s) => {
+      const words: string[] = [];
+      for (let i = s.firstToken; i < s.lastToken; i++) words.push(tokens[i]!.text);
+      return words;
+    });
     const spans = this.tagDocument(sentences, { memo, checkpoint });
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
@@ -540,17 +545,20 @@ function spansFromLabels(labels: readonly number[], margins: readonly number[]):
   return out;
 }
 
+/** The text of a span's words, as the consistency pass compares names. */
+const spanText = (words: readonly string[], sp: WordSpan): string => (sp.end - sp.start === 1 ? words[sp.start]! : words.slice(sp.start, sp.end).join(' '));
+
 /**
  * Document-level consistency: the same name string gets the type of its most confident mention, and a single
  * word that is part of a confidently tagged longer name elsewhere (a surname, "Blinken" after "Antony Blinken")
- * takes that name's type when the tagger left it out or was unsure.
+ * takes that name's type when the tagger left it out or was unsure. `infos` are the words' WordInfo.
  */
-function harmonise(sentences: readonly (readonly string[])[], spans: WordSpan[][]): WordSpan[][] {
+function harmonise(sentences: readonly (readonly string[])[], infos: readonly (readonly WordInfo[])[], spans: WordSpan[][]): WordSpan[][] {
   const best = new Map<string, { type: NameType; confidence: number }>();
   const parts = new Map<string, { type: NameType; confidence: number }>();
   sentences.forEach((words, si) => {
     for (const sp of spans[si]!) {
-      const key = words.slice(sp.start, sp.end).join(' ');
+      const key = spanText(words, sp);
       const b = best.get(key);
       if (!b || sp.confidence > b.confidence) best.set(key, { type: sp.type, confidence: sp.confidence });
       if (sp.end - sp.start > 1 && sp.type === 'PERSON' && sp.confidence > 0.8) {
@@ -566,9 +574,8 @@ function harmonise(sentences: readonly (readonly string[])[], spans: WordSpan[][
   return spans.map((list, si) => {
     const words = sentences[si]!;
     const out: WordSpan[] = [];
-    const covered = new Set<number>();
     for (const sp of list) {
-      const key = words.slice(sp.start, sp.end).join(' ');
+      const key = spanText(words, sp);
       const b = best.get(key);
       let type = sp.type;
       let confidence = sp.confidence;
@@ -577,17 +584,22 @@ function harmonise(sentences: readonly (readonly string[])[], spans: WordSpan[][
         const p = parts.get(key);
         if (p && p.type !== sp.type) ({ type, confidence } = p);
       }
-      out.push({ ...sp, type, confidence });
-      for (let k = sp.start; k < sp.end; k++) covered.add(k);
+      out.push({ start: sp.start, end: sp.end, type, confidence });
     }
-    // surnames the tagger missed
+    if (parts.size === 0) return out;
+    // surnames the tagger missed (a part starts with a capital letter: WordInfo.cap)
+    const sentenceInfos = infos[si]!;
+    const covered = new Uint8Array(words.length);
+    for (const sp of list) covered.fill(1, sp.start, sp.end);
+    const found = out.length;
     for (let k = 0; k < words.length; k++) {
-      if (covered.has(k)) continue;
+      if (covered[k] || !sentenceInfos[k]!.cap) continue;
       const p = parts.get(words[k]!);
       if (!p) continue;
-      if ((k > 0 && covered.has(k - 1)) || (k + 1 < words.length && covered.has(k + 1))) continue;
+      if ((k > 0 && covered[k - 1]) || (k + 1 < words.length && covered[k + 1])) continue;
       out.push({ start: k, end: k + 1, type: p.type, confidence: p.confidence * 0.8 });
     }
-    return out.sort((a, b) => a.start - b.start);
+    // (the spans found are in order and starts are distinct)
+    return out.length === found ? out : out.sort((a, b) => a.start - b.start);
   });
 }
