@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { Gazetteer, LABELS, allowed, documentContext, pathMargins, sentenceFeatures, viterbi, type DocContext } from '../../src/server/analysis/entities/features';
+import { Gazetteer, LABELS, allowed, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [
@@ -133,6 +133,18 @@ function referenceDecode(n: number, emission: Float64Array, transitions: (i: num
   });
   return { labels, margins };
 }
+
+describe('gazetteer matching from WordInfo', () => {
+  it('matches as from the lower-cased words when the first trie nodes are kept on the words, with two gazetteers in turn', () => {
+    const a = new Gazetteer([['new york', 1 << 2], ['york', 1 << 2], ['kenya', 1], ['nairobi', 1 << 2]]);
+    const b = new Gazetteer([['new', 1 << 4], ['new york city', 1 << 3], ['south africa', 1]]);
+    for (const words of [...SENTENCES, ['In', 'New', 'York', 'City', ',', 'new', 'york', 'kenya']]) {
+      const infos = words.map(wordInfo);
+      const lower = infos.map((x) => x.lower);
+      for (const gaz of [a, b, a, b]) assert.deepEqual(gaz.matchSparse(lower, lower.length, undefined, infos), gaz.matchSparse(lower), words.join(' '));
+    }
+  });
+});
 
 describe('BILOU decoder', () => {
   it('gives the textbook labels and margins, bit for bit, ties included', () => {

@@ -103,7 +103,7 @@ export const GAZ_CATEGORIES = ['country', 'demonym', 'city', 'region', 'firstnam
 export type GazCategory = (typeof GAZ_CATEGORIES)[number];
 
 /** A word of gazetteer phrases: the categories of the phrase that ends with it, and the words that may follow. */
-interface GazetteerNode {
+export interface GazetteerNode {
   bits: number;
   next: Map<string, GazetteerNode> | undefined;
 }
@@ -167,13 +167,19 @@ export class Gazetteer {
 
   /**
    * As match for lower[0..n), with undefined for tokens that match nothing (most of them: fewer allocations),
-   * written into `out` (which may be reused from sentence to sentence).
+   * written into `out` (which may be reused from sentence to sentence). Given the tokens' WordInfo as well
+   * (`words`), the phrases' first words are looked up once per word (see firstNode) rather than once per token.
    */
-  matchSparse(lower: readonly string[], n = lower.length, out: (number[] | undefined)[] = new Array<number[] | undefined>(n)): (number[] | undefined)[] {
+  matchSparse(
+    lower: readonly string[],
+    n = lower.length,
+    out: (number[] | undefined)[] = new Array<number[] | undefined>(n),
+    words?: readonly WordInfo[],
+  ): (number[] | undefined)[] {
     for (let i = 0; i < n; i++) out[i] = undefined;
     for (let i = 0; i < n; i++) {
       // the phrases lower[i .. i+k), k = 1, 2, ... as far as the trie goes
-      let node = this.firstWords.get(lower[i]!);
+      let node = words ? this.firstNode(words[i]!) : this.firstWords.get(lower[i]!);
       for (let k = 1; node; k++) {
         const bits = node.bits;
         for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
@@ -187,6 +193,15 @@ export class Gazetteer {
       }
     }
     return out;
+  }
+
+  /** The trie node of phrases starting with a word (this.firstWords.get(info.lower)), kept on its WordInfo. */
+  private firstNode(info: WordInfo): GazetteerNode | undefined {
+    if (info.gazetteer !== this) {
+      info.gazetteer = this;
+      info.gazetteerNode = this.firstWords.get(info.lower);
+    }
+    return info.gazetteerNode;
   }
 }
 
@@ -316,6 +331,9 @@ export interface WordInfo {
   scoresAt: number;
   transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
+  /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
+  gazetteerNode: GazetteerNode | undefined;
+  gazetteer: Gazetteer | undefined;
 }
 
 /**
@@ -376,7 +394,7 @@ export function wordInfo(word: string): WordInfo {
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -456,7 +474,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   }
   const mode = caseModeOf(words);
   out.mode = mode;
-  const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz) : undefined;
+  const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz, words) : undefined;
   // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
   const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx);
   const modeShape = MODE_SHAPE[mode]!;
