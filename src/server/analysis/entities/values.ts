@@ -141,11 +141,10 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
 /** How many tokens before a trigger a value may start ("the first quarter of 2023"). */
 const LOOKBACK = 4;
 
-// One sticky alternation per type: a single native regex call per start instead of one per pattern. The
-// alternatives are in priority order (the most specific first), so the first that matches is the one wanted.
-const sticky = (patterns: RegExp[]): RegExp[] => [
-  new RegExp(patterns.map((p) => (p.flags.includes('i') ? caseless(p.source) : p.source)).map((s) => `(?:${s})`).join('|'), 'y'),
-];
+// One alternation per type, its alternatives in priority order (the most specific first), so the first that
+// matches is the one wanted. Case-insensitive patterns are made so by hand to join case-sensitive ones.
+const alternation = (patterns: RegExp[]): string =>
+  patterns.map((p) => `(?:${p.flags.includes('i') ? caseless(p.source) : p.source})`).join('|');
 
 /** A pattern's source made case-insensitive by hand (letters as [xX]), so it can join an alternation with case-sensitive ones. */
 function caseless(source: string): string {
@@ -167,13 +166,16 @@ function caseless(source: string): string {
   }
   return out;
 }
-const PATTERNS: [ValueType, RegExp[]][] = [
-  ['DATE', sticky(DATE_PATTERNS)],
-  ['TIME', sticky(TIME_PATTERNS)],
-  ['MONEY', sticky(MONEY_PATTERNS)],
-  ['PERCENT', sticky(PERCENT_PATTERNS)],
-  ['QUANTITY', sticky(QUANTITY_PATTERNS)],
-];
+const VALUE_TYPES: ValueType[] = ['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY'];
+/**
+ * Every type's alternation at one offset, in one native call: one sticky pattern of a lookahead per type,
+ * `(?=(alternation)|)`, which always matches (empty) and captures in group k+1 what VALUE_TYPES[k] matches there,
+ * if anything. The patterns hold no capturing groups of their own.
+ */
+const ALL_TYPES_AT = new RegExp(
+  [DATE_PATTERNS, TIME_PATTERNS, MONEY_PATTERNS, PERCENT_PATTERNS, QUANTITY_PATTERNS].map((ps) => `(?=(${alternation(ps)})|)`).join(''),
+  'y',
+);
 
 // (first letter, length) pairs of the trigger words: most tokens are ruled out without a string allocation.
 const TRIGGER_SHAPES = (() => {
@@ -217,20 +219,20 @@ function candidateStarts(model: TextModel): number[] {
 }
 
 function scanAt(prose: string, starts: number[], out: Candidate[]): void {
-  for (const [type, patterns] of PATTERNS) {
-    for (const re of patterns) {
-      for (const at of starts) {
-        re.lastIndex = at;
-        const m = re.exec(prose);
-        if (!m || m[0].length === 0) continue;
-        let start = at;
-        let end = start + m[0].length;
-        // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
-        const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(m[0]);
-        if (lead && type !== 'MONEY') start += lead[0].length;
-        while (end > start && /\s/.test(prose[end - 1]!)) end--;
-        out.push({ start, end, type });
-      }
+  for (const at of starts) {
+    ALL_TYPES_AT.lastIndex = at;
+    const m = ALL_TYPES_AT.exec(prose)!;
+    for (let k = 0; k < VALUE_TYPES.length; k++) {
+      const found = m[k + 1];
+      if (!found) continue;
+      const type = VALUE_TYPES[k]!;
+      let start = at;
+      let end = start + found.length;
+      // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
+      const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(found);
+      if (lead && type !== 'MONEY') start += lead[0].length;
+      while (end > start && /\s/.test(prose[end - 1]!)) end--;
+      out.push({ start, end, type });
     }
   }
 }
