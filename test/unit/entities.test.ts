@@ -84,6 +84,12 @@ describe('values: quantities', () => {
   it('finds a scaled unit', () => assert.deepEqual(ofType('Output reached 2 million barrels a day.', 'QUANTITY'), ['2 million barrels']));
   it('finds degrees', () => assert.deepEqual(ofType('Temperatures hit 45 degrees Celsius.', 'QUANTITY'), ['45 degrees Celsius']));
   it('does not take a count of people', () => assert.deepEqual(ofType('About 3,000 people marched.', 'QUANTITY'), []));
+  // every type is tried at each start: here a year (DATE) and a distance (QUANTITY) start at the same offset
+  it('keeps the longer of two types starting at one offset', () => assert.deepEqual(values('The pipeline runs 1990 miles across three states.'), ['QUANTITY 1990 miles']));
+});
+
+describe('values: several types in one sentence', () => {
+  it('finds each in order', () => assert.deepEqual(values('Sales rose 12 percent in 2019 to $4 million by 5 p.m.'), ['PERCENT 12 percent', 'DATE 2019', 'MONEY $4 million', 'TIME 5 p.m.']));
 });
 
 describe('recognizeEntities: values as entities', () => {
