@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { Gazetteer, LABELS, allowed, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { Gazetteer, LABELS, allowed, boundedTransitions, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [
@@ -155,18 +155,23 @@ describe('BILOU decoder', () => {
       const n = 1 + (trial % 23);
       // small integers make ties common; fractions make rounding matter
       const value = trial % 2 === 0 ? (): number => Math.floor(random() * 5) - 2 : (): number => (random() - 0.5) * 10.3;
-      const emission = Float64Array.from({ length: n * L }, value);
+      // (emission scores spread wider than the transitions' let the bounded matrices skip predecessors)
+      const spread = trial % 4 === 3 ? 8 : 1;
+      const emission = Float64Array.from({ length: n * L }, () => spread * value());
       const shapes = [0, 1, 2].map(() => Float64Array.from({ length: (L + 1) * L }, value));
-      const transitions = (i: number): Float64Array => shapes[i % 3]!;
-      const forward = new Float64Array(n * L);
-      const labels = viterbi(n, L, emission, transitions, forward);
-      const margins = pathMargins(n, L, emission, transitions, forward, labels);
-      const ref = referenceDecode(n, emission, transitions);
-      assert.deepEqual(labels, ref.labels, `trial ${trial}`);
-      assert.ok(margins.every((m, i) => Object.is(m, ref.margins[i])), `trial ${trial}: ${margins} vs ${ref.margins}`);
-      // margins for the tokens in names only: the same values there, NaN elsewhere
-      const named = pathMargins(n, L, emission, transitions, forward, labels, true);
-      assert.ok(named.every((m, i) => (labels[i] === 0 ? Number.isNaN(m) : Object.is(m, ref.margins[i]))), `trial ${trial}: ${named} vs ${ref.margins}`);
+      const ref = referenceDecode(n, emission, (i) => shapes[i % 3]!);
+      // plain transition matrices, and with the row bounds viterbi prunes with
+      for (const matrices of [shapes, shapes.map(boundedTransitions)]) {
+        const transitions = (i: number): Float64Array => matrices[i % 3]!;
+        const forward = new Float64Array(n * L);
+        const labels = viterbi(n, L, emission, transitions, forward);
+        const margins = pathMargins(n, L, emission, transitions, forward, labels);
+        assert.deepEqual(labels, ref.labels, `trial ${trial}`);
+        assert.ok(margins.every((m, i) => Object.is(m, ref.margins[i])), `trial ${trial}: ${margins} vs ${ref.margins}`);
+        // margins for the tokens in names only: the same values there, NaN elsewhere
+        const named = pathMargins(n, L, emission, transitions, forward, labels, true);
+        assert.ok(named.every((m, i) => (labels[i] === 0 ? Number.isNaN(m) : Object.is(m, ref.margins[i]))), `trial ${trial}: ${named} vs ${ref.margins}`);
+      }
     }
   });
 });

@@ -571,6 +571,27 @@ const OPENING = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 /** Back pointers and backward scores, grown to the longest sentence seen (decoding allocates nothing else). */
 let backScratch = new Uint8Array(0);
 let backwardScratch = new Float64Array(0);
+/** The closed predecessors viterbi considers for a token. */
+const live = new Uint8Array(CLOSED.length);
+
+/**
+ * A transition matrix has (L+1) × L entries (see viterbi); one made by boundedTransitions is followed by, for each
+ * closed label in CLOSED order, the least and the greatest entry of its row over the opening labels.
+ */
+const TRANSITIONS = 18 * 17;
+const BOUNDED_TRANSITIONS = TRANSITIONS + 2 * CLOSED.length;
+
+/** A transition matrix with its row bounds, with which viterbi skips predecessors that cannot win (same result). */
+export function boundedTransitions(t: Float64Array): Float64Array {
+  const out = new Float64Array(BOUNDED_TRANSITIONS);
+  out.set(t.subarray(0, TRANSITIONS));
+  CLOSED.forEach((p, c) => {
+    const row = OPENING.map((l) => t[(p + 1) * 17 + l]!);
+    out[TRANSITIONS + 2 * c] = Math.min(...row);
+    out[TRANSITIONS + 2 * c + 1] = Math.max(...row);
+  });
+  return out;
+}
 
 function checkLabels(L: number): void {
   if (L !== 17 || LABELS.length !== 17) throw new Error(`BILOU decoding expects ${LABELS.length} = 17 labels, got ${L}`);
@@ -578,8 +599,9 @@ function checkLabels(L: number): void {
 
 /**
  * Best label sequence (Viterbi) under BILOU constraints. `emission[i*L + l]` scores label l at token i;
- * `transitions(i)` gives the transition scores into token i as (L+1) rows (previous label -1..L-1) of L columns.
- * L must be LABELS.length. The forward (Viterbi) scores are left in `forward` (at least n*L long) for pathMargins.
+ * `transitions(i)` gives the transition scores into token i as (L+1) rows (previous label -1..L-1) of L columns,
+ * best made by boundedTransitions (faster). L must be LABELS.length. The forward (Viterbi) scores are left in
+ * `forward` (at least n*L long) for pathMargins.
  */
 export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array): number[] {
   checkLabels(L);
@@ -594,59 +616,25 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
     const base = i * L;
     const prev = base - L;
     const t = transitions(i);
-    // opening labels: the best of the nine closed predecessors p, transition row (p + 1) * L
-    const s0 = score[prev]!;
-    const s3 = score[prev + 3]!;
-    const s4 = score[prev + 4]!;
-    const s7 = score[prev + 7]!;
-    const s8 = score[prev + 8]!;
-    const s11 = score[prev + 11]!;
-    const s12 = score[prev + 12]!;
-    const s15 = score[prev + 15]!;
-    const s16 = score[prev + 16]!;
+    // opening labels: the best of the closed predecessors p (transition row (p + 1) * L) that can win (live)
+    let count = 0;
+    if (t.length === BOUNDED_TRANSITIONS) {
+      // every opening label scores at least as well from O as the least of O's row allows (O is mostly the best
+      // closed label); a predecessor whose score plus the greatest of its row is below that cannot win or tie
+      const floor = score[prev]! + t[TRANSITIONS]!;
+      for (let c = 0; c < CLOSED.length; c++) if (score[prev + CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
+    } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
     for (let a = 0; a < OPENING.length; a++) {
       const l = OPENING[a]!;
-      let best = s0 + t[L + l]!;
-      let arg = 0;
-      let v = s3 + t[4 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 3;
-      }
-      v = s4 + t[5 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 4;
-      }
-      v = s7 + t[8 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 7;
-      }
-      v = s8 + t[9 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 8;
-      }
-      v = s11 + t[12 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 11;
-      }
-      v = s12 + t[13 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 12;
-      }
-      v = s15 + t[16 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 15;
-      }
-      v = s16 + t[17 * L + l]!;
-      if (v > best) {
-        best = v;
-        arg = 16;
+      let arg = live[0]!;
+      let best = score[prev + arg]! + t[(arg + 1) * L + l]!;
+      for (let k = 1; k < count; k++) {
+        const p = live[k]!;
+        const v = score[prev + p]! + t[(p + 1) * L + l]!;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
       score[base + l] = best + emission[base + l]!;
       back[base + l] = arg;

@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  BOS, CaseMode, EOS, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
+  BOS, CaseMode, EOS, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
   normalShapeFeatures, pathMargins, shapeContextFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 
@@ -267,6 +267,7 @@ export class NameTagger implements NameRecognizer {
       this.add(shapeTransitionFeature(shapeHash, prev), row);
       t.set(row, (prev + 1) * L);
     }
+    t = boundedTransitions(t);
     // shapes are few, but bound the cache for adversarial input
     if (this.transitionCache.size < 20000) this.transitionCache.set(shapeHash, t);
     return t;
