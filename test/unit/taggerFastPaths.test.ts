@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { Gazetteer, LABELS, allowed, boundedTransitions, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [
@@ -133,6 +133,33 @@ function referenceDecode(n: number, emission: Float64Array, transitions: (i: num
   });
   return { labels, margins };
 }
+
+describe('document context', () => {
+  it('notes every capitalisation of repeated words, call after call', () => {
+    /** The definition, word by word: mid-sentence words of normal-case sentences, not after an opening mark. */
+    const reference = (sentences: readonly (readonly string[])[]): Map<string, number> => {
+      const out = new Map<string, number>();
+      for (const words of sentences) {
+        if (caseMode(words) !== CaseMode.Normal) continue;
+        const infos = words.map(wordInfo);
+        for (let i = 1; i < infos.length; i++) {
+          const x = infos[i]!;
+          const bit = !x.startsWithLetter || infos[i - 1]!.opening ? 0 : x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
+          if (bit) out.set(x.lower, (out.get(x.lower) ?? 0) | bit);
+        }
+      }
+      return out;
+    };
+    const repeated: string[][] = [
+      ['Aid', 'to', 'the', 'Border', 'region', 'rose', '.'],
+      ['Officials', 'said', 'the', 'border', 'would', 'reopen', ',', 'the', 'Border', 'Agency', 'said', '.'],
+      ['They', 'said', '"', 'Border', 'guards', 'left', '"', 'on', 'Monday', '.'],
+    ];
+    for (const sentences of [repeated, SENTENCES, [...repeated, ...SENTENCES, ...repeated], repeated]) {
+      assert.deepEqual([...documentContext(sentences).capitalisation].sort(), [...reference(sentences)].sort());
+    }
+  });
+});
 
 describe('gazetteer matching from WordInfo', () => {
   it('matches as from the lower-cased words when the first trie nodes are kept on the words, with two gazetteers in turn', () => {

@@ -225,9 +225,13 @@ export function documentContext(sentences: readonly (readonly string[])[]): DocC
   return documentContextOf(sentences.map((words) => words.map(wordInfo)));
 }
 
+/** Numbers documentContextOf calls, for WordInfo.contextStamp. */
+let contextStamp = 0;
+
 /** documentContext of sentences given as their words' WordInfo. */
 export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): DocContext {
   const capitalisation = new Map<string, number>();
+  const stamp = ++contextStamp;
   for (const infos of sentences) {
     if (caseModeOf(infos) !== CaseMode.Normal) continue;
     for (let i = 1; i < infos.length; i++) {
@@ -235,6 +239,12 @@ export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): 
       if (!x.startsWithLetter || infos[i - 1]!.opening) continue;
       const bit = x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
       if (!bit) continue;
+      // (a word repeats: its spelling's bits are noted on it, to skip the map when they are in already)
+      if (x.contextStamp !== stamp) {
+        x.contextStamp = stamp;
+        x.contextBits = 0;
+      } else if (x.contextBits & bit) continue;
+      x.contextBits |= bit;
       const seen = capitalisation.get(x.lower) ?? 0;
       if ((seen | bit) !== seen) capitalisation.set(x.lower, seen | bit);
     }
@@ -334,6 +344,9 @@ export interface WordInfo {
   /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
   gazetteerNode: GazetteerNode | undefined;
   gazetteer: Gazetteer | undefined;
+  /** The capitalisation bits (DocContext) this spelling gave the document context documentContextOf call `contextStamp` made. */
+  contextBits: number;
+  contextStamp: number;
 }
 
 /**
@@ -394,7 +407,7 @@ export function wordInfo(word: string): WordInfo {
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
