@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { dataRoot, readConll, readWorldwideFile, worldwideSplit, type TaggedDocument } from './data';
 import {
-  GAZ_CATEGORIES, Gazetteer, HISTORY_FEATURES, LABELS, bilouFromIob2, viterbi, documentContext, historyFeatures, sentenceFeatures,
+  GAZ_CATEGORIES, Gazetteer, HISTORY_FEATURES, LABELS, bilouFromIob2, boundedTransitions, viterbi, documentContext, historyFeatures, sentenceFeatures,
   type GazCategory, type SentenceFeatures,
 } from '../src/server/analysis/entities/features';
 import { NameTagger } from '../src/server/analysis/entities/tagger';
@@ -219,6 +219,8 @@ function main(): void {
             for (let l = 0; l < L; l++) t[(prev + 1) * L + l]! += w[f * L + l]!;
           }
         }
+        // with each row's bounds, as the tagger decodes (same path, far fewer predecessors tried)
+        t = boundedTransitions(t);
         cache.set(shape, t);
         return t;
       };
