@@ -57,9 +57,22 @@ describe('name tagger fast paths', () => {
     const tagger = loadNameRecognizer();
     const probe = SENTENCES[0]!;
     assert.deepEqual(Array.from(tagger.emissionScores(probe)), Array.from(referenceEmissions(tagger, probe, undefined)));
-    // more distinct words than the store keeps (65,536), so the probe sentence's words are scored again after
+    // more distinct words than the store keeps (16,384), so the probe sentence's words are scored again after
     for (let s = 0; s < 1400; s++) tagger.emissionScores(Array.from({ length: 50 }, (_, k) => `Zq${s}x${k}`));
     for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
+  it('never starts its per-word store afresh in the middle of a sentence (words scored earlier keep their scores)', function () {
+    this.timeout(60000);
+    const tagger = loadNameRecognizer();
+    // known words first (scored long ago, so early in the store), then new ones: whichever sentence takes the store
+    // past its limit must still be scored with the known words' own scores
+    const known = ['The', 'minister', 'said', 'on', 'Tuesday', 'that', 'Oslo'];
+    // several times past the limit, at varying points of a sentence
+    for (let s = 0; s < 2400; s++) {
+      const words = [...known, ...Array.from({ length: 1 + (s % 40) }, (_, k) => `Wq${s}v${k}`), ...known, '.'];
+      assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), `sentence ${s}`);
+    }
   });
 
   it('reads features back from the weights table as the file stores them (sparse and dense rows, repeated and absent hashes)', () => {

@@ -61,11 +61,12 @@ const PRESENCE_BITS = 21;
 const SHAPE_CACHE_BITS = 12;
 
 /**
- * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept at most (about
- * 1 KiB each); the boundaries before and after a sentence take the first two places.
+ * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept before the store
+ * starts afresh (about 1 KiB each: 16 MiB, a few dozen articles' vocabulary); the boundaries before and after a
+ * sentence take the first two places.
  */
 const WORD_BLOCKS = 7;
-const MAX_SCORED_WORDS = 1 << 16;
+const MAX_SCORED_WORDS = 1 << 14;
 const BOS_AT = 0;
 const EOS_AT = WORD_BLOCKS * LABELS.length;
 
@@ -194,8 +195,9 @@ export class NameTagger implements NameRecognizer {
    * Every scored word's summed weights (wordScores), WORD_BLOCKS × L each, in one array that the emission loop
    * reads five words' blocks from per token. The first two entries are the sentence boundaries: before the
    * sentence (BOS_AT: roles 0 and 2) and after it (EOS_AT: roles 1 and 3), the other blocks zero. A WordInfo's
-   * scoresAt is valid while its scoresOwner is `generation`; once MAX_SCORED_WORDS words are kept the array
-   * starts afresh under a new generation (an open-ended vocabulary would otherwise grow it for ever).
+   * scoresAt is valid while its scoresOwner is `generation`. Once MAX_SCORED_WORDS words are kept, the array
+   * starts afresh under a new generation (an open-ended vocabulary would otherwise grow it for ever), but only
+   * between sentences (startSentence): a sentence's tokens must keep their places while it is scored.
    */
   private wordArena = new Float64Array(0);
   private scoredWords = 0;
@@ -211,7 +213,7 @@ export class NameTagger implements NameRecognizer {
    */
   private wordScores(info: WordInfo): number {
     if (info.scoresOwner === this.generation) return info.scoresAt;
-    const at = this.claimWordBlocks();
+    const at = this.appendWordBlocks(); // (a long sentence may take the store past MAX_SCORED_WORDS)
     const r = this.wordArena;
     const L = this.L;
     for (const h of info.intrinsic) this.add(h, r, at);
@@ -226,18 +228,17 @@ export class NameTagger implements NameRecognizer {
     return at;
   }
 
-  /** Room in wordArena for one more word; the first time and when it is full, starting afresh. */
-  private claimWordBlocks(): number {
-    if (this.scoredWords === 0 || this.scoredWords === MAX_SCORED_WORDS) {
-      this.generation = {};
-      this.scoredWords = 0;
-      this.appendWordBlocks(); // BOS_AT
-      this.appendWordBlocks(); // EOS_AT
-      for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, BOS_AT + (role + 1) * this.L);
-      for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, EOS_AT + (role + 1) * this.L);
-    }
-    return this.appendWordBlocks();
+  /** Before a sentence is scored: the store set up the first time, and started afresh when it is full. */
+  private startSentence(): void {
+    if (this.scoredWords !== 0 && this.scoredWords < MAX_SCORED_WORDS) return;
+    this.generation = {};
+    this.scoredWords = 0;
+    this.appendWordBlocks(); // BOS_AT
+    this.appendWordBlocks(); // EOS_AT
+    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, BOS_AT + (role + 1) * this.L);
+    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, EOS_AT + (role + 1) * this.L);
   }
+
 
   private appendWordBlocks(): number {
     const size = WORD_BLOCKS * this.L;
@@ -382,12 +383,13 @@ export class NameTagger implements NameRecognizer {
       this.tokenScores = new Int32Array(2 * n);
     }
     const { emission, tokenScores: per } = this;
+    this.startSentence();
     for (let i = 0; i < n; i++) {
       const info = words[i]!;
       per[i] = this.wordScores(info);
       this.tokenTransitions[i] = info.transitions!;
     }
-    // (after wordScores: it may have grown or restarted wordArena)
+    // (after wordScores: it may have grown wordArena)
     const arena = this.wordArena;
     const { hashes, offsets, shapeH } = sf;
     if (exact) {
