@@ -50,7 +50,9 @@ export class JobWorker<Job, Result> {
   private worker: Worker | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
-  private pending: { id: number; job: Job; resolve: (r: Result | undefined) => void; reject: (e: unknown) => void; pieces: Map<string, unknown[]> } | undefined;
+  private pending:
+    | { id: number; job: Job; worker: Worker; resolve: (r: Result | undefined) => void; reject: (e: unknown) => void; pieces: Map<string, unknown[]> }
+    | undefined;
   /** Shared with the worker: the id of the job to stop (see cancel). */
   private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 
@@ -101,6 +103,7 @@ export class JobWorker<Job, Result> {
       this.pending = {
         id,
         job,
+        worker,
         pieces: new Map(),
         resolve: (r) => {
           clearTimeout(timer);
@@ -141,9 +144,11 @@ export class JobWorker<Job, Result> {
     });
     const fail = (why: string): void => {
       if (this.worker === worker) this.worker = undefined;
+      // a worker killed after a time limit exits later, when the next job may already run on a new one
       const p = this.pending;
+      if (p?.worker !== worker) return;
       this.pending = undefined;
-      p?.reject(new Error(why));
+      p.reject(new Error(why));
     };
     worker.on('error', (e) => {
       log(`Byline: the ${name} failed: ${errorText(e)}`);
@@ -173,8 +178,7 @@ export function serveJobs<Job, Result>(handle: (job: Job, cancelled: () => boole
   let outbox: Reply<Result>[] = [];
   port.on('message', (message: Envelope<Job> | Ack) => {
     if ('ack' in message) {
-      const next = outbox.shift();
-      if (next && next.id === message.ack) port.postMessage(next);
+      if (outbox[0]?.id === message.ack) port.postMessage(outbox.shift()!);
       return;
     }
     const { id, job } = message;

@@ -130,6 +130,31 @@ describe('jobWorker: cancelling a running job', () => {
     }
   });
 
+  it('runs the next job normally after a job overran its time limit (the killed worker exits later)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
+    const script = path.join(dir, 'worker.js');
+    const jobWorker = require.resolve('../../src/server/jobWorker');
+    fs.writeFileSync(
+      script,
+      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
+        `serveJobs((job) => { if (job.endless) for (;;) {} return { uri: job.uri }; });\n`,
+    );
+    const worker = new JobWorker<{ uri: string; endless: boolean }, { uri: string }>({
+      script, name: 'test worker', timeoutMs: 1000, startupGraceMs: 5000, timeoutError: () => new Error('over time'),
+      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
+    });
+    try {
+      await worker.run({ uri: 'warm', endless: false }, () => true);
+      const overrun = worker.run({ uri: 'a', endless: true }, () => true);
+      const next = worker.run({ uri: 'b', endless: false }, () => true);
+      await assert.rejects(overrun, /over time/);
+      assert.deepStrictEqual(await next, { uri: 'b' });
+    } finally {
+      worker.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('the engine gives up with AnalysisCancelled when asked between its steps', () => {
     let asked = 0;
     assert.throws(
