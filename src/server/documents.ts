@@ -80,7 +80,7 @@ export class ArticleStore {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        this.get(uri).catch((e: unknown) => this.log(`Byline: analysis of ${uri} failed: ${errorText(e)}`));
+        this.get(uri, true).catch((e: unknown) => this.log(`Byline: analysis of ${uri} failed: ${errorText(e)}`));
       }, delay),
     );
   }
@@ -119,10 +119,15 @@ export class ArticleStore {
     return a && doc && a.version === doc.version ? a : undefined;
   }
 
-  /** The analysis of the document's current version with current inputs; undefined when it is not open. */
-  async get(uri: string): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
+  /**
+   * The analysis of the document's current version with current inputs; undefined when it is not open.
+   * `scheduled`: called at the end of the pause after an edit; it gives up when a newer edit came meanwhile (that
+   * edit has scheduled its own), where a request goes on to the current version at once.
+   */
+  async get(uri: string, scheduled = false): Promise<{ doc: TextDocument; analysis: Analysis } | undefined> {
     // A document edited while its inputs are gathered is analysed again at its new version; a few rounds at most.
     for (let round = 0; round < 5; round++) {
+      if (round > 0 && scheduled && this.timers.has(uri)) return undefined;
       const doc = this.documents.get(uri);
       if (!doc) return undefined;
       const inputs = await this.gatherInputs(doc);
@@ -200,8 +205,11 @@ export interface EngineRunner {
   dispose(): void;
 }
 
-/** How many documents' memos an engine keeps: the most recently analysed ones (open documents, in practice). */
-const MEMO_DOCUMENTS = 32;
+/**
+ * How many documents' memos an engine keeps: the most recently analysed ones, closed or not (a memo is about
+ * twice its document's text, so a few long documents at most).
+ */
+const MEMO_DOCUMENTS = 8;
 
 /**
  * The engine with a NameMemo per document, least recently analysed dropped first; the memo changes only what

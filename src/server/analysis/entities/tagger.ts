@@ -420,7 +420,8 @@ export class NameTagger implements NameRecognizer {
    * (`consistency: false` skips the consistency pass, to measure what it adds). With a memo, a sentence whose
    * spans were computed before under the same conditions (see sentenceKey) reuses them; the memo then keeps only
    * the sentences of this document. `checkpoint` is called every CHECKPOINT_SENTENCES sentences tagged and may
-   * throw to stop (the analysis was cancelled): the memo then keeps what was tagged so far as well.
+   * throw to stop (the analysis was cancelled): the memo then keeps what was tagged so far as well (bounded by
+   * twice the document's sentences).
    */
   tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo; checkpoint?: () => void } = {}): WordSpan[][] {
     const infos = sentences.map((words) => words.map(wordInfo));
@@ -452,7 +453,8 @@ export class NameTagger implements NameRecognizer {
         });
         complete = true;
       } finally {
-        if (complete) memo.sentences.clear();
+        // a stopped run adds what it tagged to what was kept, up to twice this document's sentences
+        if (complete || memo.sentences.size + kept.size > 2 * infos.length) memo.sentences.clear();
         for (const [key, entry] of kept) memo.sentences.set(key, entry);
       }
     }
