@@ -11,7 +11,7 @@ interface IgnoreRange extends Span {
 }
 
 /** Markdown ignore comments: byline-ignore (next paragraph) and byline-disable … byline-enable (a range). */
-export function ignoreRanges(model: TextModel): IgnoreRange[] {
+function ignoreRanges(model: TextModel): IgnoreRange[] {
   const out: IgnoreRange[] = [];
   const re = /<!--\s*byline-(ignore|disable|enable)\b([\s\S]*?)-->/g;
   let open: { start: number; codes: Set<string> | null } | null = null;

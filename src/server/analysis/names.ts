@@ -265,7 +265,7 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   return out.sort((a, b) => a.start - b.start);
 }
 
-export const FIRST_REFERENCE_CODE = 'NAME002';
+const FIRST_REFERENCE_CODE = 'NAME002';
 
 /** NAME002 findings (hints): a first body reference by one name only, with the full name as the fix. */
 export function firstReferenceFindings(article: FirstReferenceInput): Finding[] {

@@ -1,6 +1,6 @@
 // Findings → LSP diagnostics: severity from settings (a level, or per code with "default" and "off"), a code with
 // a link to its README section, related information, and the workspace ignore file for plain text (Markdown
-// ignore comments are honoured by the claim rules themselves, so the CLI obeys them too). The size notice is an
+// ignore comments are honoured by the engine itself, analysis/ignores.ts, so the CLI obeys them too). The size notice is an
 // information diagnostic at the top of the document.
 
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';

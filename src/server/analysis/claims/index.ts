@@ -646,7 +646,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   }
 }
 
-// ---------------------------------------------------------------- ignores and tidying
+// ---------------------------------------------------------------- tidying
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();

@@ -339,22 +339,20 @@ export class NameTagger implements NameRecognizer {
   private readonly tokenTransitions: Float64Array[] = [];
   private readonly transitionsAt = (i: number): Float64Array => this.tokenTransitions[i]!;
 
-  /** BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label. */
-  labelWords(words: readonly string[], doc?: DocContext): { labels: number[]; margins: number[] } {
-    return this.label(words.map(wordInfo), doc, false);
-  }
-
-  /** labelWords of a sentence given as WordInfo; with `namesOnly`, margins only for tokens in names (NaN for O). */
-  private label(words: readonly WordInfo[], doc: DocContext | undefined, namesOnly: boolean): { labels: number[]; margins: number[] } {
+  /**
+   * BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label,
+   * computed only for tokens in names (NaN for O: span confidences read no others).
+   */
+  private label(words: readonly WordInfo[], doc: DocContext | undefined): { labels: number[]; margins: number[] } {
     this.score(words, doc);
     const n = words.length;
     const labels = viterbi(n, this.L, this.emission, this.transitionsAt, this.forward);
-    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels, namesOnly);
+    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels, true);
     return { labels, margins };
   }
 
   /**
-   * The label scores of each token of a sentence from its static features (n × L, token-major), as labelWords
+   * The label scores of each token of a sentence from its static features (n × L, token-major), as label
    * decodes them: the sum of the weights of sentenceFeatures(words, gazetteer, doc) for each token.
    */
   emissionScores(words: readonly string[], doc?: DocContext): Float64Array {
@@ -429,8 +427,7 @@ export class NameTagger implements NameRecognizer {
     let tagged = 0;
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
       if (++tagged % CHECKPOINT_SENTENCES === 0) options.checkpoint?.();
-      // (span confidences use only the margins of tokens in names)
-      const { labels, margins } = this.label(words, doc, true);
+      const { labels, margins } = this.label(words, doc);
       return spansFromLabels(labels, margins);
     };
     const memo = options.memo;
