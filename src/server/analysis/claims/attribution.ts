@@ -69,10 +69,9 @@ const AFFILIATION = /^(?:in|at|from|for|with|inside|within|on) |\b(?:familiar wi
 const ANONYMOUS_AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of)\b/;
 const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'military', 'intelligence', 'police', 'campaign', 'diplomatic', 'western', 'european', 'security', 'defense', 'defence', 'ministry', 'state', 'federal', 'local', 'party', 'congressional', 'industry', 'company', 'union', 'law', 'enforcement', 'justice', 'department', 'white', 'house', 'top', 'former', 'current', 'high-ranking', 'mid-level', 'junior', 'regional', 'city', 'county', 'health', 'school', 'hospital', 'airport', 'embassy', 'foreign', 'trade', 'energy', 'oil', 'bank', 'banking', 'court', 'prison', 'army', 'navy', 'rebel', 'opposition']);
 
-const isCapitalised = startsWithCapital;
 /** Nouns that end in -ly and so are no adverbs ("a source close to the family said"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'reply', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'july', 'italy', 'fly', 'lily', 'homily', 'belly']);
-const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !isCapitalised(w.text) && !LY_NOUNS.has(w.lower);
+const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !startsWithCapital(w.text) && !LY_NOUNS.has(w.lower);
 const isWordy = (w: Word): boolean => !w.quote && /[\p{L}\p{N}]/u.test(w.text);
 
 /** The words of one sentence, read from the claim text (quoted stretches collapsed). */
@@ -142,7 +141,7 @@ function npBack(words: Word[], end: number): number {
       // "Smith and Jones said", "Federal and state officials said": coordinated names or qualifiers
       const before = words[k - 1];
       const after = words[k + 1];
-      if (!before || !after || !(isCapitalised(before.text) || ROLE_QUALIFIERS.has(before.lower)) || !(isCapitalised(after.text) || ROLE_QUALIFIERS.has(after.lower))) break;
+      if (!before || !after || !(startsWithCapital(before.text) || ROLE_QUALIFIERS.has(before.lower)) || !(startsWithCapital(after.text) || ROLE_QUALIFIERS.has(after.lower))) break;
     }
     // another cue ends the phrase ("…, he said, officials added"), but not a noun that looks like one ("state")
     if (k !== end && REPORTING_CUE_FORMS.has(w.lower) && !ROLE_QUALIFIERS.has(w.lower) && /(?:ed|aid|old|rote|says)$/.test(w.lower)) break;
@@ -159,7 +158,7 @@ function npForward(words: Word[], start: number): number {
     const w = words[k]!;
     if (w.quote || w.text === ',' || w.text === '.' || w.text === ';' || w.text === ':' || w.text === '(' || w.text === '—' || w.text === '?' || w.text === '!') break;
     if (NP_BOUNDARY.has(w.lower) && k > start) break;
-    if (k > start && /^(?:on|in|at|during|after|before|last|this|earlier|late|early|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w.lower) && !isCapitalised(words[k + 1]?.text ?? 'x')) break;
+    if (k > start && /^(?:on|in|at|during|after|before|last|this|earlier|late|early|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w.lower) && !startsWithCapital(words[k + 1]?.text ?? 'x')) break;
     if (k > start && /^(?:on|in|at|during|after|before|last|this)$/.test(w.lower)) break;
     k++;
   }
@@ -184,12 +183,12 @@ export function classifySource(words: Word[], from: number, to: number, appositi
   const post = np.slice(headIdx + 1);
   const postText = post.map((w) => w.lower).join(' ');
   const apposWords = appositive ? words.slice(appositive[0], appositive[1]) : [];
-  const hasNameIn = (ws: Word[]): boolean => ws.some((w) => w.name || (isCapitalised(w.text) && !w.initial && w.lower !== 'i' && !VAGUE_SOURCES.has(w.lower)));
+  const hasNameIn = (ws: Word[]): boolean => ws.some((w) => w.name || (startsWithCapital(w.text) && !w.initial && w.lower !== 'i' && !VAGUE_SOURCES.has(w.lower)));
   const anonymousRole = ANONYMOUS_ROLES.has(headLower);
 
   if (PERSONAL_PRONOUNS.has(headLower) || headLower === 'it' || headLower === 'who') return { specificity: 'named', head: headLower, anonymous: false };
-  if (head.name || (isCapitalised(head.text) && !head.initial && !VAGUE_SOURCES.has(headLower))) return { specificity: 'named', head: headLower, anonymous: false };
-  if (head.initial && isCapitalised(head.text) && !VAGUE_SOURCES.has(headLower) && !ANONYMOUS_ROLES.has(headLower) && !INSTITUTIONAL_SOURCES.has(headLower) && !SPOKESPERSON_SOURCES.has(headLower) && !QUANTIFIERS.has(headLower) && !DOCUMENT_SOURCES.has(headLower) && !/s$/.test(headLower)) {
+  if (head.name || (startsWithCapital(head.text) && !head.initial && !VAGUE_SOURCES.has(headLower))) return { specificity: 'named', head: headLower, anonymous: false };
+  if (head.initial && startsWithCapital(head.text) && !VAGUE_SOURCES.has(headLower) && !ANONYMOUS_ROLES.has(headLower) && !INSTITUTIONAL_SOURCES.has(headLower) && !SPOKESPERSON_SOURCES.has(headLower) && !QUANTIFIERS.has(headLower) && !DOCUMENT_SOURCES.has(headLower) && !/s$/.test(headLower)) {
     // a capitalised sentence-initial word that is no common source noun: most likely a surname ("Ortiz said")
     return { specificity: 'named', head: headLower, anonymous: false };
   }
@@ -201,7 +200,7 @@ export function classifySource(words: Word[], from: number, to: number, appositi
   // "the official", "his aides": a source the story has already introduced
   if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(w.lower) || w.lower === "'s" || w.lower === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
   const qualifiers = pre.filter((w) => !QUANTIFIERS.has(w.lower) && !/^\d/.test(w.text));
-  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || INSTITUTIONAL_SOURCES.has(w.lower) || isCapitalised(w.text)) || hasNameIn(post) || apposWords.length > 0;
+  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || INSTITUTIONAL_SOURCES.has(w.lower) || startsWithCapital(w.text)) || hasNameIn(post) || apposWords.length > 0;
   if (affiliated) {
     const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => w.lower === 'senior' || w.lower === 'top') || ANONYMOUS_AFFILIATION.test(postText);
     return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !hasNameIn(apposWords) };
