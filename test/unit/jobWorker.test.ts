@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { assemble, inPieces, JobWorker, PIECE_ITEMS } from '../../src/server/jobWorker';
+import { assemble, inPieces, JobWorker, PIECE_ITEMS, type JobWorkerOptions } from '../../src/server/jobWorker';
 import { MemoEngine, serverArticle } from '../../src/server/documents';
 import { analyzeText } from '../../src/server/engine';
 import { AnalysisCancelled } from '../../src/server/analysis/article';
@@ -18,6 +18,26 @@ The Friends of Harbour Library, a volunteer group, said the repairs were overdue
 
 Officials expect the work to cost about $2.4 million, according to the city budget office.
 `;
+
+/**
+ * Runs `use` with a real JobWorker whose worker script is `body` (worker-side code with `serveJobs` in scope), then
+ * disposes of both.
+ */
+async function withTestWorker<Job, Result>(body: string, options: Partial<JobWorkerOptions<Job, Result>>, use: (worker: JobWorker<Job, Result>) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
+  const script = path.join(dir, 'worker.js');
+  fs.writeFileSync(script, `const { serveJobs } = require(${JSON.stringify(require.resolve('../../src/server/jobWorker'))});\n${body}`);
+  const worker = new JobWorker<Job, Result>({
+    script, name: 'test worker', timeoutMs: 20_000, timeoutError: () => new Error('timeout'),
+    inProcess: () => assert.fail('the worker should start'), log: () => undefined, ...options,
+  });
+  try {
+    await use(worker);
+  } finally {
+    worker.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('jobWorker: results in pieces', () => {
   it('splits only the long top-level arrays and puts them back in order', () => {
@@ -55,19 +75,8 @@ describe('jobWorker: results in pieces', () => {
   });
 
   it('receives a long result over a real worker while the main thread keeps running between pieces', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
-    const script = path.join(dir, 'worker.js');
-    const jobWorker = require.resolve('../../src/server/jobWorker');
-    fs.writeFileSync(
-      script,
-      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
-        `serveJobs((job) => ({ label: job.label, items: Array.from({ length: job.n }, (_, i) => ({ i, text: 'item ' + i })) }));\n`,
-    );
-    const worker = new JobWorker<{ label: string; n: number }, { label: string; items: { i: number; text: string }[] }>({
-      script, name: 'test worker', timeoutMs: 20_000, timeoutError: () => new Error('timeout'),
-      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
-    });
-    try {
+    const body = `serveJobs((job) => ({ label: job.label, items: Array.from({ length: job.n }, (_, i) => ({ i, text: 'item ' + i })) }));\n`;
+    await withTestWorker<{ label: string; n: number }, { label: string; items: { i: number; text: string }[] }>(body, {}, async (worker) => {
       let turns = 0;
       let receiving = true;
       const spin = (): void => {
@@ -87,36 +96,23 @@ describe('jobWorker: results in pieces', () => {
       // the next job on the same worker is not confused by the last one's pieces
       const small = await worker.run({ label: 'small', n: 2 }, () => true);
       assert.deepStrictEqual(small, { label: 'small', items: [{ i: 0, text: 'item 0' }, { i: 1, text: 'item 1' }] });
-    } finally {
-      worker.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('jobWorker: cancelling a running job', () => {
   it('stops the job it is asked to stop, resolves undefined, and runs the next job normally', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
-    const script = path.join(dir, 'worker.js');
-    const jobWorker = require.resolve('../../src/server/jobWorker');
     // a job that works in steps until it is cancelled (or gives up after 20 s, which fails the test)
-    fs.writeFileSync(
-      script,
-      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
-        `class Stop extends Error {}\n` +
+    const body =
+      `class Stop extends Error {}\n` +
         `serveJobs((job, cancelled) => {\n` +
         `  if (!job.endless) return { uri: job.uri, steps: 0 };\n` +
         `  const until = Date.now() + 20000;\n` +
         `  let steps = 0;\n` +
         `  while (Date.now() < until) { steps++; if (cancelled()) throw new Stop(); }\n` +
         `  return { uri: job.uri, steps };\n` +
-        `}, (e) => e instanceof Stop);\n`,
-    );
-    const worker = new JobWorker<{ uri: string; endless: boolean }, { uri: string; steps: number }>({
-      script, name: 'test worker', timeoutMs: 60_000, timeoutError: () => new Error('timeout'),
-      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
-    });
-    try {
+        `}, (e) => e instanceof Stop);\n`;
+    await withTestWorker<{ uri: string; endless: boolean }, { uri: string; steps: number }>(body, { timeoutMs: 60_000 }, async (worker) => {
       const running = worker.run({ uri: 'a', endless: true }, () => true);
       await new Promise((r) => setTimeout(r, 300));
       worker.cancel((job) => job.uri === 'b'); // another document: no effect
@@ -124,35 +120,19 @@ describe('jobWorker: cancelling a running job', () => {
       worker.cancel((job) => job.uri === 'a');
       assert.strictEqual(await running, undefined);
       assert.deepStrictEqual(await queued, { uri: 'b', steps: 0 });
-    } finally {
-      worker.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('runs the next job normally after a job overran its time limit (the killed worker exits later)', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-jobworker-'));
-    const script = path.join(dir, 'worker.js');
-    const jobWorker = require.resolve('../../src/server/jobWorker');
-    fs.writeFileSync(
-      script,
-      `const { serveJobs } = require(${JSON.stringify(jobWorker)});\n` +
-        `serveJobs((job) => { if (job.endless) for (;;) {} return { uri: job.uri }; });\n`,
-    );
-    const worker = new JobWorker<{ uri: string; endless: boolean }, { uri: string }>({
-      script, name: 'test worker', timeoutMs: 1000, startupGraceMs: 5000, timeoutError: () => new Error('over time'),
-      inProcess: () => assert.fail('the worker should start'), log: () => undefined,
-    });
-    try {
+    const body = `serveJobs((job) => { if (job.endless) for (;;) {} return { uri: job.uri }; });\n`;
+    const options = { timeoutMs: 1000, startupGraceMs: 5000, timeoutError: () => new Error('over time') };
+    await withTestWorker<{ uri: string; endless: boolean }, { uri: string }>(body, options, async (worker) => {
       await worker.run({ uri: 'warm', endless: false }, () => true);
       const overrun = worker.run({ uri: 'a', endless: true }, () => true);
       const next = worker.run({ uri: 'b', endless: false }, () => true);
       await assert.rejects(overrun, /over time/);
       assert.deepStrictEqual(await next, { uri: 'b' });
-    } finally {
-      worker.dispose();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('the engine gives up with AnalysisCancelled when asked between its steps', () => {
