@@ -15,7 +15,7 @@ import type { Position } from 'vscode-languageserver-protocol/node';
 import type { ArticleStatus } from '../src/protocol';
 import { LspClient, lineStarts, median, percentile, positionAt, repoRoot } from './bench/lsp';
 import { articleOfWords, countWords, largeDocument, loadSamples, loadWorldwide, type BenchDoc } from './bench/inputs';
-import { printTable, machineLine, writePerformanceDoc, type Row } from './bench/report';
+import { printTable, machineLine, machineProbe, writePerformanceDoc, type Row } from './bench/report';
 import { profile } from './bench/profile';
 
 const quick = process.argv.includes('--quick');
@@ -437,6 +437,8 @@ function packageFigures(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Byline benchmark — ${machineLine(quick)}`);
+  const probeBefore = machineProbe();
+  console.log(`Machine speed probe (a fixed workload; lower is faster): ${ms(probeBefore)}`);
   const samples = loadSamples();
   const worldwide = loadWorldwide(quick ? 30 : 120);
   if (worldwide) {
@@ -459,6 +461,10 @@ async function main(): Promise<void> {
   } else await lspFigures(worldwide);
   await packageFigures();
 
+  const probeAfter = machineProbe();
+  const probes = `Machine speed probe (machineProbe in scripts/bench/report.ts, a fixed workload; lower is faster): ${ms(probeBefore)} before the run, ${ms(probeAfter)} after it. The machine is shared: figures from runs with a higher probe are proportionally slower.`;
+  console.log(`\n${probes}`);
+  notes.push(probes);
   notes.push('Budgets are the targets of issue 7 on a 2-core machine; "over" marks a figure outside its budget. The bench never fails on a slow machine.');
   notes.push('Inputs: our samples, articles built from their paragraphs (figures varied), a ~1 MB document built the same way, and the WorldWide dev slice when ../shared/data is present.');
   console.log(`\n${printTable(rows)}\n`);

@@ -38,6 +38,29 @@ export function printTable(rows: Row[]): string {
   return out.join('\n');
 }
 
+/**
+ * How fast this shared machine is right now: the milliseconds a fixed workload takes (integer mixing, then
+ * dependent look-ups in a 4 MB table, roughly what the tagger does), best of three. The machine is shared
+ * and its speed drifts: figures from two runs compare only next to their probes.
+ */
+export function machineProbe(): number {
+  const table = new Int32Array(1 << 20);
+  for (let i = 0; i < table.length; i++) table[i] = (Math.imul(i, 0x9e3779b1) >>> 12) & (table.length - 1);
+  let best = Infinity;
+  let sink = 0;
+  for (let round = 0; round < 3; round++) {
+    const t = performance.now();
+    let x = 0;
+    for (let i = 0; i < 1e7; i++) x = Math.imul(x, 31) + i;
+    let j = 0;
+    for (let i = 0; i < 2e6; i++) j = table[j ^ (i & 1023)]!;
+    best = Math.min(best, performance.now() - t);
+    sink ^= x ^ j;
+  }
+  // (the sink keeps the loops from being optimised away)
+  return sink === 0.5 ? NaN : best;
+}
+
 export function machineLine(quick: boolean): string {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
