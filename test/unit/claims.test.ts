@@ -9,6 +9,7 @@ import * as fc from 'fast-check';
 import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
+import { findAgentless } from '../../src/server/analysis/claims/attribution';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);
 
@@ -186,6 +187,26 @@ describe('claims: related information', () => {
     assert.ok(f, 'no ATTR004');
     assert.strictEqual(text.slice(f.related![0]!.start, f.related![0]!.end), 'said');
     assert.match(f.related![0]!.message, /previous paragraph/);
+  });
+});
+
+describe('claims: quick key scans before the full patterns', () => {
+  it('lets every kind of agentless phrase through to the full patterns', () => {
+    const phrases = [
+      'It is widely believed', "it 's said", 'it has been reported', 'is generally regarded', 'were broadly seen', 'are popularly thought',
+      'widely documented', 'reportedly', 'Allegedly', 'studies show', 'Research suggests', 'reports indicate', 'surveys have found',
+      'experiments confirm', 'there have been reports', 'there were unconfirmed reports', 'according to media reports',
+    ];
+    for (const phrase of phrases) {
+      const text = `${phrase} that the bridge was unsafe.`;
+      assert.ok(findAgentless(text, 0, text.length).length > 0, phrase);
+    }
+  });
+
+  it('lets figures with no digit through to the caseless statistics patterns', () => {
+    for (const text of ['Complaints to the agency DOUBLED last year.', 'Millions of dollars vanished from the harbor fund.']) {
+      assert.ok(analyzeText(text).diagnostics.some((d) => d.code === 'ATTR004'), text);
+    }
   });
 });
 

@@ -463,6 +463,12 @@ const ANY_STAT = [
   new RegExp(STAT_PATTERNS.filter((re) => !re.ignoreCase).map((re) => `(?:${re.source})`).join('|')),
   new RegExp(STAT_PATTERNS.filter((re) => re.ignoreCase).map((re) => `(?:${re.source})`).join('|'), 'i'),
 ];
+/**
+ * Text that every STAT_PATTERNS match holds, per case rule as in ANY_STAT: a digit, or "thousands", "millions",
+ * "billions" or a multiplier ("doubled"). Plain alternatives scan several times faster than ANY_STAT, so these rule
+ * out most sentences first. Keep them in step with STAT_PATTERNS.
+ */
+const STAT_KEYS = [/\d/, /thousands|illions|doubled|halved|tripled|trebled|quadrupled/i];
 const PROPOSAL = /\b(?:would|will|plans? to|planned|proposed|proposal|proposes|proposing|seeks? to|aims? to|wants? to|pledged|promised|promising|vowed|calls? for|called for|could|if|up to)\b/;
 
 interface StatHit extends Span {
@@ -473,9 +479,8 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const sent = cx.model.sentences[s.index]!;
   const text = cx.claim.slice(sent.start, sent.end);
   const hits: StatHit[] = [];
-  const [anyCased, anyCaseless] = ANY_STAT;
-  const cased = anyCased!.test(text);
-  const caseless = anyCaseless!.test(text);
+  const cased = STAT_KEYS[0]!.test(text) && ANY_STAT[0]!.test(text);
+  const caseless = STAT_KEYS[1]!.test(text) && ANY_STAT[1]!.test(text);
   for (const re of STAT_PATTERNS) {
     if (!(re.ignoreCase ? caseless : cased)) continue;
     re.lastIndex = 0;
