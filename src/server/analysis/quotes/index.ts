@@ -126,7 +126,7 @@ class QuoteExtractor {
     this.text = model.text;
     const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
     this.marks = scanQuotationMarks(model.prose, textParagraphs);
-    this.markOf = new Int32Array(this.tokens.length).fill(-1);
+    this.markOf = new Int32Array(this.tokens.length);
     this.mentions = indexMentions(entities);
     this.markWords = this.marks.map((m) => this.wordsIn(m));
     // (in mention order, so a surname two people share goes to the one mentioned last; each name split once)
@@ -138,30 +138,29 @@ class QuoteExtractor {
       this.surnames.set(surname, m.entity);
     }
     this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
-    let seen = new Set<number>();
+    // sentences come paragraph by paragraph: a paragraph's first sentence gives its first token
+    let previous = -1;
     for (const s of model.sentences) {
       const pt = this.paragraphTokens[s.paragraph]!;
-      if (!seen.has(s.paragraph)) {
-        pt.first = s.firstToken;
-        seen.add(s.paragraph);
-      }
+      if (s.paragraph !== previous) pt.first = s.firstToken;
+      previous = s.paragraph;
       pt.last = s.lastToken;
     }
-    seen = new Set();
-    // tokens inside quotation marks: one sweep over tokens and quote parts, both in document order
+    // tokens inside quotation marks, and the narration words before each token: one sweep over tokens and quote
+    // parts, both in document order
     const parts: { start: number; end: number; mark: number }[] = [];
     this.marks.forEach((m, mi) => m.parts.forEach((p) => parts.push({ start: p.start, end: p.end, mark: mi })));
     parts.sort((a, b) => a.start - b.start);
+    this.narrationPrefix = new Int32Array(this.tokens.length + 1);
     let pi = 0;
     for (let ti = 0; ti < this.tokens.length; ti++) {
       const t = this.tokens[ti]!;
       while (pi < parts.length && parts[pi]!.end <= t.start) pi++;
       const p = parts[pi];
-      if (p && p.start <= t.start && t.end <= p.end) this.markOf[ti] = p.mark;
+      const mark = p && p.start <= t.start && t.end <= p.end ? p.mark : -1;
+      this.markOf[ti] = mark;
+      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (mark < 0 && tokenStartsWord(this.text, t) ? 1 : 0);
     }
-    this.narrationPrefix = new Int32Array(this.tokens.length + 1);
-    for (let ti = 0; ti < this.tokens.length; ti++)
-      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (this.markOf[ti]! < 0 && tokenStartsWord(this.text, this.tokens[ti]!) ? 1 : 0);
   }
 
   run(): Quote[] {
