@@ -125,6 +125,9 @@ describe('resolveDate against a Thursday dateline (4 May 2023)', () => {
   it('"last March" is this year\'s March when May is the dateline', () => assert.equal(r('last March'), '2023-03'));
   it('"Christmas" is the nearest one', () => assert.equal(r('Christmas'), '2022-12-25'));
   it('"this weekend" is the coming Saturday', () => assert.equal(r('this weekend'), '2023-05-06'));
+  it('a bare year, or one after a word, is that year', () => assert.deepEqual([r('2012'), r('mid-2021'), r('since 1999')], ['2012', '2021', '1999']));
+  it('a range of years is no one period', () => assert.deepEqual([r('2019-20'), r('2019 to 2021')], [undefined, undefined]));
+  it('figures alone name no day', () => assert.deepEqual([r('1,500'), r('12')], [undefined, undefined]));
 });
 
 describe('resolveDate without a dateline', () => {

@@ -231,7 +231,7 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     if (!NAME_ENTITY.has(e.type)) continue;
     for (const m of e.mentions) {
       const w = nameParts(m.text);
-      if (w.length === 1 && !exempt(m.start)) singles.push({ ...m, word: w[0]! });
+      if (w.length === 1 && !exempt(m.start)) singles.push({ start: m.start, end: m.end, text: m.text, word: w[0]! });
     }
   }
   singles.sort((a, b) => a.start - b.start);
