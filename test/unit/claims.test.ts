@@ -10,6 +10,8 @@ import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
 import { findAgentless } from '../../src/server/analysis/claims/attribution';
+import { ACCUSATION_OR_EVALUATION, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/claims/wordClasses';
+import { buildTextModel } from '../../src/server/analysis/text';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);
 
@@ -187,6 +189,20 @@ describe('claims: related information', () => {
     assert.ok(f, 'no ATTR004');
     assert.strictEqual(text.slice(f.related![0]!.start, f.related![0]!.end), 'said');
     assert.match(f.related![0]!.message, /previous paragraph/);
+  });
+});
+
+describe('claims: word classes', () => {
+  it('gives each token its lexicon classes once per document', () => {
+    const model = buildTextModel('Twelve critics said the mayor lied, and Ortiz pointed out the gap.');
+    const classes = wordClasses(model);
+    const of = (word: string): number => classes[model.tokens.findIndex((t) => t.text === word)]!;
+    assert.strictEqual(of('Twelve'), SPELLED_NUMBER);
+    assert.ok(of('said') & REPORTING_CUE);
+    assert.ok(of('lied') & ACCUSATION_OR_EVALUATION);
+    assert.ok(of('pointed') & OTHER_CUE);
+    for (const word of ['critics', 'the', 'mayor', ',', 'Ortiz', 'gap', '.']) assert.strictEqual(of(word), 0, word);
+    assert.strictEqual(wordClasses(model), classes);
   });
 });
 

@@ -5,6 +5,7 @@
 import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
+import { OTHER_CUE, POINT_FORMS, REPORTING_CUE } from './wordClasses';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
@@ -21,6 +22,8 @@ export interface Word extends Span {
   initial: boolean;
   /** Part of a recognised name (PERSON, ORG, LOC, MISC). */
   name: boolean;
+  /** The word's lexicon classes (./wordClasses); none for a quoted stretch. */
+  classes: number;
 }
 
 export type Specificity = 'named' | 'described' | 'vague';
@@ -75,7 +78,7 @@ const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !startsWithCapital
 const isWordy = (w: Word): boolean => !w.quote && /[\p{L}\p{N}]/u.test(w.text);
 
 /** The words of one sentence, read from the claim text (quoted stretches collapsed). */
-export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean): Word[] {
+export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean, classes: Uint8Array): Word[] {
   const s = model.sentences[sentenceIndex]!;
   const words: Word[] = [];
   let spanIdx = 0;
@@ -88,14 +91,14 @@ export function sentenceWords(model: TextModel, sentenceIndex: number, spans: Qu
     if (q && t.start >= q.open && t.start < q.close) {
       const last = words[words.length - 1];
       if (last?.quote === q) last.end = Math.min(t.end, q.close);
-      else words.push({ start: t.start, end: t.end, text: '"', lower: '"', quote: q, initial: false, name: false });
+      else words.push({ start: t.start, end: t.end, text: '"', lower: '"', quote: q, initial: false, name: false, classes: 0 });
       continue;
     }
     // a token is never blank, and its text is the prose's (masking only ever blanks whole characters to spaces)
     const text = t.text;
     const prev = words[words.length - 1];
     const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
-    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, initial, name: nameAt(t.start) });
+    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, initial, name: nameAt(t.start), classes: classes[k]! });
   }
   return words;
 }
@@ -258,12 +261,6 @@ export function findAgentless(claim: string, start: number, end: number, claimLo
   return out;
 }
 
-const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
-/** Every word that can be a cue of some kind below: most words are none, and one lookup rules them out. */
-const ANY_CUE: ReadonlySet<string> = new Set([
-  ...REPORTING_CUE_FORMS.keys(), ...POINT_FORMS, ...EXPRESSIVE_CUE_FORMS, ...BELIEF_CUE_FORMS, ...DOCUMENT_CUE_FORMS, ...NON_SPEECH_CUES,
-]);
-
 function quoteNear(words: Word[], i: number): boolean {
   for (let k = Math.max(0, i - 4); k < i; k++) if (words[k]!.quote) return true;
   const next = words[i + 1];
@@ -304,7 +301,8 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
         }
       }
     }
-    if (!ANY_CUE.has(w.lower)) continue;
+    // most words are no cue of any kind, and their classes say so
+    if (!(w.classes & (REPORTING_CUE | OTHER_CUE))) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
     const pointOut = POINT_FORMS.has(w.lower) && words[i + 1]?.lower === 'out';
     const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);

@@ -29,6 +29,7 @@ import {
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
+import { ACCUSATION_OR_EVALUATION, SPELLED_NUMBER, wordClasses } from './wordClasses';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
@@ -74,12 +75,13 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const claim = claimText(model.prose, spans);
   const lower = lowerSameLength(claim);
   const nameAt = nameIndex(entities, model.text.length);
+  const classes = wordClasses(model);
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
     if (role !== 'body') return { index, paragraph: s.paragraph, words: [], attributions: [], allQuoted: true };
-    const words = sentenceWords(model, index, spans, nameAt);
+    const words = sentenceWords(model, index, spans, nameAt, classes);
     const attributions = findAttributions(model, words, claim, s.start, s.end, lower);
     const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
     return { index, paragraph: s.paragraph, words, attributions, allQuoted };
@@ -447,9 +449,6 @@ const matchCase = (model: string, word: string): string => (/^[A-Z]/.test(model)
 
 // ---------------------------------------------------------------- ATTR004: statistics
 
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds|thousands|a dozen|at least \\w+|more than \\w+';
-/** The one-word NUMBER_WORDS: what a single word of a sentence can be ("a dozen" and "at least …" are phrases). */
-const SPELLED_NUMBER: ReadonlySet<string> = new Set(NUMBER_WORDS.split('|').filter((w) => /^[a-z]+$/.test(w)));
 const STAT_PATTERNS: RegExp[] = [
   /(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?-\s?\d+(?:[.,]\d+)*)?\s?(?:%|percent\b|per cent\b|percentage points?\b)/g,
   /(?<![\w])(?:US|A|C|NZ|HK)?[$€£¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m|k|B|M)\b)?/g,
@@ -499,7 +498,7 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
     const w = words[i]!;
     const c = w.text.charCodeAt(0);
     const numeric = c >= 48 && c <= 57 && /^\d[\d,]*$/.test(w.text) && !/^(?:1[89]|20)\d\d$/.test(w.text);
-    const spelled = SPELLED_NUMBER.has(w.lower);
+    const spelled = (w.classes & SPELLED_NUMBER) !== 0;
     if (!numeric && !spelled) continue;
     if (numeric && words[i - 1] && isCapitalisedName(words[i - 1]!)) continue;
     // ages ("Keith Scott, 43, was"), dates ("9/11 victims") and ratios ("three times the rate") are not counts
@@ -601,8 +600,6 @@ const CAUSAL_RE = new RegExp(`\\b(?:${CAUSAL_CUES.join('|')})\\b`, 'g');
 const TREND_VERBS = /\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|dropped|drops|declined|declines|declining|increased|increases|decreased|decreases|surged|surges|soared|soars|plunged|plunges|slumped|slumps|grew|grows|growing|shrank|shrinks|worsened|worsens|improved|improves|jumped|jumps|climbed|climbs|tumbled|tumbles|slowed|slows|collapsed|spiked|doubled|halved|higher|lower|more|fewer|less)\b/;
 const PREDICATE = /^(?:is|was|are|were|be|been|being|as|seem|seems|seemed|become|became|remains|remained)$/;
 
-/** Every word the rules below can flag: most words are none, and one lookup rules them out. */
-const ACCUSATION_OR_EVALUATION: ReadonlySet<string> = new Set(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, ...EVALUATIVE_WORDS]);
 const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'no', "n't", 'nothing', 'deny', 'denied', 'denies']);
 const NEGATORS_TWO_BACK: ReadonlySet<string> = new Set(['not', 'never', "n't"]);
 const isAsciiCapital = (w: string): boolean => {
@@ -620,7 +617,8 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   let evaluationDone = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !ACCUSATION_OR_EVALUATION.has(w.lower)) continue;
+    // most words are none the rules below can flag, and their classes say so
+    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !(w.classes & ACCUSATION_OR_EVALUATION)) continue;
     const prev = words[i - 1]?.lower ?? '';
     const prev2 = words[i - 2]?.lower ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);

@@ -5,6 +5,7 @@
 import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
+import { REPORTING_CUE, wordClasses } from '../claims/wordClasses';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -100,6 +101,8 @@ class QuoteExtractor {
   private readonly tokens: Token[];
   /** Token texts in lower case (TextModel.lower). */
   private readonly lower: string[];
+  /** Each token's lexicon classes (wordClasses; the claim rules read the same). */
+  private readonly classes: Uint8Array;
   private readonly text: string;
   private readonly marks: MarkedQuote[];
   /** For each token, the index of the marked quote it lies in, or −1. */
@@ -123,6 +126,7 @@ class QuoteExtractor {
   constructor(private readonly model: TextModel, entities: Entity[]) {
     this.tokens = model.tokens;
     this.lower = model.lower;
+    this.classes = wordClasses(model);
     this.text = model.text;
     const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
     this.marks = scanQuotationMarks(model.prose, textParagraphs);
@@ -549,8 +553,7 @@ class QuoteExtractor {
   }
 
   private isParticipleCue(i: number): boolean {
-    const w = this.tokens[i] ? this.lower[i]! : '';
-    return w.endsWith('ing') && REPORTING_CUE_FORMS.has(w);
+    return (this.classes[i]! & REPORTING_CUE) !== 0 && this.lower[i]!.endsWith('ing');
   }
 
   private hasMarkIn(parts: Span[]): boolean {
@@ -640,8 +643,8 @@ class QuoteExtractor {
         mode: atStart ? 'after' : 'before', after: this.skipTo(speaker.last + 1, u.last), how: 'source named with "according to"',
       };
     }
-    const lemma = REPORTING_CUE_FORMS.get(w);
-    if (!lemma) return null;
+    if (!(this.classes[i]! & REPORTING_CUE)) return null;
+    const lemma = REPORTING_CUE_FORMS.get(w)!;
     // a capitalised cue word is a name ("United States", "Post") unless it starts the sentence
     if (tok.text !== w && i !== u.first) return null;
     const prev = t[i - 1];
