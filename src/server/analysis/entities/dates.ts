@@ -116,27 +116,23 @@ export function resolveDate(expression: string, reference?: CalendarDay, directi
   const lower = text.toLowerCase();
   const ref = reference;
   let m: RegExpExecArray | null;
-  // Most expressions are words alone ("Thursday", "last month") or a bare year: the patterns that need a digit, or
-  // a letter, are only tried on expressions that have one.
-  const digit = /\d/.test(text);
-  const letter = /[a-z]/.test(lower);
 
-  if (digit && (m = NUMERIC_YMD.exec(text))) {
+  if ((m = NUMERIC_YMD.exec(text))) {
     const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     return validDay(d) ? isoDay(d) : undefined;
   }
-  if (digit && (m = NUMERIC_DMY.exec(text))) {
+  if ((m = NUMERIC_DMY.exec(text))) {
     // Day first is the usage in most of the world's news; month first when the first number cannot be a month's day order.
     let [day, month] = [Number(m[1]), Number(m[2])];
     if (month > 12 && day <= 12) [day, month] = [month, day];
     const d = { year: Number(m[3]), month, day };
     return validDay(d) ? isoDay(d) : undefined;
   }
-  if (letter && /\b(?:decade|century|centuries|\d0s|'\d0s|ties|eighties|nineties)\b/.test(lower) && !/\b(?:this|last|next|past) decade\b/.test(lower)) return undefined;
+  if (/\b(?:decade|century|centuries|\d0s|'\d0s|ties|eighties|nineties)\b/.test(lower) && !/\b(?:this|last|next|past) decade\b/.test(lower)) return undefined;
 
   // Explicit month and day, with or without the year.
-  const mdy = digit && letter ? EXPLICIT_MDY.exec(text) : null;
-  const dmy = mdy || !digit || !letter ? null : EXPLICIT_DMY.exec(text);
+  const mdy = EXPLICIT_MDY.exec(text);
+  const dmy = mdy ? null : EXPLICIT_DMY.exec(text);
   if (mdy || dmy) {
     const month = monthNumber(mdy ? mdy[1]! : dmy![2]!)!;
     const day = parseInt(mdy ? mdy[2]! : dmy![1]!, 10);
@@ -148,15 +144,13 @@ export function resolveDate(expression: string, reference?: CalendarDay, directi
       return validDay(d) ? isoDay(d) : undefined;
     }
   }
-  if (digit && letter && (m = MONTH_YEAR.exec(text))) return `${m[2]}-${pad(monthNumber(m[1]!)!)}`;
+  if ((m = MONTH_YEAR.exec(text))) return `${m[2]}-${pad(monthNumber(m[1]!)!)}`;
 
-  if (digit) {
-    if (/^\d{4}$/.test(lower.replace(/^(?:in|since|by|of|the|early|late|mid-?)\s*/, ''))) return lower.replace(/\D/g, '');
-    if (/\b\d{4}\s*(?:-|–|to|and)\s*\d{2,4}\b/.test(text)) return undefined; // a range of years
-  }
+  if (/^\d{4}$/.test(lower.replace(/^(?:in|since|by|of|the|early|late|mid-?)\s*/, ''))) return lower.replace(/\D/g, '');
+  const yearRange = /\b(\d{4})\s*(?:-|–|to|and)\s*(\d{2,4})\b/.exec(text);
+  if (yearRange) return undefined;
 
-  // what is left is relative to the dateline, and written in words
-  if (!ref || !letter) return undefined;
+  if (!ref) return undefined;
 
   // Days relative to the dateline.
   if (/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/.test(lower)) return isoDay(ref);

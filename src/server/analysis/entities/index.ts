@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, nameKey, newLinkMention, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -213,8 +213,8 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     const type = votes.winner('MISC');
     const singleWord = !/\s/.test(surface);
-    // (asked only of an occurrence that would be taken, most are tagged already: a scan of the whole text per
-    // name, slow for a lower-case word, whose first letter the text is full of)
+    // (asked only when an occurrence would be taken, and most are tagged already: the question is a scan of the
+    // whole text, slow for a lower-case word, whose first letter the text is full of)
     let common: boolean | undefined;
     const commonNoun = (): boolean => (common ??= singleWord && usedInLowerCase(surface));
     for (const at of occurrences(prose, surface)) {
@@ -230,7 +230,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       // but one that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised.
       if ((type !== 'PERSON' || isSentenceStart(model, at)) && commonNoun()) continue;
       occupied.take(at, end);
-      out.push(newLinkMention({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceAt(model, at), display: surface, titles: [], confidence: 0.5 }));
+      out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceAt(model, at), display: surface, titles: [], confidence: 0.5 });
     }
   }
   return out;
@@ -260,7 +260,7 @@ function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied
     const end = start + a[2]!.length;
     if (!occupied.free(start, end)) continue;
     occupied.take(start, end);
-    out.push(newLinkMention({ start, end, text: model.text.slice(start, end), type: m.type, sentence: m.sentence, display: a[2]!, titles: [], confidence: m.confidence }));
+    out.push({ start, end, text: model.text.slice(start, end), type: m.type, sentence: m.sentence, display: a[2]!, titles: [], confidence: m.confidence });
   }
   return out;
 }
@@ -273,8 +273,6 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): Entity[] {
   const ref = parseIsoDay(dateline);
   const groups = new Map<string, Entity>();
-  // dates named as the day they resolve to ("Thursday, 4 May 2023"), not as their longest mention
-  const readablyNamed = new Set<Entity>();
   // a story repeats its dates ("Thursday", "2023"): each distinct expression is resolved once per document
   const memo = new Map<string, string | undefined>();
   const once = (key: string, resolve: () => string | undefined): string | undefined => {
@@ -296,14 +294,13 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
     const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
     const group = groups.get(key);
+    const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
     if (group) {
       group.mentions.push(mention);
-      if (!readablyNamed.has(group) && text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
+      if (!readable && text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
     } else {
-      const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
       const entity: Entity = { id: '', type: v.type, name: readable ?? text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [] };
       if (resolved) entity.resolved = resolved;
-      if (readable) readablyNamed.add(entity);
       groups.set(key, entity);
     }
   }

@@ -30,19 +30,6 @@ export interface LinkMention extends Mention {
   keyWords?: readonly string[];
 }
 
-/**
- * A LinkMention with all its fields present from the start, whatever made it (the recognizer, the consistency
- * pass, acronyms, descriptions): linking and descriptors read mentions' fields many times, and mentions of one
- * object shape keep those reads fast, where fields added later (the key) or only by some makers (glossary,
- * description) gave the mentions many shapes.
- */
-export function newLinkMention(f: Omit<LinkMention, 'key' | 'keyWords'>): LinkMention {
-  return {
-    start: f.start, end: f.end, text: f.text, type: f.type, sentence: f.sentence, display: f.display, titles: f.titles, confidence: f.confidence,
-    glossary: f.glossary, description: f.description, key: undefined, keyWords: undefined,
-  };
-}
-
 /** The mention's matching key, computed once: linking compares keys many times. */
 export function keyOf(m: LinkMention): string {
   return (m.key ??= nameKey(m.display));
@@ -145,7 +132,7 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   }
   // a bare title ("President", "Mr.") tagged as a person names nobody
   if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(display.toLowerCase().replace(/\.$/, ''))) return undefined;
-  return newLinkMention({ start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary });
+  return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
 }
 
 /** Last characters the trailing pattern of prepareMention can end on. */
@@ -473,7 +460,7 @@ export function findDescriptions(model: TextModel, names: LinkMention[], taken: 
     // "the department's" is fine; "the department store" and "the ministry spokesman" are something else
     const after = model.prose.slice(end, end + 16);
     if (/^\s+\p{Lu}|^[-‐]\p{L}/u.test(after) || /^\s+(?:store|stores|head|heads|official|officials|spokesman|spokeswoman|spokesperson|chief|member|members|building|staff|leader|leaders)\b/.test(after)) continue;
-    out.push(newLinkMention({ start, end, text: model.text.slice(start, end), type: 'ORG', sentence: sentenceAt(model, start), display: m[0], titles: [], confidence: 0.5, description: true }));
+    out.push({ start, end, text: model.text.slice(start, end), type: 'ORG', sentence: sentenceAt(model, start), display: m[0], titles: [], confidence: 0.5, description: true });
   }
   return out;
 }
