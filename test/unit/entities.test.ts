@@ -90,6 +90,9 @@ describe('values: quantities', () => {
 
 describe('values: several types in one sentence', () => {
   it('finds each in order', () => assert.deepEqual(values('Sales rose 12 percent in 2019 to $4 million by 5 p.m.'), ['PERCENT 12 percent', 'DATE 2019', 'MONEY $4 million', 'TIME 5 p.m.']));
+  it('starts values at trigger words in capitals and with a period, not at words shaped like them', () =>
+    // "Deb." and "dew" have the first letter and length of the triggers "dec" and "day", not their last letter
+    assert.deepEqual(values('Deb. said the dew fell in Sept. and Dec. 12, five percent YESTERDAY.'), ['DATE Dec. 12', 'PERCENT five percent', 'DATE YESTERDAY']));
 });
 
 describe('recognizeEntities: values as entities', () => {

@@ -177,10 +177,16 @@ const ALL_TYPES_AT = new RegExp(
   'y',
 );
 
-// (first letter, length) pairs of the trigger words: most tokens are ruled out without a string allocation.
+// (first letter, length, last letter) of the trigger words: most tokens are ruled out without a string
+// allocation or a set lookup. Last letter 26 stands for any: a token whose last character is no ASCII letter is
+// looked up whenever its first letter and length fit.
 const TRIGGER_SHAPES = (() => {
-  const shapes = new Uint8Array(26 * 16);
-  for (const w of TRIGGER_WORDS) shapes[(w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)] = 1;
+  const shapes = new Uint8Array(26 * 16 * 27);
+  for (const w of TRIGGER_WORDS) {
+    const at = ((w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)) * 27;
+    shapes[at + w.charCodeAt(w.length - 1) - 97] = 1;
+    shapes[at + 26] = 1;
+  }
   return shapes;
 })();
 
@@ -197,7 +203,8 @@ function isTrigger(prose: string, start: number, end: number, lower: string): bo
   const letter = c >= 97 ? c - 97 : c - 65;
   if (letter < 0 || letter > 25 || n < 2) return false;
   const len = last === 46 ? n - 1 : n; // "Sept."
-  if (len > 15 || !TRIGGER_SHAPES[letter * 16 + len]) return false;
+  const final = prose.charCodeAt(start + len - 1) | 32; // lower case if an ASCII letter
+  if (len > 15 || !TRIGGER_SHAPES[(letter * 16 + len) * 27 + (final >= 97 && final <= 122 ? final - 97 : 26)]) return false;
   return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
