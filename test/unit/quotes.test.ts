@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/server/analysis/article';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
+import { firstOffsetFrom, quotationMarkOffsets } from '../../src/server/analysis/quotes/marks';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
 const quotesOf = (text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Quote[] => analyze(text, { format }).quotes;
@@ -448,5 +449,18 @@ describe('document structure', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('quotes: quotation mark offsets', () => {
+  it('lists every quotation mark and apostrophe once per document, in order', () => {
+    const model = buildTextModel('"Yes," she said. “No” — ‘maybe’ it’s «oui», „ja“ or ``so\'\'.');
+    const offsets = quotationMarkOffsets(model);
+    const expected = [...model.prose].flatMap((c, i) => ('"\'`“”„«»‘’'.includes(c) ? [i] : []));
+    assert.deepEqual([...offsets], expected);
+    assert.equal(quotationMarkOffsets(model), offsets);
+    assert.equal(firstOffsetFrom(offsets, 1), 1);
+    assert.equal(firstOffsetFrom(offsets, 6), 2);
+    assert.equal(firstOffsetFrom(offsets, model.prose.length), offsets.length);
   });
 });

@@ -2,6 +2,7 @@
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
 import { blank, countWordsIn, type TextModel } from '../text';
+import { firstOffsetFrom, quotationMarkOffsets } from '../quotes/marks';
 
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -21,10 +22,13 @@ export interface QuotedSpan {
 }
 
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/;
+/** The single quotation marks a quoted span opens or closes with (besides '' pairs). */
+const QUOTED_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»', '‘']);
 
 /** Quoted spans of every paragraph, in document order. */
 export function findQuotedSpans(model: TextModel): QuotedSpan[] {
   const { prose } = model;
+  const offsets = quotationMarkOffsets(model);
   const out: QuotedSpan[] = [];
   let previousOpen = false;
   model.paragraphs.forEach((p, pi) => {
@@ -39,14 +43,17 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
       firstInParagraph = false;
       lastClosed = closed;
     };
-    // jump from quotation mark to quotation mark: most characters are none
-    const marks = /["“”«»‘]|''/g;
-    marks.lastIndex = p.start;
-    for (let mark = marks.exec(prose); mark && mark.index < p.end; mark = marks.exec(prose)) {
-      let i = mark.index;
+    // jump from quotation mark to quotation mark (most characters are none): the marks read here are " “ ” « » ‘ and ''
+    let from = p.start;
+    for (let k = firstOffsetFrom(offsets, from); k < offsets.length && offsets[k]! < p.end; k++) {
+      const i = offsets[k]!;
+      if (i < from) continue;
+      const c = prose[i]!;
       // two apostrophes stand for a double quotation mark in some archives (''Some may say …,'' Xinhua wrote)
-      const width = mark[0].length;
-      const ch = width === 2 ? '"' : prose[i]!;
+      const width = c === "'" && prose[i + 1] === "'" ? 2 : 1;
+      if (width === 1 && !QUOTED_MARKS.has(c)) continue;
+      from = i + width;
+      const ch = width === 2 ? '"' : c;
       const before = i > p.start ? prose[i - 1]! : ' ';
       if (openAt < 0) {
         if (ch === '“' || ch === '«' || (ch === '"' && (i === p.start || OPEN_BEFORE.test(before)))) {
@@ -60,8 +67,7 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
           if (m && m.index > 0) {
             const close = i + 1 + m.index + 1;
             push(i, close, i + 1, close - 1, true, false);
-            i = close - 1;
-            marks.lastIndex = close;
+            from = close;
           }
         }
       } else if (ch === '”' || ch === '»' || ch === '"') {

@@ -129,7 +129,7 @@ class QuoteExtractor {
     this.classes = wordClasses(model);
     this.text = model.text;
     const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
-    this.marks = scanQuotationMarks(model.prose, textParagraphs);
+    this.marks = scanQuotationMarks(model, textParagraphs);
     this.markOf = new Int32Array(this.tokens.length);
     this.mentions = indexMentions(entities);
     this.markWords = this.marks.map((m) => this.wordsIn(m));
