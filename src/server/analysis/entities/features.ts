@@ -589,12 +589,17 @@ const live = new Uint8Array(CLOSED.length);
 
 /**
  * A transition matrix has (L+1) × L entries (see viterbi); one made by boundedTransitions is followed by, for each
- * closed label in CLOSED order, the least and the greatest entry of its row over the opening labels.
+ * closed label in CLOSED order, the least and the greatest entry of its row over the opening labels, then the
+ * least and the greatest of those entries over all closed rows (at CLOSED_BOUNDS).
  */
 const TRANSITIONS = 18 * 17;
-const BOUNDED_TRANSITIONS = TRANSITIONS + 2 * CLOSED.length;
+const CLOSED_BOUNDS = TRANSITIONS + 2 * CLOSED.length;
+const BOUNDED_TRANSITIONS = CLOSED_BOUNDS + 2;
 
-/** A transition matrix with its row bounds, with which viterbi skips predecessors that cannot win (same result). */
+/**
+ * A transition matrix with its bounds, with which viterbi skips predecessors and pathMargins successors that
+ * cannot win (same result).
+ */
 export function boundedTransitions(t: Float64Array): Float64Array {
   const out = new Float64Array(BOUNDED_TRANSITIONS);
   out.set(t.subarray(0, TRANSITIONS));
@@ -603,6 +608,9 @@ export function boundedTransitions(t: Float64Array): Float64Array {
     out[TRANSITIONS + 2 * c] = Math.min(...row);
     out[TRANSITIONS + 2 * c + 1] = Math.max(...row);
   });
+  const all = CLOSED.flatMap((p) => OPENING.map((l) => t[(p + 1) * 17 + l]!));
+  out[CLOSED_BOUNDS] = Math.min(...all);
+  out[CLOSED_BOUNDS + 1] = Math.max(...all);
   return out;
 }
 
@@ -637,21 +645,30 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
       const floor = score[prev]! + t[TRANSITIONS]!;
       for (let c = 0; c < CLOSED.length; c++) if (score[prev + CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
     } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
-    for (let a = 0; a < OPENING.length; a++) {
-      const l = OPENING[a]!;
-      let arg = live[0]!;
-      let best = score[prev + arg]! + t[(arg + 1) * L + l]!;
-      for (let k = 1; k < count; k++) {
-        const p = live[k]!;
-        const v = score[prev + p]! + t[(p + 1) * L + l]!;
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
+    if (count === 1) {
+      // O alone can win (the usual case; O is always live): its row, without the search
+      const fromO = score[prev]!;
+      for (let a = 0; a < OPENING.length; a++) {
+        const l = OPENING[a]!;
+        score[base + l] = fromO + t[L + l]! + emission[base + l]!;
+        back[base + l] = 0;
       }
-      score[base + l] = best + emission[base + l]!;
-      back[base + l] = arg;
-    }
+    } else
+      for (let a = 0; a < OPENING.length; a++) {
+        const l = OPENING[a]!;
+        let arg = live[0]!;
+        let best = score[prev + arg]! + t[(arg + 1) * L + l]!;
+        for (let k = 1; k < count; k++) {
+          const p = live[k]!;
+          const v = score[prev + p]! + t[(p + 1) * L + l]!;
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
+        }
+        score[base + l] = best + emission[base + l]!;
+        back[base + l] = arg;
+      }
     // I-x and L-x: from B-x (label b) or I-x (b + 1)
     for (let b = 1; b < L; b += 4) {
       const sb = score[prev + b]!;
@@ -713,28 +730,42 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
     const b12 = backward[next + 12]!;
     const b13 = backward[next + 13]!;
     const b16 = backward[next + 16]!;
-    for (let c = 0; c < CLOSED.length; c++) {
-      const y = CLOSED[c]!;
-      const row = (y + 1) * L;
-      let best = t[row]! + e0 + b0;
-      let v = t[row + 1]! + e1 + b1;
-      if (v > best) best = v;
-      v = t[row + 4]! + e4 + b4;
-      if (v > best) best = v;
-      v = t[row + 5]! + e5 + b5;
-      if (v > best) best = v;
-      v = t[row + 8]! + e8 + b8;
-      if (v > best) best = v;
-      v = t[row + 9]! + e9 + b9;
-      if (v > best) best = v;
-      v = t[row + 12]! + e12 + b12;
-      if (v > best) best = v;
-      v = t[row + 13]! + e13 + b13;
-      if (v > best) best = v;
-      v = t[row + 16]! + e16 + b16;
-      if (v > best) best = v;
-      backward[base + y] = best;
+    // when going on with O beats every other opening label by more than any closed row's entries differ, O is
+    // every closed label's best successor (the usual case): its entries alone, without the search
+    let viaO = false;
+    if (t.length === BOUNDED_TRANSITIONS) {
+      const high = t[CLOSED_BOUNDS + 1]!;
+      const floor = t[CLOSED_BOUNDS]! + e0 + b0;
+      viaO = high + e1 + b1 < floor && high + e4 + b4 < floor && high + e5 + b5 < floor && high + e8 + b8 < floor && high + e9 + b9 < floor && high + e12 + b12 < floor && high + e13 + b13 < floor && high + e16 + b16 < floor;
     }
+    if (viaO) {
+      for (let c = 0; c < CLOSED.length; c++) {
+        const y = CLOSED[c]!;
+        backward[base + y] = t[(y + 1) * L]! + e0 + b0;
+      }
+    } else
+      for (let c = 0; c < CLOSED.length; c++) {
+        const y = CLOSED[c]!;
+        const row = (y + 1) * L;
+        let best = t[row]! + e0 + b0;
+        let v = t[row + 1]! + e1 + b1;
+        if (v > best) best = v;
+        v = t[row + 4]! + e4 + b4;
+        if (v > best) best = v;
+        v = t[row + 5]! + e5 + b5;
+        if (v > best) best = v;
+        v = t[row + 8]! + e8 + b8;
+        if (v > best) best = v;
+        v = t[row + 9]! + e9 + b9;
+        if (v > best) best = v;
+        v = t[row + 12]! + e12 + b12;
+        if (v > best) best = v;
+        v = t[row + 13]! + e13 + b13;
+        if (v > best) best = v;
+        v = t[row + 16]! + e16 + b16;
+        if (v > best) best = v;
+        backward[base + y] = best;
+      }
     // B-x (label y) and I-x (y + 1) go on to I-x (y + 1) or L-x (y + 2)
     for (let y = 1; y < L; y += 4) {
       const toI = emission[next + y + 1]!;
