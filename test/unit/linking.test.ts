@@ -273,6 +273,16 @@ describe('document-level consistency', () => {
     assert.equal(byName(es, 'Opposition').mentions.length, 1);
   });
 
+  it('spreads a surname that is also a common word, except where any word would be capitalised', () => {
+    const es = entitiesOf('Officials praised [Amara Hope](PERSON) on Monday. They hope the plan works, and Hope agreed. Hope is thin, one said.');
+    assert.deepEqual(byName(es, 'Amara Hope').mentions.map((m) => m.text), ['Amara Hope', 'Hope']);
+  });
+
+  it('spreads a one-word organisation the article never writes in lower case', () => {
+    const es = entitiesOf('The [Nile Basin Initiative](ORG) met [Oxfam](ORG) staff. Later Oxfam said it would return.');
+    assert.equal(byName(es, 'Oxfam').mentions.length, 2);
+  });
+
   it('does not give a surname to a date: "in May" stays a date when Theresa May is named', () => {
     const es = entitiesOf('Former prime minister [Theresa May](PERSON) will speak in May, her office said.');
     assert.equal(byName(es, 'Theresa May').mentions.length, 1);
