@@ -10,7 +10,7 @@ import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
 import { findAgentless } from '../../src/server/analysis/claims/attribution';
-import { ACCUSATION_OR_EVALUATION, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/claims/wordClasses';
+import { ACCUSATION_OR_EVALUATION, ATTRIBUTION_LEAD, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/claims/wordClasses';
 import { buildTextModel } from '../../src/server/analysis/text';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);
@@ -201,6 +201,7 @@ describe('claims: word classes', () => {
     assert.ok(of('said') & REPORTING_CUE);
     assert.ok(of('lied') & ACCUSATION_OR_EVALUATION);
     assert.ok(of('pointed') & OTHER_CUE);
+    assert.strictEqual(wordClasses(buildTextModel('According to the report'))[0], ATTRIBUTION_LEAD);
     for (const word of ['critics', 'the', 'mayor', ',', 'Ortiz', 'gap', '.']) assert.strictEqual(of(word), 0, word);
     assert.strictEqual(wordClasses(model), classes);
   });

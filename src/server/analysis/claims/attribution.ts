@@ -5,7 +5,7 @@
 import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
-import { OTHER_CUE, POINT_FORMS, REPORTING_CUE } from './wordClasses';
+import { ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from './wordClasses';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
@@ -278,7 +278,8 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (w.quote) continue;
+    // most words neither are a cue nor lead one in, and their classes say so
+    if (w.quote || !(w.classes & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD))) continue;
     // according to X
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
       const from = i + 2;
@@ -301,7 +302,6 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
         }
       }
     }
-    // most words are no cue of any kind, and their classes say so
     if (!(w.classes & (REPORTING_CUE | OTHER_CUE))) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
     const pointOut = POINT_FORMS.has(w.lower) && words[i + 1]?.lower === 'out';

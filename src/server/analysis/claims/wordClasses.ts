@@ -17,6 +17,8 @@ export const OTHER_CUE = 2;
 export const ACCUSATION_OR_EVALUATION = 4;
 /** A number spelled out in one word ("twelve", "hundreds"). */
 export const SPELLED_NUMBER = 8;
+/** A word that opens an attribution phrase with no cue verb: "according (to)", "in (a statement)", "per". */
+export const ATTRIBUTION_LEAD = 16;
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -31,6 +33,7 @@ addClass(REPORTING_CUE_FORMS.keys(), REPORTING_CUE);
 addClass([...POINT_FORMS, ...EXPRESSIVE_CUE_FORMS, ...BELIEF_CUE_FORMS, ...DOCUMENT_CUE_FORMS, ...NON_SPEECH_CUES], OTHER_CUE);
 addClass(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, ...EVALUATIVE_WORDS], ACCUSATION_OR_EVALUATION);
 addClass(SPELLED_NUMBERS, SPELLED_NUMBER);
+addClass(['according', 'in', 'per'], ATTRIBUTION_LEAD);
 
 const byModel = new WeakMap<TextModel, Uint8Array>();
 

@@ -5,7 +5,7 @@
 import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
-import { REPORTING_CUE, wordClasses } from '../claims/wordClasses';
+import { ATTRIBUTION_LEAD, REPORTING_CUE, wordClasses } from '../claims/wordClasses';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -352,7 +352,7 @@ class QuoteExtractor {
     if (found.length === 0) {
       for (let i = u.first + 1; i < u.last - 1; i++) {
         const w = t[i]!.text;
-        if ((w === '―' || w === '—' || w === '--' || w === '–') && this.markOf[i - 1]! >= 0 && this.markOf[i]! < 0) {
+        if (this.markOf[i - 1]! >= 0 && this.markOf[i]! < 0 && (w === '―' || w === '—' || w === '--' || w === '–')) {
           const phrase = phraseStartingAt(this.model, i + 1, u.last, u.first);
           if (phrase && looksLikeName(this.model, phrase.first, -1) && phrase.last >= u.last - 2) {
             found.push({ form: 'dash', cueFirst: i, cueLast: i, lemma: '―', speaker: phrase, parts: [], clauseStart: i, mode: 'before', after: phrase.last + 1, how: 'speaker named after the quote' });
@@ -631,6 +631,8 @@ class QuoteExtractor {
 
   /** A reporting cue at token i of unit u, with its speaker and the side its content is on. */
   private cueAt(i: number, u: Unit): Attribution | null {
+    // most tokens are no cue and do not lead into "according to", and their classes say so
+    if (!(this.classes[i]! & (REPORTING_CUE | ATTRIBUTION_LEAD))) return null;
     const t = this.tokens;
     const tok = t[i]!;
     const w = this.lower[i]!;
