@@ -611,8 +611,8 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (attributed) return;
   const words = s.words;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.lower.slice(sent.start, sent.end);
-  const framed = ACCUSATION_FRAME_RE.test(lower);
+  // an accusation frame in the sentence ("accused", "alleged"): looked for once a word could be an accusation
+  let framed: boolean | undefined;
   let accusationDone = false;
   let evaluationDone = false;
   for (let i = 0; i < words.length; i++) {
@@ -622,7 +622,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const prev = words[i - 1]?.lower ?? '';
     const prev2 = words[i - 2]?.lower ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);
-    if (!accusationDone && !framed && !negated) {
+    if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.lower.slice(sent.start, sent.end)))) {
       let hit = false;
       if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
       else if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
