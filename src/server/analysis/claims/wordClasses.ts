@@ -1,7 +1,8 @@
 // What each token of a document is in the cue and claim lexicons, looked up once per document. The quote extractor
-// asks of nearly every token whether it is a reporting cue, and the claim rules ask it again of every word, with
-// whether it is any other cue, a word ATTR006 can flag or a spelled-out number: one map lookup per token answers
-// all of them (a lookup by a token's string costs more than the rest of these rules do with most words).
+// asks of nearly every token whether it is a reporting cue or "according", and the claim rules ask it again of every
+// word, with whether it is any other cue or attribution lead, a word ATTR006 can flag or a spelled-out number: one
+// map lookup per token answers all of them (a lookup by a token's string costs more than the rest of these rules do
+// with most words).
 
 import type { TextModel } from '../text';
 import {
