@@ -150,6 +150,18 @@ describe('claims: data for quick fixes and ignores', () => {
     assert.strictEqual(f.data?.['offset'], edit.start);
   });
 
+  it('ATTR004 puts the placeholder before end punctuation with closing marks, or at the end of a sentence without any', () => {
+    for (const [text, fixed] of [
+      ['(The program costs taxpayers $2.3 billion a year.)  ', '(The program costs taxpayers $2.3 billion a year, according to [source].)  '],
+      ['The council met on Monday.\n\nThe program costs taxpayers $2.3 billion a year', 'The council met on Monday.\n\nThe program costs taxpayers $2.3 billion a year, according to [source]'],
+    ]) {
+      const f = analyzeText(text!).diagnostics.find((d) => d.code === 'ATTR004');
+      assert.ok(f, `no ATTR004 in ${text}`);
+      const edit = f.data?.['edit'] as { start: number; end: number; newText: string };
+      assert.strictEqual(text!.slice(0, edit.start) + edit.newText + text!.slice(edit.end), fixed);
+    }
+  });
+
   it('ATTR001 turns the closing full stop into a comma and adds a speaker placeholder', () => {
     const text = 'The meeting ended late.\n\n"We will not be raising taxes on working families this year."';
     const f = analyzeText(text).diagnostics.find((d) => d.code === 'ATTR001');

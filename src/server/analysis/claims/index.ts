@@ -20,7 +20,7 @@
 //   ATTR009 fires once two sentences precede the speaker.
 // Ignore comments in Markdown apply to every finding of the article, so analyze() applies them (../ignores.ts).
 
-import { startsWithCapital, type TextModel } from '../text';
+import { isSpace, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
@@ -183,18 +183,38 @@ function rejectedNearby(cx: Context, s: SentenceInfo): Finding['related'] {
   return undefined;
 }
 
-/** The quick fix that adds ", according to [source]" before the sentence's final punctuation. */
-function insertSourceFix(cx: Context, s: SentenceInfo): Record<string, unknown> {
+/**
+ * The quick fix that adds ", according to [source]" before the sentence's final punctuation, added to a finding's
+ * data (built up in place: spreading objects into a new one is the slow part of making a finding).
+ */
+function insertSourceFix(cx: Context, s: SentenceInfo, data: Record<string, unknown>): Record<string, unknown> {
   const sent = cx.model.sentences[s.index]!;
-  const text = cx.model.text.slice(sent.start, sent.end);
-  const m = /[.!?]["'”’)]*\s*$/.exec(text);
-  const offset = m ? sent.start + m.index : sent.end;
-  const newText = `, according to ${SOURCE_PLACEHOLDER}`;
-  return { fix: 'insertAttribution', title: 'Add a source ("according to [source]")', offset, edit: { start: offset, end: offset, newText } };
+  const offset = finalPunctuation(cx.model.text, sent.start, sent.end);
+  data['fix'] = 'insertAttribution';
+  data['title'] = 'Add a source ("according to [source]")';
+  data['offset'] = offset;
+  data['edit'] = { start: offset, end: offset, newText: `, according to ${SOURCE_PLACEHOLDER}` };
+  return data;
+}
+
+const CLOSING_MARKS: ReadonlySet<number> = new Set(['"', "'", '”', '’', ')'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Where the final punctuation of text[start, end) begins: the end punctuation before any closing marks and spaces
+ * that end it (what /[.!?]["'”’)]*\s*$/ finds, read backwards from the end), or `end` when there is none.
+ */
+function finalPunctuation(text: string, start: number, end: number): number {
+  let k = end;
+  while (k > start && isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > start && CLOSING_MARKS.has(text.charCodeAt(k - 1))) k--;
+  const c = k > start ? text.charCodeAt(k - 1) : 0;
+  return c === 46 || c === 33 || c === 63 /* . ! ? */ ? k - 1 : end;
 }
 
 function push(cx: Context, code: string, span: Span, message: string, data: Record<string, unknown>, severity: Severity = CLAIM_SEVERITY[code]!, related?: Finding['related']): void {
-  cx.findings.push({ code, severity, start: span.start, end: span.end, message, data, ...(related && related.length ? { related } : {}) });
+  const finding: Finding = { code, severity, start: span.start, end: span.end, message, data };
+  if (related && related.length) finding.related = related;
+  cx.findings.push(finding);
 }
 
 const quoteText = (t: string): string => `“${t.replace(/\s+/g, ' ').trim()}”`;
@@ -359,7 +379,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       // "reportedly" and "allegedly" are fine when the sentence names who reports or alleges
       if (vouching(a)) continue;
       const what = /allegedly/.test(phrase) ? 'say who alleges it' : /reportedly|reports/.test(phrase) ? 'say who reported it' : /studies|research|surveys|experiments/.test(phrase) ? 'name the study or its authors' : /scientists|experts|some|many|others/.test(phrase) ? 'say who' : 'say who holds this view';
-      push(cx, 'ATTR003', a.cue, `Agentless attribution ${quoteText(a.cue.text)}: ${what}.`, { ...baseData(cx, s, a.cue.text), ...insertSourceFix(cx, s) });
+      push(cx, 'ATTR003', a.cue, `Agentless attribution ${quoteText(a.cue.text)}: ${what}.`, insertSourceFix(cx, s, baseData(cx, s, a.cue.text)));
       continue;
     }
     if (!a.source) continue;
@@ -558,7 +578,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
   if (!first || documentNearby(cx, s)) return;
   const figures = candidates.map((h) => h.text.trim()).filter((t, i, all) => all.indexOf(t) === i);
   const list = figures.length > 2 ? `${figures.slice(0, 2).join(', ')} and the other figures` : figures.join(' and ');
-  push(cx, 'ATTR004', first, `No source for this statistic: add who says ${list}.`, { ...baseData(cx, s, first.text), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
+  push(cx, 'ATTR004', first, `No source for this statistic: add who says ${list}.`, insertSourceFix(cx, s, baseData(cx, s, first.text)), undefined, rejectedNearby(cx, s));
 }
 
 // ---------------------------------------------------------------- ATTR005: causal claims
@@ -586,7 +606,7 @@ function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
         if (/^\s+(?:safety|the stage|the podium|the door|victory|a (?:victory|win|title))/.test(after)) continue;
       }
       const start = sent.start + m.index;
-      push(cx, 'ATTR005', { start, end: start + m[0].length }, `No source for this causal claim (“${cx.model.text.slice(start, start + m[0].length)}”): add who says so.`, { ...baseData(cx, s, m[0]), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
+      push(cx, 'ATTR005', { start, end: start + m[0].length }, `No source for this causal claim (“${cx.model.text.slice(start, start + m[0].length)}”): add who says so.`, insertSourceFix(cx, s, baseData(cx, s, m[0])), undefined, rejectedNearby(cx, s));
       return;
     }
   }
@@ -636,7 +656,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
       }
       if (hit) {
         accusationDone = true;
-        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s) }, undefined, rejectedNearby(cx, s));
+        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, insertSourceFix(cx, s, baseData(cx, s, w.text)), undefined, rejectedNearby(cx, s));
         continue;
       }
     }
@@ -644,7 +664,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const superlative = (w.lower === 'best' || w.lower === 'worst') && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
     if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(w.lower)) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
       evaluationDone = true;
-      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...baseData(cx, s, w.text), ...insertSourceFix(cx, s), evaluative: true }, 'information');
+      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...insertSourceFix(cx, s, baseData(cx, s, w.text)), evaluative: true }, 'information');
     }
   }
 }
