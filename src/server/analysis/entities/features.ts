@@ -265,7 +265,6 @@ export interface SentenceFeatures {
   mode: CaseMode;
 }
 
-const NONE: readonly number[] = [];
 /** The hashes that stand for the words before and after the sentence. */
 export const BOS = hashString('<s>');
 export const EOS = hashString('</s>');
@@ -534,12 +533,17 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
       out.push(mix(mix(T.DocCap, seen), i === 0 ? 10 + mode : mode));
     }
     if (gazMatches) {
-      for (const g of gazMatches[i] ?? NONE) {
-        out.push(mix(T.Gaz, g));
-        out.push(mix(mix(T.GazCap, g), cap + 2 * mode));
-      }
-      if (i > 0) for (const g of gazMatches[i - 1] ?? NONE) out.push(mix(T.GazPrev, g));
-      if (i + 1 < n) for (const g of gazMatches[i + 1] ?? NONE) out.push(mix(T.GazNext, g));
+      // (indexed loops: for-of over these mostly missing lists cost the tagger about 3% of its instructions)
+      const here = gazMatches[i];
+      if (here)
+        for (let k = 0; k < here.length; k++) {
+          out.push(mix(T.Gaz, here[k]!));
+          out.push(mix(mix(T.GazCap, here[k]!), cap + 2 * mode));
+        }
+      const before = i > 0 ? gazMatches[i - 1] : undefined;
+      if (before) for (let k = 0; k < before.length; k++) out.push(mix(T.GazPrev, before[k]!));
+      const after = i + 1 < n ? gazMatches[i + 1] : undefined;
+      if (after) for (let k = 0; k < after.length; k++) out.push(mix(T.GazNext, after[k]!));
     }
   }
   offsets[n] = out.count;
