@@ -10,7 +10,7 @@ import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
 import { findAgentless } from '../../src/server/analysis/claims/attribution';
-import { ACCUSATION_OR_EVALUATION, ATTRIBUTION_LEAD, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/claims/wordClasses';
+import { ACCUSATION_OR_EVALUATION, ATTRIBUTION_LEAD, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/wordClasses';
 import { buildTextModel } from '../../src/server/analysis/text';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);

@@ -29,7 +29,7 @@ import {
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
-import { ACCUSATION_OR_EVALUATION, SPELLED_NUMBER, wordClasses } from './wordClasses';
+import { ACCUSATION_OR_EVALUATION, SPELLED_NUMBER, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */

@@ -5,7 +5,7 @@
 import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
-import { ATTRIBUTION_LEAD, REPORTING_CUE, wordClasses } from '../claims/wordClasses';
+import { ATTRIBUTION_LEAD, REPORTING_CUE, wordClasses } from '../wordClasses';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,

@@ -4,11 +4,11 @@
 // map lookup per token answers all of them (a lookup by a token's string costs more than the rest of these rules do
 // with most words).
 
-import type { TextModel } from '../text';
+import type { TextModel } from './text';
 import {
   ACCUSATION_LABELS, ACCUSATION_VERBS, BELIEF_CUE_FORMS, DOCUMENT_CUE_FORMS, EVALUATIVE_WORDS, EXPRESSIVE_CUE_FORMS,
   NON_SPEECH_CUES, REPORTING_CUE_FORMS,
-} from '../lexicon';
+} from './lexicon';
 
 /** A form of a reporting verb (a key of REPORTING_CUE_FORMS). */
 export const REPORTING_CUE = 1;
