@@ -462,7 +462,7 @@ async function main(): Promise<void> {
   await packageFigures();
 
   const probeAfter = machineProbe();
-  const probes = `Machine speed probe (machineProbe in scripts/bench/report.ts, a fixed workload; lower is faster): ${ms(probeBefore)} before the run, ${ms(probeAfter)} after it. The machine is shared: figures from runs with a higher probe are proportionally slower.`;
+  const probes = `Machine speed probe (machineProbe in scripts/bench/report.ts, a fixed workload; lower is faster): ${ms(probeBefore)} before the run, ${ms(probeAfter)} after it. It shows how fast the shared machine computes; engine figures also swing by up to 1.8× between runs at the same probe (see Measuring in PERFORMANCE.md).`;
   console.log(`\n${probes}`);
   notes.push(probes);
   notes.push('Budgets are the targets of issue 7 on a 2-core machine; "over" marks a figure outside its budget. The bench never fails on a slow machine.');
