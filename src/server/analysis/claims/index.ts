@@ -664,7 +664,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const superlative = (w.lower === 'best' || w.lower === 'worst') && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
     if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(w.lower)) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
       evaluationDone = true;
-      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, { ...insertSourceFix(cx, s, baseData(cx, s, w.text)), evaluative: true }, 'information');
+      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, Object.assign(insertSourceFix(cx, s, baseData(cx, s, w.text)), { evaluative: true }), 'information');
     }
   }
 }

@@ -607,14 +607,19 @@ const BOUNDED_TRANSITIONS = CLOSED_BOUNDS + 2;
 export function boundedTransitions(t: Float64Array): Float64Array {
   const out = new Float64Array(BOUNDED_TRANSITIONS);
   out.set(t.subarray(0, TRANSITIONS));
+  let low = Infinity;
+  let high = -Infinity;
   CLOSED.forEach((p, c) => {
     const row = OPENING.map((l) => t[(p + 1) * 17 + l]!);
-    out[TRANSITIONS + 2 * c] = Math.min(...row);
-    out[TRANSITIONS + 2 * c + 1] = Math.max(...row);
+    const rowLow = Math.min(...row);
+    const rowHigh = Math.max(...row);
+    out[TRANSITIONS + 2 * c] = rowLow;
+    out[TRANSITIONS + 2 * c + 1] = rowHigh;
+    low = Math.min(low, rowLow);
+    high = Math.max(high, rowHigh);
   });
-  const all = CLOSED.flatMap((p) => OPENING.map((l) => t[(p + 1) * 17 + l]!));
-  out[CLOSED_BOUNDS] = Math.min(...all);
-  out[CLOSED_BOUNDS + 1] = Math.max(...all);
+  out[CLOSED_BOUNDS] = low;
+  out[CLOSED_BOUNDS + 1] = high;
   return out;
 }
 
