@@ -93,6 +93,11 @@ describe('values: several types in one sentence', () => {
   it('starts values at trigger words in capitals and with a period, not at words shaped like them', () =>
     // "Deb." and "dew" have the first letter and length of the triggers "dec" and "day", not their last letter
     assert.deepEqual(values('Deb. said the dew fell in Sept. and Dec. 12, five percent YESTERDAY.'), ['DATE Dec. 12', 'PERCENT five percent', 'DATE YESTERDAY']));
+  it('starts values before their trigger at opening words, signs, apostrophes, Roman numerals and hyphenated triggers', () => {
+    assert.deepEqual(values('Shares fell -5% and rose +3% in the XX century.'), ['PERCENT -5%', 'PERCENT +3%', 'DATE the XX century']);
+    assert.deepEqual(values('It cost US$5 million, or Rs 500 crore, in the ’90s.'), ['MONEY US$5 million', 'MONEY Rs 500 crore', 'DATE the ’90s']);
+    assert.deepEqual(values('The park opens Wednesday-Sunday from 8 a.m.'), ['DATE Wednesday', 'TIME 8 a.m.']);
+  });
 });
 
 describe('recognizeEntities: values as entities', () => {
@@ -179,6 +184,20 @@ describe('analyze: dateline wiring', () => {
     const a = analyze('The council voted on Thursday to repair the bridge.', { referenceDate: '2024-03-15' });
     assert.equal(a.dateline, '2024-03-15');
     assert.equal(a.entities.find((e) => e.mentions[0]!.text === 'Thursday')!.resolved, '2024-03-14');
+  });
+});
+
+describe('recognizeEntities: Title Case headline names', () => {
+  const nameTexts = (markup: string): string[] =>
+    entitiesOf(markup).filter((e) => ['PERSON', 'ORG', 'LOC', 'MISC'].includes(e.type)).flatMap((e) => e.mentions.map((m) => m.text));
+
+  it('keeps a headline name the body writes in another case, among curly quotes', () =>
+    assert.deepEqual(nameTexts('[Egypt](LOC) And [Talks](ORG) Stall Over Nile Dam\n\nOfficials in EGYPT called it “a pause”.'), ['Egypt']));
+
+  it('keeps a headline name the body spells with a Kelvin sign or a dotted capital I', () => {
+    assert.deepEqual(nameTexts('[Kelvin](PERSON) Wins Physics Prize Again\n\nThe \u212Aelvin scale is named for him.'), ['Kelvin']);
+    // "DUBAİ" lowers to "dubai" and a combining dot
+    assert.deepEqual(nameTexts('[Dubai](LOC) Opens Another Airport Terminal\n\nFlights to DUBAİ resumed on Monday.'), ['Dubai']);
   });
 });
 
