@@ -623,6 +623,76 @@ export function boundedTransitions(t: Float64Array): Float64Array {
   return out;
 }
 
+// The steps of one token that viterbi takes for every token are written out label by label below (small functions
+// that V8 inlines, with constant labels): V8 checks a typed array (its map, length and data pointer) once per
+// straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice the
+// instructions. LABEL_COUNT is L (checkLabels).
+const LABEL_COUNT = 17;
+
+/**
+ * Whether O alone of the closed labels at the previous token (scores from `prev`) can lead to the best opening
+ * labels at this one: every opening label scores at least as well from O as the least of O's row allows (O is
+ * mostly the best closed label), and a predecessor whose score plus the greatest of its row is below that cannot
+ * win or tie (t made by boundedTransitions).
+ */
+function onlyFromO(score: Float64Array, prev: number, t: Float64Array): boolean {
+  const floor = score[prev]! + t[TRANSITIONS]!;
+  // CLOSED[c] with its greatest entry at TRANSITIONS + 2c + 1, c = 1..8
+  return (
+    score[prev + 3]! + t[TRANSITIONS + 3]! < floor &&
+    score[prev + 4]! + t[TRANSITIONS + 5]! < floor &&
+    score[prev + 7]! + t[TRANSITIONS + 7]! < floor &&
+    score[prev + 8]! + t[TRANSITIONS + 9]! < floor &&
+    score[prev + 11]! + t[TRANSITIONS + 11]! < floor &&
+    score[prev + 12]! + t[TRANSITIONS + 13]! < floor &&
+    score[prev + 15]! + t[TRANSITIONS + 15]! < floor &&
+    score[prev + 16]! + t[TRANSITIONS + 17]! < floor
+  );
+}
+
+/** The opening labels (OPENING) of the token at `base`, all from O (score `fromO`, transition row 0 at LABEL_COUNT). */
+function openingFromO(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number, fromO: number): void {
+  const row = LABEL_COUNT;
+  score[base] = fromO + t[row]! + emission[base]!;
+  score[base + 1] = fromO + t[row + 1]! + emission[base + 1]!;
+  score[base + 4] = fromO + t[row + 4]! + emission[base + 4]!;
+  score[base + 5] = fromO + t[row + 5]! + emission[base + 5]!;
+  score[base + 8] = fromO + t[row + 8]! + emission[base + 8]!;
+  score[base + 9] = fromO + t[row + 9]! + emission[base + 9]!;
+  score[base + 12] = fromO + t[row + 12]! + emission[base + 12]!;
+  score[base + 13] = fromO + t[row + 13]! + emission[base + 13]!;
+  score[base + 16] = fromO + t[row + 16]! + emission[base + 16]!;
+  back[base] = 0;
+  back[base + 1] = 0;
+  back[base + 4] = 0;
+  back[base + 5] = 0;
+  back[base + 8] = 0;
+  back[base + 9] = 0;
+  back[base + 12] = 0;
+  back[base + 13] = 0;
+  back[base + 16] = 0;
+}
+
+/**
+ * I-x (label b + 1) and L-x (b + 2) of the token at `base`, from B-x (b) or I-x (b + 1) at the token before. Ties go
+ * to B-x; a generic scan starts from -Infinity and label 0, and fromB is -Infinity only if both are.
+ */
+function insideFrom(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number, b: number): void {
+  const prev = base - LABEL_COUNT;
+  const sb = score[prev + b]!;
+  const si = score[prev + b + 1]!;
+  const rowB = (b + 1) * LABEL_COUNT;
+  const rowI = (b + 2) * LABEL_COUNT;
+  let fromB = sb + t[rowB + b + 1]!;
+  let fromI = si + t[rowI + b + 1]!;
+  score[base + b + 1] = (fromI > fromB ? fromI : fromB) + emission[base + b + 1]!;
+  back[base + b + 1] = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
+  fromB = sb + t[rowB + b + 2]!;
+  fromI = si + t[rowI + b + 2]!;
+  score[base + b + 2] = (fromI > fromB ? fromI : fromB) + emission[base + b + 2]!;
+  back[base + b + 2] = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
+}
+
 function checkLabels(L: number): void {
   if (L !== 17 || LABELS.length !== 17) throw new Error(`BILOU decoding expects ${LABELS.length} = 17 labels, got ${L}`);
 }
@@ -646,23 +716,15 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
     const base = i * L;
     const prev = base - L;
     const t = transitions(i);
-    // opening labels: the best of the closed predecessors p (transition row (p + 1) * L) that can win (live)
-    let count = 0;
-    if (t.length === BOUNDED_TRANSITIONS) {
-      // every opening label scores at least as well from O as the least of O's row allows (O is mostly the best
-      // closed label); a predecessor whose score plus the greatest of its row is below that cannot win or tie
-      const floor = score[prev]! + t[TRANSITIONS]!;
-      for (let c = 0; c < CLOSED.length; c++) if (score[prev + CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
-    } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
-    if (count === 1) {
-      // O alone can win (the usual case; O is always live): its row, without the search
-      const fromO = score[prev]!;
-      for (let a = 0; a < OPENING.length; a++) {
-        const l = OPENING[a]!;
-        score[base + l] = fromO + t[L + l]! + emission[base + l]!;
-        back[base + l] = 0;
-      }
-    } else
+    if (t.length === BOUNDED_TRANSITIONS && onlyFromO(score, prev, t)) openingFromO(score, back, emission, t, base, score[prev]!);
+    else {
+      // opening labels: the best of the closed predecessors p (transition row (p + 1) * L) that can win (live)
+      let count = 0;
+      if (t.length === BOUNDED_TRANSITIONS) {
+        // as in onlyFromO: a predecessor whose score plus the greatest of its row is below O's floor cannot win or tie
+        const floor = score[prev]! + t[TRANSITIONS]!;
+        for (let c = 0; c < CLOSED.length; c++) if (score[prev + CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
+      } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
       for (let a = 0; a < OPENING.length; a++) {
         const l = OPENING[a]!;
         let arg = live[0]!;
@@ -678,19 +740,12 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
         score[base + l] = best + emission[base + l]!;
         back[base + l] = arg;
       }
-    // I-x and L-x: from B-x (label b) or I-x (b + 1)
-    for (let b = 1; b < L; b += 4) {
-      const sb = score[prev + b]!;
-      const si = score[prev + b + 1]!;
-      for (let l = b + 1; l <= b + 2; l++) {
-        const fromB = sb + t[(b + 1) * L + l]!;
-        const fromI = si + t[(b + 2) * L + l]!;
-        // (a generic scan starts from -Infinity and label 0; fromB is -Infinity only if both are)
-        const arg = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
-        score[base + l] = (fromI > fromB ? fromI : fromB) + emission[base + l]!;
-        back[base + l] = arg;
-      }
     }
+    // I-x and L-x: from B-x or I-x of the type
+    insideFrom(score, back, emission, t, base, 1);
+    insideFrom(score, back, emission, t, base, 5);
+    insideFrom(score, back, emission, t, base, 9);
+    insideFrom(score, back, emission, t, base, 13);
   }
   const lastBase = (n - 1) * L;
   let best = CLOSED[0]!;
