@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { ABBREVIATIONS } from '../../src/server/analysis/lexicon';
 import {
-  blank, buildTextModel, countWords, countWordsIn, startsWithCapital, startsWithLetterOrDigit, tokenize,
+  blank, buildTextModel, countWords, countWordsIn, splitParagraphs, startsWithCapital, startsWithLetterOrDigit, tokenize,
 } from '../../src/server/analysis/text';
+import type { DocumentFormat } from '../../src/server/analysis/types';
 
 /** The tokenizer as specified: the token pattern, a kept abbreviation period, split-off clitics. */
 function reference(prose: string): string[] {
@@ -50,8 +51,57 @@ describe('text: tokens', () => {
     assert.deepStrictEqual(model.lower, model.tokens.map((t) => t.text.toLowerCase()));
   });
 
+  it('reads a spelling seen in earlier documents as in a first one (token forms are shared)', () => {
+    for (const text of ['The plan. the Plan, THE PLAN: the plan', 'THE Plan’s plan—the PLAN']) {
+      const model = buildTextModel(text);
+      assert.deepStrictEqual(model.tokens.map((t) => t.text), model.tokens.map((t) => text.slice(t.start, t.end)));
+      assert.deepStrictEqual(model.lower, model.tokens.map((t) => t.text.toLowerCase()));
+    }
+  });
+
   it('counts body words, not possessives or punctuation', () => {
     assert.strictEqual(countWords(buildTextModel('Ortiz’s plan, she said, will cost €4 million.')), 8);
+  });
+});
+
+/** Paragraph spans as first specified: lines read with a pattern, trimmed with trim() (roles left out). */
+function referenceSpans(text: string, prose: string, format: DocumentFormat): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const hasBlankLine = /\n[ \t\r\u00a0]*\n/.test(prose);
+  const lineRe = /[^\n]*(\n|$)/g;
+  let cur: { start: number; end: number } | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = lineRe.exec(prose)) && m[0].length > 0) {
+    const lineStart = m.index;
+    const raw = m[0].replace(/\r?\n$/, '');
+    const isHeading = format === 'markdown' && /^[ \t]{0,3}#{1,6}[ \t]/.test(text.slice(lineStart, lineStart + raw.length));
+    if (raw.trim().length === 0) {
+      if (cur) spans.push(cur);
+      cur = null;
+    } else {
+      const trimStart = lineStart + (raw.length - raw.trimStart().length);
+      const trimEnd = lineStart + raw.trimEnd().length;
+      if (!hasBlankLine || isHeading) {
+        if (cur) spans.push(cur);
+        spans.push({ start: trimStart, end: trimEnd });
+        cur = null;
+      } else if (cur) cur.end = trimEnd;
+      else cur = { start: trimStart, end: trimEnd };
+    }
+    if (m[1] === '') break;
+  }
+  if (cur) spans.push(cur);
+  return spans;
+}
+
+describe('text: paragraphs', () => {
+  it('splits lines and blank lines as the line pattern does, CRLF and odd white space included', () => {
+    const piece = fc.constantFrom('a', 'Word', '# ', '## Head', ' ', '\t', '\u00a0', '\u2003', '\n', '\r', '\r\n', '\n\n', '.');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 25 }), fc.constantFrom<DocumentFormat>('plaintext', 'markdown'), (parts, format) => {
+      const text = parts.join('');
+      const spans = splitParagraphs(text, text, format).map((p) => ({ start: p.start, end: p.end }));
+      assert.deepStrictEqual(spans, referenceSpans(text, text, format));
+    }), { numRuns: 3000 });
   });
 });
 

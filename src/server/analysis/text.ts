@@ -66,29 +66,28 @@ const MD_HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
 export function splitParagraphs(text: string, prose: string, format: DocumentFormat): Paragraph[] {
   const spans: { start: number; end: number }[] = [];
   const hasBlankLine = /\n[ \t\r\u00a0]*\n/.test(prose);
-  const lineRe = /[^\n]*(\n|$)/g;
   let cur: { start: number; end: number } | null = null;
-  let m: RegExpExecArray | null;
-  while ((m = lineRe.exec(prose)) && m[0].length > 0) {
-    const lineStart = m.index;
-    const raw = m[0].replace(/\r?\n$/, '');
-    const lineEnd = lineStart + raw.length;
-    const isBlank = raw.trim().length === 0;
-    const isHeading = format === 'markdown' && MD_HEADING.test(text.slice(lineStart, lineEnd));
-    if (isBlank) {
+  // line by line, by offsets (no line strings): a line ends before its \n, or its \r\n
+  for (let lineStart = 0; lineStart < prose.length; ) {
+    const newline = prose.indexOf('\n', lineStart);
+    let lineEnd = newline < 0 ? prose.length : newline;
+    if (newline >= 0 && lineEnd > lineStart && prose.charCodeAt(lineEnd - 1) === 13 /* \r */) lineEnd--;
+    // the line's text without the white space (as trim() removes it) at either end; empty for a blank line
+    let trimStart = lineStart;
+    while (trimStart < lineEnd && isSpace(prose.charCodeAt(trimStart))) trimStart++;
+    let trimEnd = lineEnd;
+    while (trimEnd > trimStart && isSpace(prose.charCodeAt(trimEnd - 1))) trimEnd--;
+    if (trimStart === trimEnd) {
       if (cur) spans.push(cur);
       cur = null;
-    } else {
-      const trimStart = lineStart + (raw.length - raw.trimStart().length);
-      const trimEnd = lineStart + raw.trimEnd().length;
-      if (!hasBlankLine || isHeading) {
-        if (cur) spans.push(cur);
-        spans.push({ start: trimStart, end: trimEnd });
-        cur = null;
-      } else if (cur) cur.end = trimEnd;
-      else cur = { start: trimStart, end: trimEnd };
-    }
-    if (m[1] === '') break;
+    } else if (!hasBlankLine || (format === 'markdown' && MD_HEADING.test(text.slice(lineStart, lineEnd)))) {
+      if (cur) spans.push(cur);
+      spans.push({ start: trimStart, end: trimEnd });
+      cur = null;
+    } else if (cur) cur.end = trimEnd;
+    else cur = { start: trimStart, end: trimEnd };
+    if (newline < 0) break;
+    lineStart = newline + 1;
   }
   if (cur) spans.push(cur);
   return assignRoles(text, prose, spans, format);
@@ -180,13 +179,38 @@ function scanTokens(prose: string, start: number, end: number, starts: number[],
   }
 }
 
-/** No capital and nothing beyond ASCII in text[start, end): lower case already (toLowerCase is slow on two-byte text). */
-function isLowerAscii(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+/** No capital and nothing beyond ASCII in a word: lower case already (toLowerCase is slow on two-byte text). */
+function isLowerAscii(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
     if (c >= 128 || (c >= 65 && c <= 90)) return false;
   }
   return true;
+}
+
+/** A token's text as every token spelled the same way shares it, with its lower-case form. */
+interface TokenForm {
+  readonly text: string;
+  readonly lower: string;
+}
+
+/**
+ * Token spellings seen so far (in this process), each with its lower-case form. Articles reuse a few thousand
+ * words, so most tokens find their spelling here: no lower-casing, and the token strings every rule looks up in
+ * its word sets are the same few long-lived strings, whose hash V8 computed once (a fresh string's is computed on
+ * its first lookup). Emptied when it grows past FORM_LIMIT, so an editing session's memory stays bounded.
+ */
+const FORMS = new Map<string, TokenForm>();
+const FORM_LIMIT = 200_000;
+
+function tokenForm(w: string): TokenForm {
+  let form = FORMS.get(w);
+  if (form === undefined) {
+    if (FORMS.size >= FORM_LIMIT) FORMS.clear();
+    form = { text: w, lower: isLowerAscii(w) ? w : w.toLowerCase() };
+    FORMS.set(w, form);
+  }
+  return form;
 }
 
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -300,9 +324,9 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
       const idx = sentences.length;
       const firstToken = tokens.length;
       for (let k = first; k < lastExclusive; k++) {
-        const w = text.slice(ts[k]!, te[k]!);
-        tokens.push({ start: ts[k]!, end: te[k]!, text: w, sentence: idx });
-        lower.push(isLowerAscii(text, ts[k]!, te[k]!) ? w : w.toLowerCase());
+        const form = tokenForm(text.slice(ts[k]!, te[k]!));
+        tokens.push({ start: ts[k]!, end: te[k]!, text: form.text, sentence: idx });
+        lower.push(form.lower);
       }
       sentences.push({ start: ts[first]!, end: te[lastExclusive - 1]!, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;

@@ -3,11 +3,14 @@
 // word, with whether it is any other cue or attribution lead, a word ATTR006 can flag or a spelled-out number: one
 // map lookup per token answers all of them (a lookup by a token's string costs more than the rest of these rules do
 // with most words).
+// Some classes are shapes rather than lexicon words: whether a word holds the text some claim pattern needs (a digit,
+// "edly", "illions"). The claim rules run such a pattern over a sentence only when one of its words has the class,
+// so the class must hold for every word a match of the pattern can touch (a looser class only costs time).
 
 import type { TextModel } from './text';
 import {
-  ACCUSATION_LABELS, ACCUSATION_VERBS, BELIEF_CUE_FORMS, DOCUMENT_CUE_FORMS, EVALUATIVE_WORDS, EXPRESSIVE_CUE_FORMS,
-  NON_SPEECH_CUES, REPORTING_CUE_FORMS,
+  ACCUSATION_LABELS, ACCUSATION_VERBS, BELIEF_CUE_FORMS, CAUSAL_CUES, DOCUMENT_CUE_FORMS, EVALUATIVE_WORDS,
+  EXPRESSIVE_CUE_FORMS, NON_SPEECH_CUES, REPORTING_CUE_FORMS,
 } from './lexicon';
 
 /** A form of a reporting verb (a key of REPORTING_CUE_FORMS). */
@@ -20,21 +23,54 @@ export const ACCUSATION_OR_EVALUATION = 4;
 export const SPELLED_NUMBER = 8;
 /** A word that opens an attribution phrase with no cue verb: "according (to)", "in (a statement)", "per". */
 export const ATTRIBUTION_LEAD = 16;
+/**
+ * A word an agentless phrase (claims/attribution.ts, AGENTLESS) can hold: one ending in "ly" ("widely believed") or
+ * "it" ("it is said"), or holding "edly" ("reportedly") or a research noun ("studies show").
+ */
+export const AGENTLESS_KEY = 32;
+/** A word with a digit: every case-sensitive statistic pattern (claims, STAT_PATTERNS) holds one. */
+export const DIGIT = 64;
+/**
+ * A word holding the text of a causal cue's first word ("led", "because"; claims, CAUSAL_RE), or of the words of the
+ * caseless statistic patterns ("thousands", "millions", "doubled"; claims, STAT_PATTERNS).
+ */
+export const CAUSE_OR_MULTIPLIER = 128;
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
 const SPELLED_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'dozens', 'scores', 'hundreds', 'thousands'];
 
-/** The classes of every word that has one. */
-const CLASSES = new Map<string, number>();
+/** The lexicon classes of every word that has one. */
+const LEXICON_CLASSES = new Map<string, number>();
 const addClass = (words: Iterable<string>, bit: number): void => {
-  for (const w of words) CLASSES.set(w, (CLASSES.get(w) ?? 0) | bit);
+  for (const w of words) LEXICON_CLASSES.set(w, (LEXICON_CLASSES.get(w) ?? 0) | bit);
 };
 addClass(REPORTING_CUE_FORMS.keys(), REPORTING_CUE);
 addClass([...POINT_FORMS, ...EXPRESSIVE_CUE_FORMS, ...BELIEF_CUE_FORMS, ...DOCUMENT_CUE_FORMS, ...NON_SPEECH_CUES], OTHER_CUE);
 addClass(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, ...EVALUATIVE_WORDS], ACCUSATION_OR_EVALUATION);
 addClass(SPELLED_NUMBERS, SPELLED_NUMBER);
 addClass(['according', 'in', 'per'], ATTRIBUTION_LEAD);
+
+const AGENTLESS_SHAPE = /ly$|it$|edly|studies|research|reports|surveys|experiments/;
+const CAUSE_OR_MULTIPLIER_SHAPE = new RegExp(
+  [...new Set(CAUSAL_CUES.map((cue) => cue.split(' ')[0]!))].concat(['thousands', 'illions', 'doubled', 'halved', 'tripled', 'trebled', 'quadrupled']).join('|'),
+);
+
+/** The classes of a lower-case word: its lexicon classes and its shapes. */
+function classesOf(lower: string): number {
+  let classes = LEXICON_CLASSES.get(lower) ?? 0;
+  if (AGENTLESS_SHAPE.test(lower)) classes |= AGENTLESS_KEY;
+  if (/\d/.test(lower)) classes |= DIGIT;
+  if (CAUSE_OR_MULTIPLIER_SHAPE.test(lower)) classes |= CAUSE_OR_MULTIPLIER;
+  return classes;
+}
+
+/**
+ * Classes by lower-case word, for the words seen so far: token texts are shared strings (text.ts, tokenForm), so
+ * most tokens find theirs with one lookup. Emptied past a bound, like the token forms.
+ */
+const SEEN = new Map<string, number>();
+const SEEN_LIMIT = 200_000;
 
 const byModel = new WeakMap<TextModel, Uint8Array>();
 
@@ -43,7 +79,15 @@ export function wordClasses(model: TextModel): Uint8Array {
   let classes = byModel.get(model);
   if (!classes) {
     classes = new Uint8Array(model.lower.length);
-    for (let i = 0; i < classes.length; i++) classes[i] = CLASSES.get(model.lower[i]!) ?? 0;
+    for (let i = 0; i < classes.length; i++) {
+      const lower = model.lower[i]!;
+      let c = SEEN.get(lower);
+      if (c === undefined) {
+        if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
+        SEEN.set(lower, (c = classesOf(lower)));
+      }
+      classes[i] = c;
+    }
     byModel.set(model, classes);
   }
   return classes;

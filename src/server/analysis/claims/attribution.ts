@@ -5,7 +5,7 @@
 import { startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
-import { ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
+import { AGENTLESS_KEY, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
@@ -273,8 +273,11 @@ export function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** Every attribution in one sentence. */
-export function findAttributions(model: TextModel, words: Word[], claim: string, sentenceStart: number, sentenceEnd: number, claimLower?: string): Attribution[] {
+/**
+ * Every attribution in one sentence. `classes`: the union of its words' classes (../wordClasses), which says
+ * whether an agentless phrase can be there at all.
+ */
+export function findAttributions(model: TextModel, words: Word[], classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower?: string): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -403,6 +406,7 @@ export function findAttributions(model: TextModel, words: Word[], claim: string,
       }
     }
   }
+  if (!(classes & AGENTLESS_KEY)) return out;
   for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower)) {
     // "it is widely believed" matches three patterns: keep the widest
     if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;

@@ -29,7 +29,7 @@ import {
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
-import { ACCUSATION_OR_EVALUATION, SPELLED_NUMBER, wordClasses } from '../wordClasses';
+import { ACCUSATION_OR_EVALUATION, CAUSE_OR_MULTIPLIER, DIGIT, SPELLED_NUMBER, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
@@ -48,6 +48,8 @@ interface SentenceInfo {
   index: number;
   paragraph: number;
   words: Word[];
+  /** The union of its words' classes (../wordClasses): which claim patterns can match in the sentence at all. */
+  classes: number;
   attributions: Attribution[];
   /** Whole sentence inside quotation marks: no claim of the reporter's. */
   allQuoted: boolean;
@@ -80,11 +82,13 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
-    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], attributions: [], allQuoted: true };
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], classes: 0, attributions: [], allQuoted: true };
     const words = sentenceWords(model, index, spans, nameAt, classes);
-    const attributions = findAttributions(model, words, claim, s.start, s.end, lower);
+    let union = 0;
+    for (const w of words) union |= w.classes;
+    const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
     const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
-    return { index, paragraph: s.paragraph, words, attributions, allQuoted };
+    return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted };
   });
   const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
@@ -429,12 +433,32 @@ function introducedEarlier(cx: Context, a: Attribution, s: SentenceInfo): boolea
   if (end === undefined) {
     // One scan per head noun, not one per attribution over all the text before it (quadratic on long documents).
     // A single capitalised word before the head is enough: any longer run of them ends with one.
-    const re = new RegExp(`\\b[A-Z][\\w.'’-]*\\s+${a.head}\\b|\\b${a.head}\\s+(?:in|at|from|for|of|with|close|familiar)\\b`, 'g');
-    const m = re.exec(cx.model.prose);
+    const prose = cx.model.prose;
+    const first = prose.indexOf(a.head);
+    let m: RegExpExecArray | null = null;
+    if (first >= 0) {
+      const re = new RegExp(`\\b[A-Z][\\w.'’-]*\\s+${a.head}\\b|\\b${a.head}\\s+(?:in|at|from|for|of|with|close|familiar)\\b`, 'g');
+      // every match holds the head (a plain lower-case word of the source lexicons), so none starts before the word
+      // ahead of its first occurrence
+      re.lastIndex = wordBefore(prose, first);
+      m = re.exec(prose);
+    }
     end = m ? m.index + m[0].length : Infinity;
     byHead.set(a.head, end);
   }
   return end <= a.source.start;
+}
+
+/**
+ * Where the whitespace-separated chunk before the one holding offset `at` begins (0 at the start of the text): a
+ * match of "Capitalised head" or "head in" that holds text at `at` or later starts no earlier.
+ */
+function wordBefore(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && !isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+  while (k > 0 && !isSpace(text.charCodeAt(k - 1))) k--;
+  return k;
 }
 
 const LOADED_OBJECTS = /^(?:responsibility|credit|victory|lives|life|the (?:title|crown|lives|seat|prize|race|election|nomination|victory|top|lead)|a (?:seat|title|share|stake)|ownership|defeat|to|into|on|in|at|as|for|himself|herself|themselves)\b/;
@@ -483,11 +507,11 @@ const ANY_STAT = [
   new RegExp(STAT_PATTERNS.filter((re) => re.ignoreCase).map((re) => `(?:${re.source})`).join('|'), 'i'),
 ];
 /**
- * Text that every STAT_PATTERNS match holds, per case rule as in ANY_STAT: a digit, or "thousands", "millions",
- * "billions" or a multiplier ("doubled"). Plain alternatives scan several times faster than ANY_STAT, so these rule
- * out most sentences first. Keep them in step with STAT_PATTERNS.
+ * The word classes (../wordClasses) that a word of every STAT_PATTERNS match has, per case rule as in ANY_STAT: a
+ * digit, or "thousands", "millions", "billions" or a multiplier ("doubled"). They rule out most sentences before
+ * ANY_STAT scans them. Keep them in step with STAT_PATTERNS.
  */
-const STAT_KEYS = [/\d/, /thousands|illions|doubled|halved|tripled|trebled|quadrupled/i];
+const STAT_KEYS = [DIGIT, CAUSE_OR_MULTIPLIER];
 const PROPOSAL = /\b(?:would|will|plans? to|planned|proposed|proposal|proposes|proposing|seeks? to|aims? to|wants? to|pledged|promised|promising|vowed|calls? for|called for|could|if|up to)\b/;
 
 interface StatHit extends Span {
@@ -498,8 +522,8 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const sent = cx.model.sentences[s.index]!;
   const text = cx.claim.slice(sent.start, sent.end);
   const hits: StatHit[] = [];
-  const cased = STAT_KEYS[0]!.test(text) && ANY_STAT[0]!.test(text);
-  const caseless = STAT_KEYS[1]!.test(text) && ANY_STAT[1]!.test(text);
+  const cased = (s.classes & STAT_KEYS[0]!) !== 0 && ANY_STAT[0]!.test(text);
+  const caseless = (s.classes & STAT_KEYS[1]!) !== 0 && ANY_STAT[1]!.test(text);
   for (const re of STAT_PATTERNS) {
     if (!(re.ignoreCase ? caseless : cased)) continue;
     re.lastIndex = 0;
@@ -584,7 +608,8 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
 // ---------------------------------------------------------------- ATTR005: causal claims
 
 function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
-  if (attributed) return;
+  // a causal cue's first word has the class CAUSE_OR_MULTIPLIER
+  if (attributed || !(s.classes & CAUSE_OR_MULTIPLIER)) return;
   const sent = cx.model.sentences[s.index]!;
   const lower = cx.lower.slice(sent.start, sent.end);
   {
