@@ -623,10 +623,10 @@ export function boundedTransitions(t: Float64Array): Float64Array {
   return out;
 }
 
-// The steps of one token that viterbi takes for every token are written out label by label below (small functions
-// that V8 inlines, with constant labels): V8 checks a typed array (its map, length and data pointer) once per
-// straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice the
-// instructions. LABEL_COUNT is L (checkLabels).
+// The steps that viterbi and pathMargins take for every token are written out label by label below (small
+// functions that V8 inlines, with constant labels): V8 checks a typed array (its map, length and data pointer) once
+// per straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice
+// the instructions. LABEL_COUNT is L (checkLabels).
 const LABEL_COUNT = 17;
 
 /**
@@ -691,6 +691,36 @@ function insideFrom(score: Float64Array, back: Uint8Array, emission: Float64Arra
   fromI = si + t[rowI + b + 2]!;
   score[base + b + 2] = (fromI > fromB ? fromI : fromB) + emission[base + b + 2]!;
   back[base + b + 2] = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
+}
+
+/** pathMargins' backward scores of the closed labels of the token at `base` when O is the best successor of each (e0, b0: O's emission and backward score at the next token). */
+function closedViaO(backward: Float64Array, t: Float64Array, base: number, e0: number, b0: number): void {
+  backward[base] = t[LABEL_COUNT]! + e0 + b0;
+  backward[base + 3] = t[4 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 4] = t[5 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 7] = t[8 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 8] = t[9 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 11] = t[12 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 12] = t[13 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 15] = t[16 * LABEL_COUNT]! + e0 + b0;
+  backward[base + 16] = t[17 * LABEL_COUNT]! + e0 + b0;
+}
+
+/** pathMargins' backward scores of B-x (label y) and I-x (y + 1) of the token at `base`: they go on to I-x (y + 1) or L-x (y + 2). */
+function openOnward(backward: Float64Array, emission: Float64Array, t: Float64Array, base: number, y: number): void {
+  const next = base + LABEL_COUNT;
+  const toI = emission[next + y + 1]!;
+  const toL = emission[next + y + 2]!;
+  const bI = backward[next + y + 1]!;
+  const bL = backward[next + y + 2]!;
+  let row = (y + 1) * LABEL_COUNT;
+  let viaI = t[row + y + 1]! + toI + bI;
+  let viaL = t[row + y + 2]! + toL + bL;
+  backward[base + y] = viaL > viaI ? viaL : viaI;
+  row += LABEL_COUNT;
+  viaI = t[row + y + 1]! + toI + bI;
+  viaL = t[row + y + 2]! + toL + bL;
+  backward[base + y + 1] = viaL > viaI ? viaL : viaI;
 }
 
 function checkLabels(L: number): void {
@@ -802,12 +832,8 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
       const floor = t[CLOSED_BOUNDS]! + e0 + b0;
       viaO = high + e1 + b1 < floor && high + e4 + b4 < floor && high + e5 + b5 < floor && high + e8 + b8 < floor && high + e9 + b9 < floor && high + e12 + b12 < floor && high + e13 + b13 < floor && high + e16 + b16 < floor;
     }
-    if (viaO) {
-      for (let c = 0; c < CLOSED.length; c++) {
-        const y = CLOSED[c]!;
-        backward[base + y] = t[(y + 1) * L]! + e0 + b0;
-      }
-    } else
+    if (viaO) closedViaO(backward, t, base, e0, b0);
+    else
       for (let c = 0; c < CLOSED.length; c++) {
         const y = CLOSED[c]!;
         const row = (y + 1) * L;
@@ -830,19 +856,11 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
         if (v > best) best = v;
         backward[base + y] = best;
       }
-    // B-x (label y) and I-x (y + 1) go on to I-x (y + 1) or L-x (y + 2)
-    for (let y = 1; y < L; y += 4) {
-      const toI = emission[next + y + 1]!;
-      const toL = emission[next + y + 2]!;
-      const bI = backward[next + y + 1]!;
-      const bL = backward[next + y + 2]!;
-      for (let open = y; open <= y + 1; open++) {
-        const row = (open + 1) * L;
-        const viaI = t[row + y + 1]! + toI + bI;
-        const viaL = t[row + y + 2]! + toL + bL;
-        backward[base + open] = viaL > viaI ? viaL : viaI;
-      }
-    }
+    // B-x and I-x go on to I-x or L-x of the type
+    openOnward(backward, emission, t, base, 1);
+    openOnward(backward, emission, t, base, 5);
+    openOnward(backward, emission, t, base, 9);
+    openOnward(backward, emission, t, base, 13);
   }
   const margins = new Array<number>(n).fill(NaN);
   for (let i = from; i < n; i++) {
