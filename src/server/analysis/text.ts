@@ -433,8 +433,8 @@ export function countWordsIn(text: string, start: number, end: number): number {
   return n;
 }
 
-/** Whether a token holds a letter or a digit (ASCII by char code, the rest by Unicode class). */
-function hasLetterOrDigit(w: string): boolean {
+/** Whether a word holds a letter or a digit, as /[\p{L}\p{N}]/u (ASCII by char code, the rest by Unicode class). */
+export function hasLetterOrDigit(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (isAsciiLetter(c) || (c >= 48 && c <= 57)) return true;

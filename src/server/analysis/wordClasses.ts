@@ -24,17 +24,19 @@ export const SPELLED_NUMBER = 8;
 /** A word that opens an attribution phrase with no cue verb: "according (to)", "in (a statement)", "per". */
 export const ATTRIBUTION_LEAD = 16;
 /**
- * A word an agentless phrase (claims/attribution.ts, AGENTLESS) can hold: one ending in "ly" ("widely believed") or
- * "it" ("it is said"), or holding "edly" ("reportedly") or a research noun ("studies show").
+ * A word an agentless phrase (claims/attribution.ts, AGENTLESS) can hold other than in "it is …": one holding "edly"
+ * ("reportedly"), a research noun ("studies show") or an adverb of "widely believed".
  */
 export const AGENTLESS_KEY = 32;
+/** A word ending in "it", and "is", "was", "has", "had", "'s": an agentless "it is said" holds one of each. */
+export const AGENTLESS_IT = 64;
+export const AGENTLESS_VERB = 128;
 /** A word with a digit: every case-sensitive statistic pattern (claims, STAT_PATTERNS) holds one. */
-export const DIGIT = 64;
-/**
- * A word holding the text of a causal cue's first word ("led", "because"; claims, CAUSAL_RE), or of the words of the
- * caseless statistic patterns ("thousands", "millions", "doubled"; claims, STAT_PATTERNS).
- */
-export const CAUSE_OR_MULTIPLIER = 128;
+export const DIGIT = 256;
+/** A word holding "thousands", "millions", "billions" or a multiplier ("doubled"): the caseless statistic patterns hold one. */
+export const MULTIPLIER = 512;
+/** A word holding a causal cue's first word ("led", "because"; claims, CAUSAL_RE) at its start or after a non-word character. */
+export const CAUSAL_KEY = 1024;
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -51,17 +53,20 @@ addClass(['fraud', 'best', 'worst', ...ACCUSATION_VERBS, ...ACCUSATION_LABELS, .
 addClass(SPELLED_NUMBERS, SPELLED_NUMBER);
 addClass(['according', 'in', 'per'], ATTRIBUTION_LEAD);
 
-const AGENTLESS_SHAPE = /ly$|it$|edly|studies|research|reports|surveys|experiments/;
-const CAUSE_OR_MULTIPLIER_SHAPE = new RegExp(
-  [...new Set(CAUSAL_CUES.map((cue) => cue.split(' ')[0]!))].concat(['thousands', 'illions', 'doubled', 'halved', 'tripled', 'trebled', 'quadrupled']).join('|'),
-);
+const AGENTLESS_SHAPE = /edly|studies|research|reports|surveys|experiments|(?:wide|general|common|broad|large|universal|popular)ly/;
+const AGENTLESS_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'has', 'had', "'s"]);
+const MULTIPLIER_SHAPE = /thousands|illions|doubled|halved|tripled|trebled|quadrupled/;
+const CAUSAL_SHAPE = new RegExp(`(?:^|\\W)(?:${[...new Set(CAUSAL_CUES.map((cue) => cue.split(' ')[0]!))].join('|')})`);
 
 /** The classes of a lower-case word: its lexicon classes and its shapes. */
 function classesOf(lower: string): number {
   let classes = LEXICON_CLASSES.get(lower) ?? 0;
   if (AGENTLESS_SHAPE.test(lower)) classes |= AGENTLESS_KEY;
+  if (lower.endsWith('it')) classes |= AGENTLESS_IT;
+  if (AGENTLESS_VERBS.has(lower)) classes |= AGENTLESS_VERB;
   if (/\d/.test(lower)) classes |= DIGIT;
-  if (CAUSE_OR_MULTIPLIER_SHAPE.test(lower)) classes |= CAUSE_OR_MULTIPLIER;
+  if (MULTIPLIER_SHAPE.test(lower)) classes |= MULTIPLIER;
+  if (CAUSAL_SHAPE.test(lower)) classes |= CAUSAL_KEY;
   return classes;
 }
 
@@ -72,13 +77,13 @@ function classesOf(lower: string): number {
 const SEEN = new Map<string, number>();
 const SEEN_LIMIT = 200_000;
 
-const byModel = new WeakMap<TextModel, Uint8Array>();
+const byModel = new WeakMap<TextModel, Uint16Array>();
 
 /** The classes of each token of a document (by token index, from its lower-case text), made on first use. */
-export function wordClasses(model: TextModel): Uint8Array {
+export function wordClasses(model: TextModel): Uint16Array {
   let classes = byModel.get(model);
   if (!classes) {
-    classes = new Uint8Array(model.lower.length);
+    classes = new Uint16Array(model.lower.length);
     for (let i = 0; i < classes.length; i++) {
       const lower = model.lower[i]!;
       let c = SEEN.get(lower);

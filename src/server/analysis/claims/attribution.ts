@@ -2,10 +2,10 @@
 // document sources ("a study by X found"), agentless hearsay ("it is widely believed"), and how specific the
 // source is (named · described · vague). The window logic and the rules read these.
 
-import { startsWithCapital, type TextModel } from '../text';
+import { hasLetterOrDigit, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
-import { AGENTLESS_KEY, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
+import { AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
@@ -75,10 +75,10 @@ const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'mili
 /** Nouns that end in -ly and so are no adverbs ("a source close to the family said"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'reply', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'july', 'italy', 'fly', 'lily', 'homily', 'belly']);
 const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !startsWithCapital(w.text) && !LY_NOUNS.has(w.lower);
-const isWordy = (w: Word): boolean => !w.quote && /[\p{L}\p{N}]/u.test(w.text);
+const isWordy = (w: Word): boolean => !w.quote && hasLetterOrDigit(w.text);
 
 /** The words of one sentence, read from the claim text (quoted stretches collapsed). */
-export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean, classes: Uint8Array): Word[] {
+export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean, classes: Uint16Array): Word[] {
   const s = model.sentences[sentenceIndex]!;
   const words: Word[] = [];
   let spanIdx = 0;
@@ -138,7 +138,7 @@ function npBack(words: Word[], end: number): number {
   let n = 0;
   while (k >= 0 && n < 9) {
     const w = words[k]!;
-    if (w.quote || !/[\p{L}\p{N}'’.&-]/u.test(w.text)) break;
+    if (w.quote || !(hasLetterOrDigit(w.text) || /['’.&-]/.test(w.text))) break;
     if (NP_BOUNDARY.has(w.lower)) break;
     if (w.lower === 'and' || w.lower === '&') {
       // "Smith and Jones said", "Federal and state officials said": coordinated names or qualifiers
@@ -235,9 +235,8 @@ const ANY_AGENTLESS = new RegExp(AGENTLESS.map((re) => `(?:${re.source})`).join(
  */
 const AGENTLESS_KEYS = /ly\s|edly|studies|research|reports|surveys|experiments|it (?:is|was|ha[sd]|'s)/;
 
-/** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates). */
-export function findAgentless(claim: string, start: number, end: number, claimLower?: string): (Span & { text: string })[] {
-  const lower = (claimLower ?? lowerSameLength(claim)).slice(start, end);
+/** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates); `lower`: claim[start, end) in lower case. */
+export function findAgentless(claim: string, start: number, end: number, lower = lowerSameLength(claim).slice(start, end)): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
   if (!AGENTLESS_KEYS.test(lower) || !ANY_AGENTLESS.test(lower)) return out;
   for (const re of AGENTLESS) {
@@ -273,11 +272,28 @@ export function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
+/** text[start, end) of lowerSameLength(text). */
+export type LowerCaseOf = (start: number, end: number) => string;
+
+/**
+ * Stretches of lowerSameLength(text), lower-cased when asked for: the claim rules read a few sentences in lower
+ * case, and lower-casing a whole article is slow (two-byte text). Lower case is made character by character except
+ * for "İ" (two characters: lowerSameLength then lowers ASCII letters only) and "Σ" (final or not by its neighbours);
+ * with either in the text, the whole text is lowered once.
+ */
+export function lowerCaseOf(text: string): LowerCaseOf {
+  if (/[\u0130\u03a3]/.test(text)) {
+    let whole: string | undefined;
+    return (start, end) => (whole ??= lowerSameLength(text)).slice(start, end);
+  }
+  return (start, end) => text.slice(start, end).toLowerCase();
+}
+
 /**
  * Every attribution in one sentence. `classes`: the union of its words' classes (../wordClasses), which says
  * whether an agentless phrase can be there at all.
  */
-export function findAttributions(model: TextModel, words: Word[], classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower?: string): Attribution[] {
+export function findAttributions(model: TextModel, words: Word[], classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -406,8 +422,9 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
       }
     }
   }
-  if (!(classes & AGENTLESS_KEY)) return out;
-  for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower)) {
+  // an agentless phrase holds a word of AGENTLESS_KEY, or "it" and its verb
+  if (!(classes & AGENTLESS_KEY) && !(classes & AGENTLESS_IT && classes & AGENTLESS_VERB)) return out;
+  for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower(sentenceStart, sentenceEnd))) {
     // "it is widely believed" matches three patterns: keep the widest
     if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
     out.push({ kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });

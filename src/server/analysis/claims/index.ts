@@ -20,7 +20,7 @@
 //   ATTR009 fires once two sentences precede the speaker.
 // Ignore comments in Markdown apply to every finding of the article, so analyze() applies them (../ignores.ts).
 
-import { isSpace, startsWithCapital, type TextModel } from '../text';
+import { isSpace, startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
@@ -28,8 +28,8 @@ import {
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, lowerSameLength, nameIndex, sentenceWords, type Attribution, type Word } from './attribution';
-import { ACCUSATION_OR_EVALUATION, CAUSE_OR_MULTIPLIER, DIGIT, SPELLED_NUMBER, wordClasses } from '../wordClasses';
+import { findAttributions, lowerCaseOf, lowerSameLength, nameIndex, sentenceWords, type Attribution, type LowerCaseOf, type Word } from './attribution';
+import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
@@ -60,8 +60,8 @@ interface SentenceInfo {
 interface Context {
   model: TextModel;
   claim: string;
-  /** The claim text in lower case, same length. */
-  lower: string;
+  /** Stretches of the claim text in lower case (offsets kept). */
+  lower: LowerCaseOf;
   /** The document text (quotes included) in lower case, same length: made when a rule first needs it. */
   lowerText?: string;
   spans: QuotedSpan[];
@@ -75,7 +75,7 @@ interface Context {
 export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[], options: ClaimOptions = {}): Finding[] {
   const spans = findQuotedSpans(model);
   const claim = claimText(model.prose, spans);
-  const lower = lowerSameLength(claim);
+  const lower = lowerCaseOf(claim);
   const nameAt = nameIndex(entities, model.text.length);
   const classes = wordClasses(model);
   const byParagraph: number[][] = model.paragraphs.map(() => []);
@@ -87,7 +87,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     let union = 0;
     for (const w of words) union |= w.classes;
     const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
-    const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !/[\p{L}\p{N}]/u.test(w.text));
+    const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !startsWithLetterOrDigit(w.text));
     return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted };
   });
   const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
@@ -365,7 +365,7 @@ function lateAttribution(cx: Context): void {
     const to = Math.max(after.cue.end, after.source.end);
     push(cx, 'ATTR009', { start: from, end: to },
       `Late attribution: this ${count}-sentence quote names its speaker only after the last sentence — attribute it after the first sentence.`,
-      { ...baseData(cx, s, after.cue.text) });
+      baseData(cx, s, after.cue.text));
   }
 }
 
@@ -391,10 +391,10 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       // a bare noun the story already introduced with an affiliation ("State Department officials … officials said")
       if (introducedEarlier(cx, a, s)) continue;
       if (WEASEL_SOURCES.has(a.head)) {
-        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: say who — name them, or give their role and affiliation.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' });
+        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: say who — name them, or give their role and affiliation.`, Object.assign(baseData(cx, s, a.source.text), { specificity: 'vague' }));
       } else if (SOFT_VAGUE_SOURCES.has(a.head)) {
         const which = a.head === 'official' ? 'which office does the official speak for? Give the agency or title' : 'which officials? Give their agency or office';
-        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: ${which}.`, { ...baseData(cx, s, a.source.text), specificity: 'vague' }, 'information');
+        push(cx, 'ATTR002', a.source, `Vague source ${quoteText(a.source.text)}: ${which}.`, Object.assign(baseData(cx, s, a.source.text), { specificity: 'vague' }), 'information');
       }
     }
     if (a.anonymous) {
@@ -405,7 +405,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
         return at >= 0 && at < para.end;
       });
       if (!reasonGiven) {
-        push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, { ...baseData(cx, s, a.source.text), specificity: 'described' });
+        push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, Object.assign(baseData(cx, s, a.source.text), { specificity: 'described' }));
       }
     }
     loadedCue(cx, s, a);
@@ -486,7 +486,7 @@ function loadedCue(cx: Context, s: SentenceInfo, a: Attribution): void {
   push(cx, 'ATTR008', a.cue,
     nonSpeech ? `${quoteText(a.cue.text)} is not a speech verb: use “${replacement}” and describe the ${cue.replace(/e?[ds]$/, '')} separately if it matters.`
       : `Loaded attribution verb ${quoteText(a.cue.text)} takes sides: “${replacement}” is neutral.`,
-    { ...baseData(cx, s, a.cue.text), fix: 'replace', replacement, range: { start: a.cue.start, end: a.cue.end }, title: `Change “${a.cue.text}” to “${replacement}”`, edit: { start: a.cue.start, end: a.cue.end, newText: matchCase(a.cue.text, replacement) } });
+    Object.assign(baseData(cx, s, a.cue.text), { fix: 'replace', replacement, range: { start: a.cue.start, end: a.cue.end }, title: `Change “${a.cue.text}” to “${replacement}”`, edit: { start: a.cue.start, end: a.cue.end, newText: matchCase(a.cue.text, replacement) } }));
 }
 
 const matchCase = (model: string, word: string): string => (/^[A-Z]/.test(model) ? word[0]!.toUpperCase() + word.slice(1) : word);
@@ -511,7 +511,7 @@ const ANY_STAT = [
  * digit, or "thousands", "millions", "billions" or a multiplier ("doubled"). They rule out most sentences before
  * ANY_STAT scans them. Keep them in step with STAT_PATTERNS.
  */
-const STAT_KEYS = [DIGIT, CAUSE_OR_MULTIPLIER];
+const STAT_KEYS = [DIGIT, MULTIPLIER];
 const PROPOSAL = /\b(?:would|will|plans? to|planned|proposed|proposal|proposes|proposing|seeks? to|aims? to|wants? to|pledged|promised|promising|vowed|calls? for|called for|could|if|up to)\b/;
 
 interface StatHit extends Span {
@@ -592,7 +592,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
   const hits = findStatistics(cx, s);
   if (!hits.length) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.lower.slice(sent.start, sent.end);
+  const lower = cx.lower(sent.start, sent.end);
   // plans, prices and transactions are what something costs, not a finding that needs a source
   const candidates = hits.filter((h) => {
     const clauseBefore = lower.slice(0, h.start - sent.start).split(/[;,:]/).pop() ?? '';
@@ -608,10 +608,10 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
 // ---------------------------------------------------------------- ATTR005: causal claims
 
 function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
-  // a causal cue's first word has the class CAUSE_OR_MULTIPLIER
-  if (attributed || !(s.classes & CAUSE_OR_MULTIPLIER)) return;
+  // a causal cue's first word has the class CAUSAL_KEY
+  if (attributed || !(s.classes & CAUSAL_KEY)) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.lower.slice(sent.start, sent.end);
+  const lower = cx.lower(sent.start, sent.end);
   {
     const re = CAUSAL_RE;
     re.lastIndex = 0;
@@ -667,7 +667,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const prev = words[i - 1]?.lower ?? '';
     const prev2 = words[i - 2]?.lower ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);
-    if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.lower.slice(sent.start, sent.end)))) {
+    if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.lower(sent.start, sent.end)))) {
       let hit = false;
       if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
       else if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;

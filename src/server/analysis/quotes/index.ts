@@ -102,7 +102,7 @@ class QuoteExtractor {
   /** Token texts in lower case (TextModel.lower). */
   private readonly lower: string[];
   /** Each token's lexicon classes (wordClasses; the claim rules read the same). */
-  private readonly classes: Uint8Array;
+  private readonly classes: Uint16Array;
   private readonly text: string;
   private readonly marks: MarkedQuote[];
   /** For each token, the index of the marked quote it lies in, or −1. */
