@@ -324,7 +324,11 @@ function headerContext(model: TextModel): { inHeadline: (offset: number) => bool
     // Lowering the whole body is slow on two-byte text (curly quotes make most articles so). An ASCII needle is
     // found by an ASCII case-insensitive search instead, which is the same unless the body has a character that
     // lowers into ASCII from outside it: the Kelvin sign (to "k") and the dotted capital I (to "i" and a dot).
-    if (/^[\x00-\x7f]*$/.test(needle) && (asciiFolds ??= !/[\u0130\u212a]/.test(bodyText))) return new RegExp(escapeRegExp(needle), 'i').test(bodyText);
+    if (/^[\x00-\x7f]*$/.test(needle)) {
+      // (most headline names are written in the body as in the headline)
+      if (bodyText.includes(name)) return true;
+      if ((asciiFolds ??= !/[\u0130\u212a]/.test(bodyText))) return new RegExp(escapeRegExp(needle), 'i').test(bodyText);
+    }
     return (lower ??= bodyText.toLowerCase()).includes(needle);
   };
   let datelinePlace: Span | undefined;

@@ -232,9 +232,12 @@ function opensValue(lower: string): boolean {
   const c = lower.charCodeAt(0);
   if (c === 39 || c === 0x2019 || c === 45 || c === 43 || c === 0x2212) return true;
   let n = 0;
-  for (let d = c; (d >= 97 && d <= 122) || d === 46; d = lower.charCodeAt(++n));
+  let roman = true;
+  for (let d = c; (d >= 97 && d <= 122) || d === 46; d = lower.charCodeAt(++n)) roman &&= d === 120 || d === 118 || d === 105;
+  if (n === 0) return false;
+  if (roman && n >= 2 && n <= 5) return true;
   const word = n === lower.length ? lower : lower.slice(0, n);
-  return OPENING_WORDS.has(word) || TRIGGER_WORDS.has(word.endsWith('.') ? word.slice(0, -1) : word) || /^[xvi]{2,5}$/.test(word);
+  return OPENING_WORDS.has(word) || TRIGGER_WORDS.has(lower.charCodeAt(n - 1) === 46 ? word.slice(0, -1) : word);
 }
 
 /** Offsets where a value may start, in order: each trigger, and the tokens before it that can open a value. */
