@@ -9,8 +9,12 @@ import * as fc from 'fast-check';
 import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
-import { findAgentless } from '../../src/server/analysis/claims/attribution';
-import { ACCUSATION_OR_EVALUATION, ATTRIBUTION_LEAD, OTHER_CUE, REPORTING_CUE, SPELLED_NUMBER, wordClasses } from '../../src/server/analysis/wordClasses';
+import { findAgentless, lowerCaseOf, lowerSameLength } from '../../src/server/analysis/claims/attribution';
+import { CAUSAL_CUES } from '../../src/server/analysis/lexicon';
+import {
+  ACCUSATION_OR_EVALUATION, AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, CAUSAL_KEY, DIGIT, MULTIPLIER, OTHER_CUE, REPORTING_CUE,
+  SPELLED_NUMBER, wordClasses,
+} from '../../src/server/analysis/wordClasses';
 import { buildTextModel } from '../../src/server/analysis/text';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);
@@ -230,6 +234,43 @@ describe('claims: quick key scans before the full patterns', () => {
       const text = `${phrase} that the bridge was unsafe.`;
       assert.ok(findAgentless(text, 0, text.length).length > 0, phrase);
     }
+  });
+
+  it('gives some word of every agentless, causal or statistic pattern match the class its sentence is let through by', () => {
+    const causal = new RegExp(`\\b(?:${CAUSAL_CUES.join('|')})\\b`);
+    const piece = fc.constantFrom(
+      'it', 'It', 'IT', 'is', 'was', "'s", 'has', 'been', 'widely', 'Generally', 'believed', 'said', 'reportedly', 'allegedly', 'studies',
+      'Research', 'show', 'there', 'were', 'reports', 'according', 'to', 'media', 'led', 'LED', 'caused', 'because', 'of', 'fueled',
+      'x-led', 'é', 'hate-fueled', 'called', 'doubled', 'Millions', '12', '3.5%', '1st', 'the', 'plan', '.', ',', '-', '(', '’s',
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), fc.array(fc.constantFrom(' ', '', '  '), { minLength: 14, maxLength: 14 }), (words, gaps) => {
+      const text = words.map((w, i) => w + gaps[i]!).join('') + '.';
+      const model = buildTextModel(text);
+      const classes = wordClasses(model);
+      for (const s of model.sentences) {
+        let union = 0;
+        for (let k = s.firstToken; k < s.lastToken; k++) union |= classes[k]!;
+        const lower = lowerSameLength(text).slice(s.start, s.end);
+        const sentence = text.slice(s.start, s.end);
+        if (findAgentless(text, s.start, s.end).length) assert.ok(union & AGENTLESS_KEY || (union & AGENTLESS_IT && union & AGENTLESS_VERB), sentence);
+        if (causal.test(lower)) assert.ok(union & CAUSAL_KEY, sentence);
+        if (/\d/.test(sentence)) assert.ok(union & DIGIT, sentence);
+        if (/thousands|illions|doubled|halved|tripled|trebled|quadrupled/i.test(sentence)) assert.ok(union & MULTIPLIER, sentence);
+      }
+    }), { numRuns: 2000 });
+  });
+
+  it('reads a sentence in lower case as the same stretch of the whole text lowered', () => {
+    const piece = fc.constantFrom('A', 'b', 'Ş', 'İ', 'Σ', 'ΑΣ', 'σ', ' ', '“', 'É', 'ß', '😀', '𐐀', '.');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), fc.nat(), fc.nat(), (parts, a, b) => {
+      const text = parts.join('');
+      const start = a % (text.length + 1);
+      const end = start + (b % (text.length - start + 1));
+      // (stretches that split a surrogate pair are never asked for: sentences start and end with tokens)
+      const splits = (k: number): boolean => /[\uDC00-\uDFFF]/.test(text[k] ?? '');
+      fc.pre(!splits(start) && !splits(end));
+      assert.strictEqual(lowerCaseOf(text)(start, end), lowerSameLength(text).slice(start, end));
+    }), { numRuns: 3000 });
   });
 
   it('lets figures with no digit through to the caseless statistics patterns', () => {

@@ -272,7 +272,7 @@ export function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** text[start, end) of lowerSameLength(text). */
+/** text[start, end) of lowerSameLength(text), for offsets that split no surrogate pair (a sentence's never do). */
 export type LowerCaseOf = (start: number, end: number) => string;
 
 /**
