@@ -307,41 +307,21 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
   return [...groups.values()];
 }
 
-/**
- * Headline paragraphs, whether the body text holds a name (both lower-cased) and the dateline's place, for the
- * header rules.
- */
-function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyHas: (name: string) => boolean; datelinePlace?: Span } {
+/** Headline paragraphs, the body text (lower-cased) and the dateline's place, for the header rules. */
+function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: () => string; datelinePlace?: Span } {
   const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(model.prose.slice(p.start, p.end)));
   const body = model.paragraphs.filter((p) => p.role === 'body');
-  // made when a headline name first needs them
-  let bodyText: string | undefined;
-  let asciiFolds: boolean | undefined;
+  // made when a headline name first needs it
   let lower: string | undefined;
-  const bodyHas = (name: string): boolean => {
-    const needle = name.toLowerCase();
-    bodyText ??= body.map((p) => model.prose.slice(p.start, p.end)).join('\n');
-    // Lowering the whole body is slow on two-byte text (curly quotes make most articles so). An ASCII needle is
-    // found by an ASCII case-insensitive search instead, which is the same unless the body has a character that
-    // lowers into ASCII from outside it: the Kelvin sign (to "k") and the dotted capital I (to "i" and a dot).
-    if (/^[\x00-\x7f]*$/.test(needle)) {
-      // (most headline names are written in the body as in the headline)
-      if (bodyText.includes(name)) return true;
-      if ((asciiFolds ??= !/[\u0130\u212a]/.test(bodyText))) return new RegExp(escapeRegExp(needle), 'i').test(bodyText);
-    }
-    return (lower ??= bodyText.toLowerCase()).includes(needle);
-  };
+  const bodyLower = (): string => (lower ??= headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '');
   let datelinePlace: Span | undefined;
   const first = body[0];
   if (first) {
     const m = /^[\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.](?=\s*(?:,|\(|[—–-]))/u.exec(model.prose.slice(first.start, Math.min(first.end, first.start + 60)));
     if (m) datelinePlace = { start: first.start, end: first.start + m[0].length };
   }
-  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyHas, datelinePlace };
+  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyLower, datelinePlace };
 }
-
-/** `text` as a regular expression that matches it literally. */
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'as', 'with', 'from', 'into', 'over', 'after', 'vs', 'is']);
 
@@ -405,7 +385,7 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
     // A Title Case or ALL CAPS headline capitalises every word, so the recognizer sees names everywhere
     // ("Talks Stall", "Council Approves"): keep a headline name only when the story's body names it too.
-    if (header.inHeadline(m.start) && !header.bodyHas(m.text)) continue;
+    if (header.inHeadline(m.start) && !header.bodyLower().includes(m.text.toLowerCase())) continue;
     // The dateline's place ("DENVER, Colorado, Oct. 8 —") is a place, however the recognizer read the capitals.
     if (header.datelinePlace && m.start >= header.datelinePlace.start && m.end <= header.datelinePlace.end) {
       m.type = 'LOC';
