@@ -269,27 +269,33 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+// Resolved date and time expressions by dateline, reading and text. A story repeats its dates ("Thursday",
+// "2023"), and a document is analysed again at every edit: each distinct expression is resolved once. Bounded: a
+// long-running server sees an open-ended set of expressions.
+const resolvedCache = new Map<string, string | undefined>();
+function resolveOnce(key: string, resolve: () => string | undefined): string | undefined {
+  if (resolvedCache.has(key)) return resolvedCache.get(key);
+  if (resolvedCache.size >= 50_000) resolvedCache.clear();
+  const r = resolve();
+  resolvedCache.set(key, r);
+  return r;
+}
+
 /** Values (dates, money, …) as entities: one per distinct thing (the same resolved date, the same amount). */
 function valueEntities(model: TextModel, values: ValueMention[], dateline: string | undefined): Entity[] {
   const ref = parseIsoDay(dateline);
   const groups = new Map<string, Entity>();
-  // a story repeats its dates ("Thursday", "2023"): each distinct expression is resolved once per document
-  const memo = new Map<string, string | undefined>();
-  const once = (key: string, resolve: () => string | undefined): string | undefined => {
-    if (memo.has(key)) return memo.get(key);
-    const r = resolve();
-    memo.set(key, r);
-    return r;
-  };
+  // (the reference day comes from the dateline: the same dateline, the same resolutions)
+  const day = ref ? `${ref.year}-${ref.month}-${ref.day}` : '';
   for (const v of values) {
     const text = model.text.slice(v.start, v.end);
     const sentence = model.sentences[v.sentence];
     let resolved: string | undefined;
     if (v.type === 'DATE') {
       const direction = directionOf(sentence ? model.prose.slice(sentence.start, v.start) : '');
-      resolved = once(`${direction} ${text}`, () => resolveDate(text, ref, direction));
+      resolved = resolveOnce(`${day} ${direction} ${text}`, () => resolveDate(text, ref, direction));
     } else if (v.type === 'TIME') {
-      resolved = once(`time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
+      resolved = resolveOnce(`${day} time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
     }
     const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
