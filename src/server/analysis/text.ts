@@ -14,6 +14,8 @@ export interface TextModel {
   tokens: Token[];
   /** Each token's text in lower case, by token index: read by every rule, so lowered once here. */
   lower: string[];
+  /** Each token's spelling, shared by every token spelled the same way (in any document), by token index. */
+  forms: TokenForm[];
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
   frontMatter: Record<string, string>;
 }
@@ -188,17 +190,19 @@ function isLowerAscii(w: string): boolean {
   return true;
 }
 
-/** A token's text as every token spelled the same way shares it, with its lower-case form. */
-interface TokenForm {
+/** A spelling of a token, shared by every token spelled the same way, with what is known of the spelling. */
+export interface TokenForm {
   readonly text: string;
   readonly lower: string;
+  /** The word classes of the spelling (wordClasses.ts), −1 until they are first asked for. */
+  classes: number;
 }
 
 /**
- * Token spellings seen so far (in this process), each with its lower-case form. Articles reuse a few thousand
- * words, so most tokens find their spelling here: no lower-casing, and the token strings every rule looks up in
- * its word sets are the same few long-lived strings, whose hash V8 computed once (a fresh string's is computed on
- * its first lookup). Emptied when it grows past FORM_LIMIT, so an editing session's memory stays bounded.
+ * Token spellings seen so far (in this process). Articles reuse a few thousand words, so most tokens find their
+ * spelling here: no lower-casing, and the token strings every rule looks up in its word sets are the same few
+ * long-lived strings, whose hash V8 computed once (a fresh string's is computed on its first lookup). Emptied when it
+ * grows past FORM_LIMIT, so an editing session's memory stays bounded.
  */
 const FORMS = new Map<string, TokenForm>();
 const FORM_LIMIT = 200_000;
@@ -207,8 +211,10 @@ function tokenForm(w: string): TokenForm {
   let form = FORMS.get(w);
   if (form === undefined) {
     if (FORMS.size >= FORM_LIMIT) FORMS.clear();
-    form = { text: w, lower: isLowerAscii(w) ? w : w.toLowerCase() };
-    FORMS.set(w, form);
+    // a long slice is a view of the whole document: kept here, it would keep the document alive, so copy it
+    const text = w.length >= 13 ? (' ' + w).slice(1) : w;
+    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1 };
+    FORMS.set(text, form);
   }
   return form;
 }
@@ -306,10 +312,11 @@ const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<num
   end - start === 1 && set.has(prose.charCodeAt(start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[] } {
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[]; forms: TokenForm[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   const lower: string[] = [];
+  const forms: TokenForm[] = [];
   // one paragraph's token offsets at a time
   const ts: number[] = [];
   const te: number[] = [];
@@ -327,6 +334,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
         const form = tokenForm(text.slice(ts[k]!, te[k]!));
         tokens.push({ start: ts[k]!, end: te[k]!, text: form.text, sentence: idx });
         lower.push(form.lower);
+        forms.push(form);
       }
       sentences.push({ start: ts[first]!, end: te[lastExclusive - 1]!, paragraph: pi, firstToken, lastToken: tokens.length });
       first = lastExclusive;
@@ -354,7 +362,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     }
     flush(n);
   });
-  return { sentences, tokens, lower };
+  return { sentences, tokens, lower, forms };
 }
 
 /** Abbreviations that precede a name and so never end a sentence. */
@@ -371,8 +379,8 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   // NUL and other control characters are not prose; blanking keeps offsets
   prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens, lower } = splitSentences(text, prose, paragraphs);
-  return { text, prose, paragraphs, sentences, tokens, lower, frontMatter };
+  const { sentences, tokens, lower, forms } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, lower, forms, frontMatter };
 }
 
 /** Number of words (tokens with a letter or digit) in body paragraphs. */

@@ -1,8 +1,8 @@
-// What each token of a document is in the cue and claim lexicons, looked up once per document. The quote extractor
+// What each token of a document is in the cue and claim lexicons, worked out once per spelling. The quote extractor
 // asks of nearly every token whether it is a reporting cue or "according", and the claim rules ask it again of every
-// word, with whether it is any other cue or attribution lead, a word ATTR006 can flag or a spelled-out number: one
-// map lookup per token answers all of them (a lookup by a token's string costs more than the rest of these rules do
-// with most words).
+// word, with whether it is any other cue or attribution lead, a word ATTR006 can flag or a spelled-out number: the
+// classes of the token's spelling answer all of them (a lookup by a token's string costs more than the rest of these
+// rules do with most words).
 // Some classes are shapes rather than lexicon words: whether a word holds the text some claim pattern needs (a digit,
 // "edly", "illions"). The claim rules run such a pattern over a sentence only when one of its words has the class,
 // so the class must hold for every word a match of the pattern can touch (a looser class only costs time).
@@ -70,28 +70,22 @@ function classesOf(lower: string): number {
   return classes;
 }
 
-/**
- * Classes by lower-case word, for the words seen so far: token texts are shared strings (text.ts, tokenForm), so
- * most tokens find theirs with one lookup. Emptied past a bound, like the token forms.
- */
-const SEEN = new Map<string, number>();
-const SEEN_LIMIT = 200_000;
-
 const byModel = new WeakMap<TextModel, Uint16Array>();
 
-/** The classes of each token of a document (by token index, from its lower-case text), made on first use. */
+/**
+ * The classes of each token of a document (by token index, from its lower-case text), made on first use. They are
+ * kept with each token spelling (TextModel.forms, shared by the documents of the process), so only a spelling not
+ * seen before is looked up.
+ */
 export function wordClasses(model: TextModel): Uint16Array {
   let classes = byModel.get(model);
   if (!classes) {
-    classes = new Uint16Array(model.lower.length);
+    const forms = model.forms;
+    classes = new Uint16Array(forms.length);
     for (let i = 0; i < classes.length; i++) {
-      const lower = model.lower[i]!;
-      let c = SEEN.get(lower);
-      if (c === undefined) {
-        if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
-        SEEN.set(lower, (c = classesOf(lower)));
-      }
-      classes[i] = c;
+      const form = forms[i]!;
+      if (form.classes < 0) form.classes = classesOf(form.lower);
+      classes[i] = form.classes;
     }
     byModel.set(model, classes);
   }
