@@ -118,6 +118,15 @@ describe('recognizeEntities: values as entities', () => {
     assert.equal(month.name, 'June 2023');
   });
 
+  it('resolves the same text again against another dateline', () => {
+    const resolvedMonday = (dateline: string | undefined): string | undefined =>
+      recognizeEntities(buildTextModel(TEXT), { dateline }).find((e) => e.mentions[0]!.text === 'Monday')?.resolved;
+    assert.equal(resolvedMonday('2023-05-04'), '2023-05-08');
+    assert.equal(resolvedMonday('2024-02-01'), '2024-02-05');
+    assert.equal(resolvedMonday(undefined), undefined);
+    assert.equal(resolvedMonday('2023-05-04T09:30'), '2023-05-08');
+  });
+
   it('groups mentions of the same resolved day into one entity', () => {
     const es = recognizeEntities(buildTextModel(TEXT), { dateline: '2023-05-04' });
     const day = es.filter((e) => e.resolved === '2023-05-04');
