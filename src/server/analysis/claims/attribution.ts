@@ -98,7 +98,8 @@ export function sentenceWords(model: TextModel, sentenceIndex: number, spans: Qu
     const text = t.text;
     const prev = words[words.length - 1];
     const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
-    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, initial, name: nameAt(t.start), classes: classes[k]! });
+    // (every word has the same fields in the same order, quote included, so the rules read words of one shape)
+    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, quote: undefined, initial, name: nameAt(t.start), classes: classes[k]! });
   }
   return words;
 }
