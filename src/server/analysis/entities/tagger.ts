@@ -294,7 +294,7 @@ export class NameTagger implements NameRecognizer {
         const w = this.slotWeights;
         const first = p * SLOT_BYTES + 9;
         const count = this.slotBytes[first - 1]!;
-        if (count > MAX_PAIRS) for (let l = 0; l < this.L; l++) scores[at + l]! += w[first + l]! * scale;
+        if (count > MAX_PAIRS) addAll(scores, at, w, first, scale);
         else {
           // (skipping zero weights changes no sum: adding +0 leaves any sum that is not -0 as it is)
           const labels = this.slotBytes;
@@ -504,6 +504,27 @@ function sumBlocks(emission: Float64Array, at: number, arena: Float64Array, own:
   emission[at + 14] = arena[own + 14]! + arena[p1 + 14]! + arena[n1 + 14]! + arena[p2 + 14]! + arena[n2 + 14]! + shapes[sc + 14]!;
   emission[at + 15] = arena[own + 15]! + arena[p1 + 15]! + arena[n1 + 15]! + arena[p2 + 15]! + arena[n2 + 15]! + shapes[sc + 15]!;
   emission[at + 16] = arena[own + 16]! + arena[p1 + 16]! + arena[n1 + 16]! + arena[p2 + 16]! + arena[n2 + 16]! + shapes[sc + 16]!;
+}
+
+/** scores[at + l] += weights[first + l] × scale for the 17 labels (LABELS), written out as sumBlocks is. */
+function addAll(scores: Float64Array, at: number, weights: Int8Array, first: number, scale: number): void {
+  scores[at]! += weights[first]! * scale;
+  scores[at + 1]! += weights[first + 1]! * scale;
+  scores[at + 2]! += weights[first + 2]! * scale;
+  scores[at + 3]! += weights[first + 3]! * scale;
+  scores[at + 4]! += weights[first + 4]! * scale;
+  scores[at + 5]! += weights[first + 5]! * scale;
+  scores[at + 6]! += weights[first + 6]! * scale;
+  scores[at + 7]! += weights[first + 7]! * scale;
+  scores[at + 8]! += weights[first + 8]! * scale;
+  scores[at + 9]! += weights[first + 9]! * scale;
+  scores[at + 10]! += weights[first + 10]! * scale;
+  scores[at + 11]! += weights[first + 11]! * scale;
+  scores[at + 12]! += weights[first + 12]! * scale;
+  scores[at + 13]! += weights[first + 13]! * scale;
+  scores[at + 14]! += weights[first + 14]! * scale;
+  scores[at + 15]! += weights[first + 15]! * scale;
+  scores[at + 16]! += weights[first + 16]! * scale;
 }
 
 /** How often tagDocument calls its checkpoint: about every millisecond on a long document. */
