@@ -328,6 +328,8 @@ export interface WordInfo {
   /** The lower-cased word starts with a letter; the word is an opening quote, bracket or colon (documentContext). */
   startsWithLetter: boolean;
   opening: boolean;
+  /** The word is a double quotation mark: it opens or closes a quotation (InQuote). */
+  quoteMark: boolean;
   /** Features of the word alone (bias, word, lower-cased word, shapes, affixes, length × capitalisation). */
   intrinsic: Uint32Array;
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
@@ -406,7 +408,8 @@ export function wordInfo(word: string): WordInfo {
   const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
+  const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -496,7 +499,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     offsets[i] = out.count;
     const info = words[i]!;
     const lw = info.lower;
-    if (lw === '"' || lw === '\u201c' || lw === '\u201d') inQuote = !inQuote;
+    if (info.quoteMark) inQuote = !inQuote;
     const cap = info.cap;
     const low = info.lowH;
     const shape = info.shapeH;
@@ -674,23 +677,60 @@ function openingFromO(score: Float64Array, back: Uint8Array, emission: Float64Ar
 }
 
 /**
- * I-x (label b + 1) and L-x (b + 2) of the token at `base`, from B-x (b) or I-x (b + 1) at the token before. Ties go
- * to B-x; a generic scan starts from -Infinity and label 0, and fromB is -Infinity only if both are.
+ * I-x and L-x of the token at `base`, each from B-x or I-x at the token before (transition rows B-x + 1 and I-x + 1),
+ * type by type. Ties go to B-x; a generic scan starts from -Infinity and label 0, and fromB is -Infinity only if
+ * both are.
  */
-function insideFrom(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number, b: number): void {
+function insideLabels(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number): void {
   const prev = base - LABEL_COUNT;
-  const sb = score[prev + b]!;
-  const si = score[prev + b + 1]!;
-  const rowB = (b + 1) * LABEL_COUNT;
-  const rowI = (b + 2) * LABEL_COUNT;
-  let fromB = sb + t[rowB + b + 1]!;
-  let fromI = si + t[rowI + b + 1]!;
-  score[base + b + 1] = (fromI > fromB ? fromI : fromB) + emission[base + b + 1]!;
-  back[base + b + 1] = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
-  fromB = sb + t[rowB + b + 2]!;
-  fromI = si + t[rowI + b + 2]!;
-  score[base + b + 2] = (fromI > fromB ? fromI : fromB) + emission[base + b + 2]!;
-  back[base + b + 2] = fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
+  let sb: number;
+  let si: number;
+  let fromB: number;
+  let fromI: number;
+  // PERSON: B 1, I 2, L 3
+  sb = score[prev + 1]!;
+  si = score[prev + 2]!;
+  fromB = sb + t[2 * LABEL_COUNT + 2]!;
+  fromI = si + t[3 * LABEL_COUNT + 2]!;
+  score[base + 2] = (fromI > fromB ? fromI : fromB) + emission[base + 2]!;
+  back[base + 2] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
+  fromB = sb + t[2 * LABEL_COUNT + 3]!;
+  fromI = si + t[3 * LABEL_COUNT + 3]!;
+  score[base + 3] = (fromI > fromB ? fromI : fromB) + emission[base + 3]!;
+  back[base + 3] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
+  // ORG: B 5, I 6, L 7
+  sb = score[prev + 5]!;
+  si = score[prev + 6]!;
+  fromB = sb + t[6 * LABEL_COUNT + 6]!;
+  fromI = si + t[7 * LABEL_COUNT + 6]!;
+  score[base + 6] = (fromI > fromB ? fromI : fromB) + emission[base + 6]!;
+  back[base + 6] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
+  fromB = sb + t[6 * LABEL_COUNT + 7]!;
+  fromI = si + t[7 * LABEL_COUNT + 7]!;
+  score[base + 7] = (fromI > fromB ? fromI : fromB) + emission[base + 7]!;
+  back[base + 7] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
+  // LOC: B 9, I 10, L 11
+  sb = score[prev + 9]!;
+  si = score[prev + 10]!;
+  fromB = sb + t[10 * LABEL_COUNT + 10]!;
+  fromI = si + t[11 * LABEL_COUNT + 10]!;
+  score[base + 10] = (fromI > fromB ? fromI : fromB) + emission[base + 10]!;
+  back[base + 10] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
+  fromB = sb + t[10 * LABEL_COUNT + 11]!;
+  fromI = si + t[11 * LABEL_COUNT + 11]!;
+  score[base + 11] = (fromI > fromB ? fromI : fromB) + emission[base + 11]!;
+  back[base + 11] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
+  // MISC: B 13, I 14, L 15
+  sb = score[prev + 13]!;
+  si = score[prev + 14]!;
+  fromB = sb + t[14 * LABEL_COUNT + 14]!;
+  fromI = si + t[15 * LABEL_COUNT + 14]!;
+  score[base + 14] = (fromI > fromB ? fromI : fromB) + emission[base + 14]!;
+  back[base + 14] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
+  fromB = sb + t[14 * LABEL_COUNT + 15]!;
+  fromI = si + t[15 * LABEL_COUNT + 15]!;
+  score[base + 15] = (fromI > fromB ? fromI : fromB) + emission[base + 15]!;
+  back[base + 15] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
 }
 
 /** pathMargins' backward scores of the closed labels of the token at `base` when O is the best successor of each (e0, b0: O's emission and backward score at the next token). */
@@ -771,11 +811,7 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
         back[base + l] = arg;
       }
     }
-    // I-x and L-x: from B-x or I-x of the type
-    insideFrom(score, back, emission, t, base, 1);
-    insideFrom(score, back, emission, t, base, 5);
-    insideFrom(score, back, emission, t, base, 9);
-    insideFrom(score, back, emission, t, base, 13);
+    insideLabels(score, back, emission, t, base);
   }
   const lastBase = (n - 1) * L;
   let best = CLOSED[0]!;
