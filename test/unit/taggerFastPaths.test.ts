@@ -174,6 +174,13 @@ describe('document context', () => {
   });
 });
 
+describe('quotation marks', () => {
+  it('marks the double quotation marks on their WordInfo, in every spelling the features count as one', () => {
+    for (const mark of ['"', '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb', "''", '``']) assert.equal(wordInfo(mark).quoteMark, true, mark);
+    for (const other of ["'", '\u2018', '\u2019', '(', 'quote', '""']) assert.equal(wordInfo(other).quoteMark, false, other);
+  });
+});
+
 describe('gazetteer matching from WordInfo', () => {
   it('matches as from the lower-cased words when the first trie nodes are kept on the words, with two gazetteers in turn', () => {
     const a = new Gazetteer([['new york', 1 << 2], ['york', 1 << 2], ['kenya', 1], ['nairobi', 1 << 2]]);
