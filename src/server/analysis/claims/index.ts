@@ -82,13 +82,14 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
-    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], classes: 0, attributions: [], allQuoted: true };
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], classes: 0, attributions: [], allQuoted: true, speechBy: undefined };
     const words = sentenceWords(model, index, spans, nameAt, classes);
     let union = 0;
     for (const w of words) union |= w.classes;
     const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
     const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !startsWithLetterOrDigit(w.text));
-    return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted };
+    // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
+    return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted, speechBy: undefined };
   });
   const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
