@@ -626,10 +626,10 @@ export function boundedTransitions(t: Float64Array): Float64Array {
   return out;
 }
 
-// The steps that viterbi and pathMargins take for every token are written out label by label below (small
-// functions that V8 inlines, with constant labels): V8 checks a typed array (its map, length and data pointer) once
-// per straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice
-// the instructions. LABEL_COUNT is L (checkLabels).
+// The steps that viterbi and pathMargins take for every token are written out label by label below, in functions
+// called once or a few times per token: V8 checks a typed array (its map, length and data pointer) once per
+// straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice the
+// instructions. LABEL_COUNT is L (checkLabels).
 const LABEL_COUNT = 17;
 
 /**
@@ -746,21 +746,62 @@ function closedViaO(backward: Float64Array, t: Float64Array, base: number, e0: n
   backward[base + 16] = t[17 * LABEL_COUNT]! + e0 + b0;
 }
 
-/** pathMargins' backward scores of B-x (label y) and I-x (y + 1) of the token at `base`: they go on to I-x (y + 1) or L-x (y + 2). */
-function openOnward(backward: Float64Array, emission: Float64Array, t: Float64Array, base: number, y: number): void {
+/**
+ * pathMargins' backward scores of B-x and I-x of the token at `base`, type by type: they go on to I-x or L-x
+ * (transition rows B-x + 1 and I-x + 1).
+ */
+function openOnward(backward: Float64Array, emission: Float64Array, t: Float64Array, base: number): void {
   const next = base + LABEL_COUNT;
-  const toI = emission[next + y + 1]!;
-  const toL = emission[next + y + 2]!;
-  const bI = backward[next + y + 1]!;
-  const bL = backward[next + y + 2]!;
-  let row = (y + 1) * LABEL_COUNT;
-  let viaI = t[row + y + 1]! + toI + bI;
-  let viaL = t[row + y + 2]! + toL + bL;
-  backward[base + y] = viaL > viaI ? viaL : viaI;
-  row += LABEL_COUNT;
-  viaI = t[row + y + 1]! + toI + bI;
-  viaL = t[row + y + 2]! + toL + bL;
-  backward[base + y + 1] = viaL > viaI ? viaL : viaI;
+  let toI: number;
+  let toL: number;
+  let bI: number;
+  let bL: number;
+  let viaI: number;
+  let viaL: number;
+  // PERSON: B 1, I 2, L 3
+  toI = emission[next + 2]!;
+  toL = emission[next + 3]!;
+  bI = backward[next + 2]!;
+  bL = backward[next + 3]!;
+  viaI = t[2 * LABEL_COUNT + 2]! + toI + bI;
+  viaL = t[2 * LABEL_COUNT + 3]! + toL + bL;
+  backward[base + 1] = viaL > viaI ? viaL : viaI;
+  viaI = t[3 * LABEL_COUNT + 2]! + toI + bI;
+  viaL = t[3 * LABEL_COUNT + 3]! + toL + bL;
+  backward[base + 2] = viaL > viaI ? viaL : viaI;
+  // ORG: B 5, I 6, L 7
+  toI = emission[next + 6]!;
+  toL = emission[next + 7]!;
+  bI = backward[next + 6]!;
+  bL = backward[next + 7]!;
+  viaI = t[6 * LABEL_COUNT + 6]! + toI + bI;
+  viaL = t[6 * LABEL_COUNT + 7]! + toL + bL;
+  backward[base + 5] = viaL > viaI ? viaL : viaI;
+  viaI = t[7 * LABEL_COUNT + 6]! + toI + bI;
+  viaL = t[7 * LABEL_COUNT + 7]! + toL + bL;
+  backward[base + 6] = viaL > viaI ? viaL : viaI;
+  // LOC: B 9, I 10, L 11
+  toI = emission[next + 10]!;
+  toL = emission[next + 11]!;
+  bI = backward[next + 10]!;
+  bL = backward[next + 11]!;
+  viaI = t[10 * LABEL_COUNT + 10]! + toI + bI;
+  viaL = t[10 * LABEL_COUNT + 11]! + toL + bL;
+  backward[base + 9] = viaL > viaI ? viaL : viaI;
+  viaI = t[11 * LABEL_COUNT + 10]! + toI + bI;
+  viaL = t[11 * LABEL_COUNT + 11]! + toL + bL;
+  backward[base + 10] = viaL > viaI ? viaL : viaI;
+  // MISC: B 13, I 14, L 15
+  toI = emission[next + 14]!;
+  toL = emission[next + 15]!;
+  bI = backward[next + 14]!;
+  bL = backward[next + 15]!;
+  viaI = t[14 * LABEL_COUNT + 14]! + toI + bI;
+  viaL = t[14 * LABEL_COUNT + 15]! + toL + bL;
+  backward[base + 13] = viaL > viaI ? viaL : viaI;
+  viaI = t[15 * LABEL_COUNT + 14]! + toI + bI;
+  viaL = t[15 * LABEL_COUNT + 15]! + toL + bL;
+  backward[base + 14] = viaL > viaI ? viaL : viaI;
 }
 
 function checkLabels(L: number): void {
@@ -893,10 +934,7 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
         backward[base + y] = best;
       }
     // B-x and I-x go on to I-x or L-x of the type
-    openOnward(backward, emission, t, base, 1);
-    openOnward(backward, emission, t, base, 5);
-    openOnward(backward, emission, t, base, 9);
-    openOnward(backward, emission, t, base, 13);
+    openOnward(backward, emission, t, base);
   }
   const margins = new Array<number>(n).fill(NaN);
   for (let i = from; i < n; i++) {
