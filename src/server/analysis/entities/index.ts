@@ -319,51 +319,20 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
   return [...groups.values()];
 }
 
-/**
- * Headline paragraphs, whether the body text holds a name (both lower-cased) and the dateline's place, for the
- * header rules.
- */
-function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyHas: (name: string) => boolean; datelinePlace?: Span } {
+/** Headline paragraphs, the body text (lower-cased) and the dateline's place, for the header rules. */
+function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: () => string; datelinePlace?: Span } {
   const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(model.prose.slice(p.start, p.end)));
   const body = model.paragraphs.filter((p) => p.role === 'body');
-  // made when a headline name first needs them
-  let bodyText: string | undefined;
-  let asciiFolds: boolean | undefined;
+  // made when a headline name first needs it
   let lower: string | undefined;
-  const bodyHas = (name: string): boolean => {
-    const needle = name.toLowerCase();
-    bodyText ??= body.map((p) => model.prose.slice(p.start, p.end)).join('\n');
-    // Lowering the whole body is slow on two-byte text (curly quotes make most articles so). An ASCII needle is
-    // found by an ASCII case-insensitive search instead, which is the same unless the body has a character that
-    // lowers into ASCII from outside it: the Kelvin sign (to "k") and the dotted capital I (to "i" and a dot).
-    if (/^[\x00-\x7f]*$/.test(needle) && (asciiFolds ??= bodyText.indexOf('\u0130') < 0 && bodyText.indexOf('\u212a') < 0)) return includesInAnyCase(bodyText, needle);
-    return (lower ??= bodyText.toLowerCase()).includes(needle);
-  };
+  const bodyLower = (): string => (lower ??= headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '');
   let datelinePlace: Span | undefined;
   const first = body[0];
   if (first) {
     const m = /^[\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.](?=\s*(?:,|\(|[—–-]))/u.exec(model.prose.slice(first.start, Math.min(first.end, first.start + 60)));
     if (m) datelinePlace = { start: first.start, end: first.start + m[0].length };
   }
-  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyHas, datelinePlace };
-}
-
-/** Whether `text` holds `needle` (ASCII, lower case) with its letters in any case, tried where its first letter is. */
-function includesInAnyCase(text: string, needle: string): boolean {
-  const first = needle[0];
-  if (first === undefined) return true;
-  const firstUpper = first.toUpperCase();
-  for (const f of first === firstUpper ? [first] : [first, firstUpper])
-    for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
-      let j = 1;
-      for (; j < needle.length; j++) {
-        const n = needle.charCodeAt(j);
-        const c = text.charCodeAt(i + j);
-        if (c !== n && !(n >= 97 && n <= 122 && c === n - 32)) break;
-      }
-      if (j === needle.length) return true;
-    }
-  return false;
+  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyLower, datelinePlace };
 }
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'as', 'with', 'from', 'into', 'over', 'after', 'vs', 'is']);
@@ -428,7 +397,7 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
     // A Title Case or ALL CAPS headline capitalises every word, so the recognizer sees names everywhere
     // ("Talks Stall", "Council Approves"): keep a headline name only when the story's body names it too.
-    if (header.inHeadline(m.start) && !header.bodyHas(m.text)) continue;
+    if (header.inHeadline(m.start) && !header.bodyLower().includes(m.text.toLowerCase())) continue;
     // The dateline's place ("DENVER, Colorado, Oct. 8 —") is a place, however the recognizer read the capitals.
     if (header.datelinePlace && m.start >= header.datelinePlace.start && m.end <= header.datelinePlace.end) {
       m.type = 'LOC';
