@@ -85,20 +85,14 @@ function occurrences(haystack: string, needle: string, limit = Infinity): number
   const out: number[] = [];
   if (!needle) return out;
   for (let i = haystack.indexOf(needle); i >= 0 && out.length < limit; i = haystack.indexOf(needle, i + 1)) {
-    const before = haystack.charCodeAt(i - 1);
-    const after = haystack.charCodeAt(i + needle.length);
-    if (letterOrDigit(before) || before === 95 || before === 45) continue; // _ -
-    if (letterOrDigit(after) || after === 95) continue;
-    if (after === 45 && letterOrDigit(haystack.charCodeAt(i + needle.length + 1))) continue;
+    const before = haystack[i - 1];
+    const after = haystack[i + needle.length];
+    if (before && /[\p{L}\p{N}_-]/u.test(before)) continue;
+    if (after && /[\p{L}\p{N}_]/u.test(after)) continue;
+    if (after === '-' && /[\p{L}\p{N}]/u.test(haystack[i + needle.length + 1] ?? '')) continue;
     out.push(i);
   }
   return out;
-}
-
-/** Whether a UTF-16 code unit is a letter or a digit (as /[\p{L}\p{N}]/u), by its code when ASCII; NaN (no character) is not. */
-function letterOrDigit(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return c >= 128 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
 }
 
 /** Which offsets are already part of a mention. */
