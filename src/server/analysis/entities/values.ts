@@ -140,21 +140,6 @@ const TRIGGER_WORDS: ReadonlySet<string> = new Set([
 ]);
 /** How many tokens before a trigger a value may start ("the first quarter of 2023"). */
 const LOOKBACK = 4;
-// The words a value can open with when it does not open with its trigger: the first word of every pattern
-// alternative that starts with a word, read off the patterns below (modifiers, prepositions, articles, number
-// words, ordinals, the first words of holidays, currency prefixes). Most tokens before a trigger ("cost", "city",
-// a comma) open nothing, and the patterns are not tried there. Keep in step with the patterns.
-const OPENING_WORDS: ReadonlySet<string> = new Set([
-  ...'the a an early late mid earlier later last next this on until till by since in from to of circa c during through'.split(' '),
-  ...'before after between and or at around about past previous coming following same current final'.split(' '),
-  ...'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth'.split(' '),
-  ...'sixteenth seventeenth eighteenth nineteenth twentieth one two three four five six seven eight nine ten eleven twelve'.split(' '),
-  ...'thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety'.split(' '),
-  ...'hundred several few couple dozens hundreds thousands'.split(' '),
-  ...'new good yom rosh lunar chinese independence labor labour valentine mother father boxing memorial veterans'.split(' '),
-  ...'us u.s. u au ca nz hk s nt r z j mex n rs ksh sh tk rm rp'.split(' '),
-  ...'usd eur gbp jpy cny inr ngn kes zar aud cad chf pkr bdt egp ghs ugx tzs etb brl mxn php idr myr thb vnd lkr npr rwf'.split(' '),
-]);
 
 // One alternation per type, its alternatives in priority order (the most specific first), so the first that
 // matches is the one wanted. Case-insensitive patterns are made so by hand to join case-sensitive ones.
@@ -223,24 +208,7 @@ function isTrigger(prose: string, start: number, end: number, lower: string): bo
   return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
-/**
- * Whether a token that is no trigger can open a value: an apostrophe ("’90s"), a sign ("-5%"), or a token whose
- * leading word (its ASCII letters and periods: "mid" of "mid-May", "Wednesday" of "Wednesday-Sunday") is an
- * opening word, a trigger word or a Roman numeral ("XX century").
- */
-function opensValue(lower: string): boolean {
-  const c = lower.charCodeAt(0);
-  if (c === 39 || c === 0x2019 || c === 45 || c === 43 || c === 0x2212) return true;
-  let n = 0;
-  let roman = true;
-  for (let d = c; (d >= 97 && d <= 122) || d === 46; d = lower.charCodeAt(++n)) roman &&= d === 120 || d === 118 || d === 105;
-  if (n === 0) return false;
-  if (roman && n >= 2 && n <= 5) return true;
-  const word = n === lower.length ? lower : lower.slice(0, n);
-  return OPENING_WORDS.has(word) || TRIGGER_WORDS.has(lower.charCodeAt(n - 1) === 46 ? word.slice(0, -1) : word);
-}
-
-/** Offsets where a value may start, in order: each trigger, and the tokens before it that can open a value. */
+/** Offsets where a value may start, in order. */
 function candidateStarts(model: TextModel): number[] {
   const toks = model.tokens;
   const starts: number[] = [];
@@ -250,8 +218,8 @@ function candidateStarts(model: TextModel): number[] {
     const sentence = toks[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;
+      starts.push(toks[k]!.start);
       lastAdded = k;
-      if (k === i || opensValue(model.lower[k]!)) starts.push(toks[k]!.start);
     }
   }
   return starts;
