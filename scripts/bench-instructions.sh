@@ -4,8 +4,9 @@
 # versions of the engine compare by them.
 #   bash scripts/bench-instructions.sh [root of a compiled checkout, default: this one]
 # Needs valgrind (apt-get install valgrind) and `npm run compile` in that checkout. The count is the difference
-# between 25 and 15 passes over five articles built from our samples, so start-up and V8's compiling cancel out;
-# --predictable and fixed seeds make it repeatable. It takes about 4 minutes.
+# between 130 and 80 passes over five articles built from our samples, so start-up and V8's compiling cancel out
+# (between 15 and 25 passes V8 was still optimising functions: over half of one stage's count was its compiler);
+# --predictable and fixed seeds make it repeatable. It takes about 8 minutes.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "${1:-$here}" && pwd)"
@@ -20,6 +21,6 @@ passes() {
       for (let pass = 0; pass < $1; pass++) for (const text of articles) analyzeText(text, { format: 'news' });" 2>&1 |
     awk '/I *refs/ { gsub(",", "", $NF); print $NF }'
 }
-low=$(passes 15)
-high=$(passes 25)
-echo "$root: $(( (high - low) / 50 )) instructions per 1,000-word article"
+low=$(passes 80)
+high=$(passes 130)
+echo "$root: $(( (high - low) / 250 )) instructions per 1,000-word article"
