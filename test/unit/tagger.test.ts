@@ -87,6 +87,24 @@ describe('NameTagger (shipped model)', () => {
     assert.deepEqual(names('The committee said it would meet again next week to discuss the budget.'), []);
   });
 
+  it('tags a text model as it tags the same words given as strings, keeping each spelling\'s word record on its form', () => {
+    const text = 'Mayor Lena Ortiz said the Harbor Authority would vote in Tacoma. Ortiz said the vote was close.\n\nThe authority said nothing.';
+    const model = buildTextModel(text);
+    const tagger = loadNameRecognizer() as NameTagger;
+    const viaModel = tagger.tag(model).map((m) => `${text.slice(m.start, m.end)}/${m.type}/${m.confidence}`);
+    const sentences = model.sentences.map((s) => model.tokens.slice(s.firstToken, s.lastToken).map((t) => t.text));
+    const viaStrings = tagger.tagDocument(sentences).flatMap((spans, si) =>
+      spans.map((sp) => `${sentences[si]!.slice(sp.start, sp.end).join(' ')}/${sp.type}/${sp.confidence}`),
+    );
+    assert.deepEqual(viaModel, viaStrings);
+    assert.ok(viaModel.some((m) => m.startsWith('Lena Ortiz/PERSON')), viaModel.join(', '));
+    // both mentions of "Ortiz" share one spelling, which now carries the tagger's record of the word
+    const ortiz = model.tokens.flatMap((t, i) => (t.text === 'Ortiz' ? [model.forms[i]!] : []));
+    assert.equal(ortiz.length, 2);
+    assert.equal(ortiz[0], ortiz[1]);
+    assert.equal(ortiz[0]!.wordInfo?.lower, 'ortiz');
+  });
+
   it('loads once and reports the weights file', () => {
     assert.equal(loadNameRecognizer(), loadNameRecognizer());
     const info = nameModelInfo();

@@ -3,6 +3,7 @@
 
 import type { DocumentFormat, Paragraph, ParagraphRole, Sentence, Token } from './types';
 import { ABBREVIATIONS } from './lexicon';
+import type { WordInfo } from './entities/features';
 
 export interface TextModel {
   /** The original document text. */
@@ -196,6 +197,8 @@ export interface TokenForm {
   readonly lower: string;
   /** The word classes of the spelling (wordClasses.ts), −1 until they are first asked for. */
   classes: number;
+  /** The name tagger's record of the spelling (entities/features.ts wordInfo), made the first time it tags the spelling. */
+  wordInfo: WordInfo | undefined;
 }
 
 /**
@@ -213,7 +216,7 @@ function tokenForm(w: string): TokenForm {
     if (FORMS.size >= FORM_LIMIT) FORMS.clear();
     // a long slice is a view of the whole document: kept here, it would keep the document alive, so copy it
     const text = w.length >= 13 ? (' ' + w).slice(1) : w;
-    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1 };
+    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1, wordInfo: undefined };
     FORMS.set(text, form);
   }
   return form;

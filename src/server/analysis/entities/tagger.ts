@@ -426,10 +426,13 @@ export class NameTagger implements NameRecognizer {
    * spans were computed before under the same conditions (see sentenceKey) reuses them; the memo then keeps only
    * the sentences of this document. `checkpoint` is called every CHECKPOINT_SENTENCES sentences tagged and may
    * throw to stop (the analysis was cancelled): the memo then keeps what was tagged so far as well (bounded by
-   * twice the document's sentences).
+   * twice the document's sentences). `infos` are the words' records (wordInfo), when the caller has them.
    */
-  tagDocument(sentences: readonly (readonly string[])[], options: { consistency?: boolean; memo?: NameMemo; checkpoint?: () => void } = {}): WordSpan[][] {
-    const infos = sentences.map((words) => words.map(wordInfo));
+  tagDocument(
+    sentences: readonly (readonly string[])[],
+    options: { consistency?: boolean; memo?: NameMemo; checkpoint?: () => void } = {},
+    infos: readonly (readonly WordInfo[])[] = sentences.map((words) => words.map(wordInfo)),
+  ): WordSpan[][] {
     const doc = documentContextOf(infos);
     let tagged = 0;
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
@@ -467,13 +470,21 @@ export class NameTagger implements NameRecognizer {
 
   /** NameRecognizer: names in a text model, as character offsets. */
   tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[] {
-    const tokens = model.tokens;
+    const { tokens, forms } = model;
+    const infos: WordInfo[][] = [];
     const sentences = model.sentences.map((s) => {
       const words: string[] = [];
-      for (let i = s.firstToken; i < s.lastToken; i++) words.push(tokens[i]!.text);
+      const records: WordInfo[] = [];
+      for (let i = s.firstToken; i < s.lastToken; i++) {
+        words.push(tokens[i]!.text);
+        // (kept with the token's spelling, shared by the documents of the process: no lookup by the word per token)
+        const form = forms[i]!;
+        records.push((form.wordInfo ??= wordInfo(form.text)));
+      }
+      infos.push(records);
       return words;
     });
-    const spans = this.tagDocument(sentences, { memo, checkpoint });
+    const spans = this.tagDocument(sentences, { memo, checkpoint }, infos);
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
       const s = model.sentences[si]!;
