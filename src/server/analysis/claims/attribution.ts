@@ -229,17 +229,12 @@ const AGENTLESS: RegExp[] = [
 /** All of AGENTLESS in one pattern: one scan rules out the (usual) sentence that holds none of them. */
 const ANY_AGENTLESS = new RegExp(AGENTLESS.map((re) => `(?:${re.source})`).join('|'));
 /**
- * Text that every AGENTLESS match holds: an adverb's "ly" and a space ("widely believed"), "edly" ("reportedly",
- * "allegedly"), a research noun, or "it is"/"it was"/"it has"/"it had"/"it 's". Plain alternatives scan several times
- * faster than ANY_AGENTLESS (whose every branch starts with \b), so this rules out most sentences first. Keep it in
- * step with AGENTLESS.
+ * Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates); `lower`: claim[start, end) in lower
+ * case. findAttributions asks only of sentences whose word classes allow one (AGENTLESS_KEY, AGENTLESS_IT).
  */
-const AGENTLESS_KEYS = /ly\s|edly|studies|research|reports|surveys|experiments|it (?:is|was|ha[sd]|'s)/;
-
-/** Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates); `lower`: claim[start, end) in lower case. */
 export function findAgentless(claim: string, start: number, end: number, lower = lowerSameLength(claim).slice(start, end)): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
-  if (!AGENTLESS_KEYS.test(lower) || !ANY_AGENTLESS.test(lower)) return out;
+  if (!ANY_AGENTLESS.test(lower)) return out;
   for (const re of AGENTLESS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
