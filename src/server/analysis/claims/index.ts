@@ -62,8 +62,8 @@ interface Context {
   claim: string;
   /** Stretches of the claim text in lower case (offsets kept). */
   lower: LowerCaseOf;
-  /** The document text (quotes included) in lower case, same length: made when a rule first needs it. */
-  lowerText?: string;
+  /** Where the document text (quotes included) first gives a STANDARD_REASON, Infinity if nowhere: found when ATTR007 first asks. */
+  standardReasonAt?: number;
   spans: QuotedSpan[];
   sentences: SentenceInfo[];
   /** Sentence indices per paragraph. */
@@ -401,10 +401,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
     if (a.anonymous) {
       // the reason in this paragraph, or the standard formula anywhere earlier in the story
       const paragraphText = lowerSameLength(model.text.slice(para.start, para.end));
-      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || ANONYMITY_REASONS.slice(0, 4).some((r) => {
-        const at = (cx.lowerText ??= lowerSameLength(model.text)).indexOf(r);
-        return at >= 0 && at < para.end;
-      });
+      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || (cx.standardReasonAt ??= STANDARD_REASON.exec(model.text)?.index ?? Infinity) < para.end;
       if (!reasonGiven) {
         push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, Object.assign(baseData(cx, s, a.source.text), { specificity: 'described' }));
       }
@@ -412,6 +409,14 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
     loadedCue(cx, s, a);
   }
 }
+
+/**
+ * The standard formulas of anonymity (the first ANONYMITY_REASONS), which count anywhere earlier in the story. They
+ * are lower-case ASCII without a k, so an ASCII any-case search finds them where lowerSameLength(text) has them (the
+ * one other character that lowers into ASCII is the Kelvin sign, to k), without lower-casing the whole story (slow
+ * on two-byte text).
+ */
+const STANDARD_REASON = new RegExp(ANONYMITY_REASONS.slice(0, 4).join('|'), 'i');
 
 /** Cues that pass on a view or a fact: a vague source with one of these is weasel sourcing ("critics say"). */
 const WEASEL_CUES = new Set([
