@@ -78,7 +78,7 @@ const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !startsWithCapital
 const isWordy = (w: Word): boolean => !w.quote && hasLetterOrDigit(w.text);
 
 /** The words of one sentence, read from the claim text (quoted stretches collapsed). */
-export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], nameAt: (offset: number) => boolean, classes: Uint16Array): Word[] {
+export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], inName: Uint8Array, classes: Uint16Array): Word[] {
   const s = model.sentences[sentenceIndex]!;
   const words: Word[] = [];
   let spanIdx = 0;
@@ -99,7 +99,7 @@ export function sentenceWords(model: TextModel, sentenceIndex: number, spans: Qu
     const prev = words[words.length - 1];
     const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
     // (every word has the same fields in the same order, quote included, so the rules read words of one shape)
-    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, quote: undefined, initial, name: nameAt(t.start), classes: classes[k]! });
+    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, quote: undefined, initial, name: inName[k] === 1, classes: classes[k]! });
   }
   return words;
 }
@@ -428,13 +428,24 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
   return out;
 }
 
-/** Offsets of the names recognised by the entity engine, for "is this word part of a name?". */
-export function nameIndex(entities: Entity[], textLength: number): (offset: number) => boolean {
-  // one flag per offset: the question is asked for every word of every sentence
-  const inName = new Uint8Array(textLength + 1);
+/** For each token of the document, 1 when it starts inside a name recognised by the entity engine (PERSON, ORG, LOC, MISC). */
+export function nameTokens(entities: Entity[], model: TextModel): Uint8Array {
+  // asked of every word of every sentence: one flag per token, set mention by mention
+  const tokens = model.tokens;
+  const inName = new Uint8Array(tokens.length);
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
-    for (const m of e.mentions) inName.fill(1, m.start, m.end);
+    for (const m of e.mentions) {
+      // the first token starting at or after the mention's start
+      let lo = 0;
+      let hi = tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (tokens[mid]!.start < m.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < tokens.length && tokens[k]!.start < m.end; k++) inName[k] = 1;
+    }
   }
-  return (offset: number): boolean => inName[offset] === 1;
+  return inName;
 }

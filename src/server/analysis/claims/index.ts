@@ -28,7 +28,7 @@ import {
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, lowerCaseOf, lowerSameLength, nameIndex, sentenceWords, type Attribution, type LowerCaseOf, type Word } from './attribution';
+import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, sentenceWords, type Attribution, type LowerCaseOf, type Word } from './attribution';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
@@ -76,14 +76,14 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const spans = findQuotedSpans(model);
   const claim = claimText(model.prose, spans);
   const lower = lowerCaseOf(claim);
-  const nameAt = nameIndex(entities, model.text.length);
+  const inName = nameTokens(entities, model);
   const classes = wordClasses(model);
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
     if (role !== 'body') return { index, paragraph: s.paragraph, words: [], classes: 0, attributions: [], allQuoted: true, speechBy: undefined };
-    const words = sentenceWords(model, index, spans, nameAt, classes);
+    const words = sentenceWords(model, index, spans, inName, classes);
     let union = 0;
     for (const w of words) union |= w.classes;
     const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
@@ -388,7 +388,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
       continue;
     }
     if (!a.source) continue;
-    if (a.specificity === 'vague' && a.head && (a.kind === 'according' || a.kind === 'belief' || WEASEL_CUES.has(a.cue.text.toLowerCase()))) {
+    if (a.specificity === 'vague' && a.head && (a.kind === 'according' || a.kind === 'belief' || WEASEL_CUES.has(cueLower(s, a)))) {
       // a bare noun the story already introduced with an affiliation ("State Department officials … officials said")
       if (introducedEarlier(cx, a, s)) continue;
       if (WEASEL_SOURCES.has(a.head)) {
@@ -401,7 +401,7 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
     if (a.anonymous) {
       // the reason in this paragraph, or the standard formula anywhere earlier in the story
       const paragraphText = lowerSameLength(model.text.slice(para.start, para.end));
-      const reasonGiven = ANONYMITY_REASONS.some((r) => paragraphText.includes(r)) || (cx.standardReasonAt ??= STANDARD_REASON.exec(model.text)?.index ?? Infinity) < para.end;
+      const reasonGiven = ANY_ANONYMITY_REASON.test(paragraphText) || (cx.standardReasonAt ??= STANDARD_REASON.exec(model.text)?.index ?? Infinity) < para.end;
       if (!reasonGiven) {
         push(cx, 'ATTR007', a.source, `Anonymous source ${quoteText(a.source.text)} with no reason for anonymity: say why they were not named (for example “spoke on condition of anonymity because …”).`, Object.assign(baseData(cx, s, a.source.text), { specificity: 'described' }));
       }
@@ -417,6 +417,14 @@ function sourceFindings(cx: Context, s: SentenceInfo): void {
  * on two-byte text).
  */
 const STANDARD_REASON = new RegExp(ANONYMITY_REASONS.slice(0, 4).join('|'), 'i');
+/** Any of ANONYMITY_REASONS (plain words and spaces): one scan of a paragraph. */
+const ANY_ANONYMITY_REASON = new RegExp(ANONYMITY_REASONS.join('|'));
+
+/** An attribution's cue in lower case: its word's (made once per spelling) when the cue is one word. */
+function cueLower(s: SentenceInfo, a: Attribution): string {
+  const w = s.words[a.cueWord];
+  return w && w.start === a.cue.start && w.end === a.cue.end ? w.lower : a.cue.text.toLowerCase();
+}
 
 /** Cues that pass on a view or a fact: a vague source with one of these is weasel sourcing ("critics say"). */
 const WEASEL_CUES = new Set([
@@ -470,7 +478,7 @@ function wordBefore(text: string, at: number): number {
 const LOADED_OBJECTS = /^(?:responsibility|credit|victory|lives|life|the (?:title|crown|lives|seat|prize|race|election|nomination|victory|top|lead)|a (?:seat|title|share|stake)|ownership|defeat|to|into|on|in|at|as|for|himself|herself|themselves)\b/;
 
 function loadedCue(cx: Context, s: SentenceInfo, a: Attribution): void {
-  const cue = a.cue.text.toLowerCase();
+  const cue = cueLower(s, a);
   const loaded = LOADED_CUES.has(cue);
   const nonSpeech = NON_SPEECH_CUES.has(cue);
   if (!loaded && !nonSpeech) return;
