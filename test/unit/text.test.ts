@@ -59,6 +59,27 @@ describe('text: tokens', () => {
     }
   });
 
+  it('tokenizes each paragraph and tiles its tokens with sentences, in documents short and long one after another', () => {
+    const paragraph = 'Mr. Ortiz said the U.S. plan won’t work. “It is over,” she said! Costs rose 3.5% in 2023.';
+    // lengths around the tokenizer's reused offset arrays: within them, past them, past what it keeps, and back
+    for (const n of [1, 300, 2000, 1, 40]) {
+      const text = Array.from({ length: n }, (_, i) => `${paragraph} Item ${i}.`).join('\n\n');
+      const model = buildTextModel(text);
+      const expected = model.paragraphs.flatMap((p) => tokenize(model.prose, p.start, p.end));
+      assert.deepStrictEqual(model.tokens.map((t) => ({ start: t.start, end: t.end })), expected);
+      let next = 0;
+      model.sentences.forEach((s, si) => {
+        assert.strictEqual(s.firstToken, next);
+        assert.ok(s.lastToken > s.firstToken);
+        assert.deepStrictEqual([s.start, s.end], [model.tokens[s.firstToken]!.start, model.tokens[s.lastToken - 1]!.end]);
+        for (let k = s.firstToken; k < s.lastToken; k++) assert.strictEqual(model.tokens[k]!.sentence, si);
+        next = s.lastToken;
+      });
+      assert.strictEqual(next, model.tokens.length);
+      assert.strictEqual(model.sentences.length, n * 4);
+    }
+  });
+
   it('counts body words, not possessives or punctuation', () => {
     assert.strictEqual(countWords(buildTextModel('Ortiz’s plan, she said, will cost €4 million.')), 8);
   });

@@ -148,17 +148,44 @@ export function isSpace(c: number): boolean {
 
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  scanTokens(prose, start, end, starts, ends);
-  return starts.map((s, i) => ({ start: s, end: ends[i]! }));
+  const offsets = tokenOffsets(end - start);
+  scanTokens(prose, start, end, offsets);
+  return Array.from({ length: offsets.count }, (_, i) => ({ start: offsets.starts[i]!, end: offsets.ends[i]! }));
 }
 
-/** tokenize() into two offset arrays (appended to), so the sentence splitter makes no object per token. */
-function scanTokens(prose: string, start: number, end: number, starts: number[], ends: number[]): void {
+/** Where tokens start and end, by token index: the tokenizer makes no object and grows no array per token. */
+interface TokenOffsets {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Tokens so far. */
+  count: number;
+}
+
+/** Room for the tokens of `chars` characters: a token holds at least one, so there are no more tokens than that. */
+const tokenOffsets = (chars: number): TokenOffsets => ({ starts: new Int32Array(chars), ends: new Int32Array(chars), count: 0 });
+
+/** Token offsets reused by the sentence splitter from one document to the next (typed arrays are slow to make). */
+let reusedOffsets = tokenOffsets(1 << 14);
+/** Documents longer than this get offsets of their own, so a huge one does not keep its arrays alive. */
+const REUSED_LIMIT = 1 << 17;
+
+/** Empty token offsets with room for the tokens of `chars` characters. */
+function emptyOffsets(chars: number): TokenOffsets {
+  if (chars > reusedOffsets.starts.length) {
+    if (chars > REUSED_LIMIT) return tokenOffsets(chars);
+    reusedOffsets = tokenOffsets(chars);
+  }
+  reusedOffsets.count = 0;
+  return reusedOffsets;
+}
+
+/** tokenize() into offset arrays (appended to). */
+function scanTokens(prose: string, start: number, end: number, offsets: TokenOffsets): void {
   // Scan the whole prose from `start` (no slicing: that copies the document once per paragraph). Tokens never
   // cross a paragraph end, which always sits before whitespace or the end of the text. Every non-space character
   // starts a token (the last alternative of TOKEN_RE is \S), so a token starts at the next non-space.
+  const { starts, ends } = offsets;
+  let n = offsets.count;
   let s = start;
   for (;;) {
     while (s < end && isSpace(prose.charCodeAt(s))) s++;
@@ -171,15 +198,15 @@ function scanTokens(prose: string, start: number, end: number, starts: number[],
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
     if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose.slice(s, e))) e++;
     const cut = clitic(prose, s, e);
+    starts[n] = s;
     if (cut > 0) {
-      starts.push(s, cut);
-      ends.push(cut, e);
-    } else {
-      starts.push(s);
-      ends.push(e);
+      ends[n++] = cut;
+      starts[n] = cut;
     }
+    ends[n++] = e;
     s = e;
   }
+  offsets.count = n;
 }
 
 /** No capital and nothing beyond ASCII in a word: lower case already (toLowerCase is slow on two-byte text). */
@@ -317,32 +344,14 @@ const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<num
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
 export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[]; forms: TokenForm[] } {
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
-  const lower: string[] = [];
-  const forms: TokenForm[] = [];
-  // one paragraph's token offsets at a time
-  const ts: number[] = [];
-  const te: number[] = [];
-  paragraphs.forEach((p, pi) => {
-    ts.length = 0;
-    te.length = 0;
-    scanTokens(prose, p.start, p.end, ts, te);
-    const n = ts.length;
-    let first = 0;
-    const flush = (lastExclusive: number): void => {
-      if (lastExclusive <= first) return;
-      const idx = sentences.length;
-      const firstToken = tokens.length;
-      for (let k = first; k < lastExclusive; k++) {
-        const form = tokenForm(text.slice(ts[k]!, te[k]!));
-        tokens.push({ start: ts[k]!, end: te[k]!, text: form.text, sentence: idx });
-        lower.push(form.lower);
-        forms.push(form);
-      }
-      sentences.push({ start: ts[first]!, end: te[lastExclusive - 1]!, paragraph: pi, firstToken, lastToken: tokens.length });
-      first = lastExclusive;
-    };
-    for (let i = 0; i < n; i++) {
+  const offsets = emptyOffsets(prose.length);
+  const { starts: ts, ends: te } = offsets;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    let first = offsets.count;
+    scanTokens(prose, p.start, p.end, offsets);
+    const n = offsets.count;
+    for (let i = first; i < n; i++) {
       // only end punctuation or a word with a final period ("U.S.", "Inc.") can end a sentence
       const endsWithPeriodAbbrev = te[i]! - ts[i]! > 1 && prose.charCodeAt(te[i]! - 1) === 46;
       if (!endsWithPeriodAbbrev && !isOneOf(prose, ts[i]!, te[i]!, ENDERS)) continue;
@@ -360,13 +369,31 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
         if (!/^(?:[a-z]\.){2,}$/i.test(w) && ABBREVIATIONS.has(abbr) && !SENTENCE_STARTERS.has(nw)) continue;
         if (/^(?:[a-z]\.){2,}$/i.test(w) && !SENTENCE_STARTERS.has(nw)) continue;
       } else if (!/^[\p{Lu}\p{N}"“‘'(\[«¿¡—–-]/u.test(nw) && !/^[\uD800-\uDBFF]/.test(nw)) continue;
-      flush(j);
+      sentences.push(sentenceOf(offsets, first, j, pi));
+      first = j;
       i = j - 1;
     }
-    flush(n);
-  });
+    if (n > first) sentences.push(sentenceOf(offsets, first, n, pi));
+  }
+  // the tokens, sentence by sentence (every token is in one)
+  const tokens: Token[] = [];
+  const lower: string[] = [];
+  const forms: TokenForm[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const { firstToken, lastToken } = sentences[si]!;
+    for (let k = firstToken; k < lastToken; k++) {
+      const form = tokenForm(text.slice(ts[k]!, te[k]!));
+      tokens.push({ start: ts[k]!, end: te[k]!, text: form.text, sentence: si });
+      lower.push(form.lower);
+      forms.push(form);
+    }
+  }
   return { sentences, tokens, lower, forms };
 }
+
+/** The sentence of tokens [first, last) of a paragraph. */
+const sentenceOf = ({ starts, ends }: TokenOffsets, first: number, last: number, paragraph: number): Sentence =>
+  ({ start: starts[first]!, end: ends[last - 1]!, paragraph, firstToken: first, lastToken: last });
 
 /** Abbreviations that precede a name and so never end a sentence. */
 const TITLE_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt', 'st', 'rev', 'hon', 'pres', 'amb', 'supt', 'insp', 'cmdr', 'adm', 'maj', 'cpl', 'pvt', 'fr', 'sr', 'jr', 'no', 'nos', 'vs', 'v', 'mt', 'ft', 'atty', 'gens', 'reps', 'sens']);
