@@ -2,7 +2,7 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import { startsWithCapital, tokenStartsWord, type TextModel } from '../text';
+import { isSpace, startsWithCapital, tokenStartsWord, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, wordClasses } from '../wordClasses';
@@ -52,6 +52,13 @@ const AFTER_VERB = new Set(['and', 'as', 'when', 'while', 'after', 'before', 'in
 const CLAUSE_OPENERS = new Set(['when', 'while', 'because', 'if', 'where', 'whereas']);
 const CLAUSE_JOINERS = new Set([',', 'and', 'but', ';', 'while', 'whereas', '—', '–']);
 const COLON_NOT_SPEAKERS = new Set(['update', 'note', 'editor', 'watch', 'related', 'read', 'photo', 'photos', 'video', 'source', 'sources', 'credit', 'q', 'correction', 'clarification', 'listen', 'see', 'also', 'more', 'contact', 'follow', 'email', 'advertisement', 'subscribe', 'share', 'here', 'why', 'how', 'what', 'who', 'where', 'when', 'breaking', 'analysis', 'opinion', 'exclusive', 'live', 'full', 'latest']);
+
+/** What follows the last white space of a name (as its split on /\s+/ ends): "Ortiz" of "Jane Ortiz". */
+function lastWord(name: string): string {
+  let k = name.length;
+  while (k > 0 && !isSpace(name.charCodeAt(k - 1))) k--;
+  return name.slice(k);
+}
 
 const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
 const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
@@ -138,7 +145,7 @@ class QuoteExtractor {
     for (const m of this.mentions.items) {
       if (m.entity.type !== 'PERSON') continue;
       let surname = surnameOf.get(m.entity);
-      if (surname === undefined) surnameOf.set(m.entity, (surname = m.entity.name.split(/\s+/).pop() ?? ''));
+      if (surname === undefined) surnameOf.set(m.entity, (surname = lastWord(m.entity.name)));
       this.surnames.set(surname, m.entity);
     }
     this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
@@ -341,7 +348,8 @@ class QuoteExtractor {
       }
     }
     for (let i = u.first; i < u.last; i++) {
-      if (this.markOf[i]! >= 0) continue;
+      // most tokens are no cue and do not lead into "according to", and their classes say so
+      if (this.markOf[i]! >= 0 || !(this.classes[i]! & (REPORTING_CUE | ATTRIBUTION_LEAD))) continue;
       const a = this.cueAt(i, u);
       if (a) {
         found.push(a);
@@ -629,10 +637,8 @@ class QuoteExtractor {
     }
   }
 
-  /** A reporting cue at token i of unit u, with its speaker and the side its content is on. */
+  /** A reporting cue at token i of unit u (a token of class REPORTING_CUE or ATTRIBUTION_LEAD), with its speaker and the side its content is on. */
   private cueAt(i: number, u: Unit): Attribution | null {
-    // most tokens are no cue and do not lead into "according to", and their classes say so
-    if (!(this.classes[i]! & (REPORTING_CUE | ATTRIBUTION_LEAD))) return null;
     const t = this.tokens;
     const tok = t[i]!;
     const w = this.lower[i]!;
@@ -933,7 +939,8 @@ class QuoteExtractor {
     let how = a.how;
     if (a.speaker) {
       speaker = this.resolve(a.speaker, { first: this.sentenceStartOf(a.speaker.first) }, p);
-      if (speaker.entityName && PRONOUNS.has(speaker.text.toLowerCase())) how = `speaker in the same sentence (“${speaker.text}” → ${speaker.entityName})`;
+      // (a pronoun is one token: its lower case is the token's, where lower-casing the phrase text goes to ICU)
+      if (speaker.entityName && a.speaker.first === a.speaker.last && PRONOUNS.has(this.lower[a.speaker.first]!)) how = `speaker in the same sentence (“${speaker.text}” → ${speaker.entityName})`;
     } else if (a.form === 'participle') {
       const s = this.sentenceStartOf(a.cueFirst);
       if (last?.speaker && last.paragraph === p && last.sentenceStart === s) speaker = last.speaker;
