@@ -313,21 +313,68 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
   return [...groups.values()];
 }
 
-/** Headline paragraphs, the body text (lower-cased) and the dateline's place, for the header rules. */
-function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyLower: () => string; datelinePlace?: Span } {
-  const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(model.prose.slice(p.start, p.end)));
+/** Headline paragraphs, whether the body names something (case ignored) and the dateline's place, for the header rules. */
+function headerContext(model: TextModel): { inHeadline: (offset: number) => boolean; bodyNames: (name: string) => boolean; datelinePlace?: Span } {
+  const prose = model.prose;
+  const headlines = model.paragraphs.filter((p) => p.role === 'headline' && capitalisesEveryWord(prose.slice(p.start, p.end)));
   const body = model.paragraphs.filter((p) => p.role === 'body');
-  // made when a headline name first needs it
+  // Whether the body holds the name in any case: body.toLowerCase().includes(name.toLowerCase()). The body
+  // lower-cased whole is slow (ICU, for text with a curly quote); a name in lower-case ASCII is searched for in
+  // the text as it is instead, unless the text holds one of the two letters that lower-case to ASCII: İ (to "i̇")
+  // and the Kelvin sign (to "k").
   let lower: string | undefined;
-  const bodyLower = (): string => (lower ??= headlines.length ? body.map((p) => model.prose.slice(p.start, p.end)).join('\n').toLowerCase() : '');
+  let asciiComparable: boolean | undefined;
+  const bodyNames = (name: string): boolean => {
+    const needle = name.toLowerCase();
+    if (isAsciiLine(needle) && (asciiComparable ??= prose.indexOf('\u0130') < 0 && prose.indexOf('\u212a') < 0)) return includedIgnoringCase(prose, body, needle);
+    lower ??= body.map((p) => prose.slice(p.start, p.end)).join('\n').toLowerCase();
+    return lower.includes(needle);
+  };
   let datelinePlace: Span | undefined;
   const first = body[0];
   if (first) {
     const m = /^[\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.](?=\s*(?:,|\(|[—–-]))/u.exec(model.prose.slice(first.start, Math.min(first.end, first.start + 60)));
     if (m) datelinePlace = { start: first.start, end: first.start + m[0].length };
   }
-  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyLower, datelinePlace };
+  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyNames, datelinePlace };
 }
+
+/** Whether a string is all ASCII without a line break (a match of it cannot span two paragraphs). */
+function isAsciiLine(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || c === 10) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a span of `text` holds `needle`, a non-empty lower-case ASCII string, in any case: Horspool's search
+ * over the text's characters lower-cased as ASCII (exact where no other character lower-cases to ASCII, see
+ * headerContext). A window whose last character is not the needle's moves on by that character's distance from
+ * the needle's end, the whole length for a character the needle lacks: most of the text is never read.
+ */
+function includedIgnoringCase(text: string, spans: readonly Span[], needle: string): boolean {
+  const n = needle.length;
+  const last = needle.charCodeAt(n - 1);
+  const shift = new Int32Array(128).fill(n);
+  for (let j = 0; j < n - 1; j++) shift[needle.charCodeAt(j)] = n - 1 - j;
+  for (const { start, end } of spans) {
+    for (let i = start + n - 1; i < end; ) {
+      const c = asciiLower(text.charCodeAt(i));
+      if (c === last) {
+        let j = n - 2;
+        while (j >= 0 && asciiLower(text.charCodeAt(i - n + 1 + j)) === needle.charCodeAt(j)) j--;
+        if (j < 0) return true;
+      }
+      i += c < 128 ? shift[c]! : n;
+    }
+  }
+  return false;
+}
+
+/** A character code lower-cased if it is an ASCII capital. */
+const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'as', 'with', 'from', 'into', 'over', 'after', 'vs', 'is']);
 
@@ -391,7 +438,7 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (!m || (dropKeys.size && (dropKeys.has(keyOf(m)) || dropKeys.has(nameKey(m.text))))) continue;
     // A Title Case or ALL CAPS headline capitalises every word, so the recognizer sees names everywhere
     // ("Talks Stall", "Council Approves"): keep a headline name only when the story's body names it too.
-    if (header.inHeadline(m.start) && !header.bodyLower().includes(m.text.toLowerCase())) continue;
+    if (header.inHeadline(m.start) && !header.bodyNames(m.text)) continue;
     // The dateline's place ("DENVER, Colorado, Oct. 8 —") is a place, however the recognizer read the capitals.
     if (header.datelinePlace && m.start >= header.datelinePlace.start && m.end <= header.datelinePlace.end) {
       m.type = 'LOC';

@@ -221,10 +221,10 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
 
   // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
   const full = sorted.filter((m) => !m.description && m.glossary === undefined);
-  const byLength = full
-    .map((m) => ({ m, words: wordCount(m) }))
-    .sort((a, b) => b.words - a.words || a.m.start - b.m.start)
-    .map((x) => x.m);
+  // (grouped by word count, not sorted: `full` is in document order, and so is each group)
+  const byWords: LinkMention[][] = [];
+  for (const m of full) (byWords[wordCount(m)] ??= []).push(m);
+  const byLength = byWords.reverse().flat();
   const assigned = new Map<LinkMention, Cluster>();
   for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
 
@@ -294,11 +294,18 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     if (candidates.length === 1) assigned.set(m, candidates[0]!);
   }
 
-  for (const [m, c] of assigned) c.mentions.push(m);
+  // Mentions join their clusters in document order, and the clusters are listed by their first mention (mentions
+  // never overlap, so no two start at one offset: the order is the one sorting by offset gave).
+  const ordered: Cluster[] = [];
+  for (const m of sorted) {
+    const c = assigned.get(m);
+    if (!c) continue;
+    if (!c.mentions.length) ordered.push(c);
+    c.mentions.push(m);
+  }
   const out: LinkedName[] = [];
-  for (const c of clusters) {
+  for (const c of ordered) {
     if (!c.mentions.some((m) => !m.description)) continue;
-    c.mentions.sort((a, b) => a.start - b.start);
     const entry = c.glossary !== undefined ? entries[c.glossary] : undefined;
     const named = c.mentions.filter((m) => !m.description);
     const name = entry?.name ?? canonicalName(named);
@@ -312,7 +319,6 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     }
     out.push({ type: majorityType(c), name, mentions: c.mentions, aliases, glossary: c.glossary });
   }
-  out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   return out;
 }
 
@@ -342,10 +348,15 @@ function personsNamed(clusters: Cluster[], word: string, type: NameType): Cluste
 }
 
 /** The cluster introduced most recently before an offset, else the first one introduced after it. */
-function nearest(candidates: Cluster[], offset: number): Cluster {
-  const before = candidates.filter((c) => c.firstStart <= offset).sort((a, b) => b.firstStart - a.firstStart);
-  if (before.length) return before[0]!;
-  return [...candidates].sort((a, b) => a.firstStart - b.firstStart)[0]!;
+function nearest(candidates: readonly Cluster[], offset: number): Cluster {
+  let before: Cluster | undefined;
+  let after: Cluster | undefined;
+  for (const c of candidates) {
+    if (c.firstStart <= offset) {
+      if (!before || c.firstStart > before.firstStart) before = c;
+    } else if (!after || c.firstStart < after.firstStart) after = c;
+  }
+  return (before ?? after)!;
 }
 
 /**
