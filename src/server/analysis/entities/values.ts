@@ -6,7 +6,7 @@
 // Bare counts ("3,000 people") are not highlighted: a news story has dozens, and colouring them all would bury
 // the figures that matter.
 
-import { sentenceAt, type TextModel } from '../text';
+import { sentenceAt, type TextModel, type TokenForm } from '../text';
 
 export type ValueType = 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY';
 
@@ -167,45 +167,233 @@ function caseless(source: string): string {
   return out;
 }
 const VALUE_TYPES: ValueType[] = ['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY'];
+const TYPE_ALTERNATIONS = [DATE_PATTERNS, TIME_PATTERNS, MONEY_PATTERNS, PERCENT_PATTERNS, QUANTITY_PATTERNS].map(alternation);
 /**
  * Every type's alternation at one offset, in one native call: one sticky pattern of a lookahead per type,
  * `(?=(alternation)|)`, which always matches (empty) and captures in group k+1 what VALUE_TYPES[k] matches there,
  * if anything. The patterns hold no capturing groups of their own.
  */
-const ALL_TYPES_AT = new RegExp(
-  [DATE_PATTERNS, TIME_PATTERNS, MONEY_PATTERNS, PERCENT_PATTERNS, QUANTITY_PATTERNS].map((ps) => `(?=(${alternation(ps)})|)`).join(''),
-  'y',
-);
+const ALL_TYPES_AT = new RegExp(TYPE_ALTERNATIONS.map((a) => `(?=(${a})|)`).join(''), 'y');
 
-// (first letter, length, last letter) of the trigger words: most tokens are ruled out without a string
-// allocation or a set lookup. Last letter 26 stands for any: a token whose last character is no ASCII letter is
-// looked up whenever its first letter and length fit.
-const TRIGGER_SHAPES = (() => {
-  const shapes = new Uint8Array(26 * 16 * 27);
-  for (const w of TRIGGER_WORDS) {
-    const at = ((w.charCodeAt(0) - 97) * 16 + Math.min(w.length, 15)) * 27;
-    shapes[at + w.charCodeAt(w.length - 1) - 97] = 1;
-    shapes[at + 26] = 1;
-  }
-  return shapes;
-})();
+/** What each type's patterns match at `at`: VALUE_TYPES[k]'s in element k + 1 (empty or undefined for nothing). */
+export function matchesAt(prose: string, at: number): RegExpExecArray {
+  ALL_TYPES_AT.lastIndex = at;
+  return ALL_TYPES_AT.exec(prose)!;
+}
+
+// ---- where a value can begin ------------------------------------------------------------------------------------
+
+// Most look-back starts ("said", "which", the "the" before "year") begin no value, yet each cost a native call that
+// tried every alternative there. So a start is tried only where the first characters can begin a match: an opening
+// filter read from the alternations' sources (the very text of ALL_TYPES_AT) when the module loads, so that no edit
+// of a pattern can leave it behind.
+
+/** A pattern read as the characters it can match, in order: all the opening filter needs of it. */
+type Shape =
+  | { kind: 'char'; symbols: string[] }
+  | { kind: 'sequence'; items: Shape[] }
+  | { kind: 'either'; items: Shape[] }
+  | { kind: 'repeat'; item: Shape; min: number; max: number };
+const NOTHING: Shape = { kind: 'sequence', items: [] };
+
+/** The symbol the opening filter reads a character as: a digit as '0', white space as ' ', any other as itself. */
+const symbolOf = (c: string): string => (c >= '0' && c <= '9' ? '0' : c > ' ' && c <= '~' ? c : /\s/.test(c) ? ' ' : c);
+/**
+ * Past the first character the filter reads ASCII capitals as small letters: caseless patterns ([tT][hH][eE])
+ * would otherwise open in 2^n spellings, and a capital further in rules out next to nothing.
+ */
+const foldCase = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
 
 /**
- * Whether the token prose[start, end) can begin or hold a value: a digit or currency sign, or a trigger word (any
- * case, "Sept."). Read from the prose (one string, in order) rather than the token strings, which are scattered.
+ * The shape of a pattern source. Assertions (\b, lookaheads) match no character and are read as nothing, which only
+ * widens the openings. What it cannot read ("." or a negated class, whose characters are open-ended; a
+ * back-reference) throws when the module loads, so every test fails rather than the filter dropping a match.
  */
-function isTrigger(prose: string, start: number, end: number, lower: string): boolean {
-  const c = prose.charCodeAt(start);
+function shapeOf(source: string): Shape {
+  let i = 0;
+  const cannot = (what: string): never => {
+    throw new Error(`values: the opening filter cannot read ${what} at ${i} in /${source}/`);
+  };
+  const symbols = (chars: string[]): Shape => ({ kind: 'char', symbols: [...new Set(chars.map(symbolOf))] });
+  // an escape, in or out of a class: the characters it matches, or undefined for an assertion (\b)
+  const escaped = (inClass: boolean): string[] | undefined => {
+    const c = source[i++] ?? cannot('a trailing backslash');
+    if (c === 'd') return [...'0123456789'];
+    if (c === 's' || c === 't' || c === 'n' || c === 'r') return [' '];
+    if (c === 'b' && !inClass) return undefined;
+    if (/[0-9A-Za-z]/.test(c)) return cannot(`\\${c}`);
+    return [c];
+  };
+  const either = (): Shape => {
+    const items = [sequence()];
+    while (source[i] === '|') {
+      i++;
+      items.push(sequence());
+    }
+    return items.length === 1 ? items[0]! : { kind: 'either', items };
+  };
+  const sequence = (): Shape => {
+    const items: Shape[] = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') items.push(quantified(atom()));
+    return { kind: 'sequence', items };
+  };
+  const atom = (): Shape => {
+    const c = source[i++]!;
+    if (c === '(') {
+      const assertion = ['?=', '?!', '?<=', '?<!'].find((a) => source.startsWith(a, i));
+      if (assertion) i += assertion.length;
+      else if (source.startsWith('?:', i)) i += 2;
+      else if (source[i] === '?') cannot('a named group');
+      const inner = either();
+      if (source[i++] !== ')') cannot('an unclosed group');
+      return assertion ? NOTHING : inner;
+    }
+    if (c === '[') {
+      if (source[i] === '^') cannot('a negated class');
+      const chars: string[] = [];
+      while (source[i] !== ']') {
+        if (i >= source.length) cannot('an unclosed class');
+        const first = source[i++] === '\\' ? escaped(true)! : [source[i - 1]!];
+        if (source[i] === '-' && source[i + 1] !== ']' && first.length === 1) {
+          const last = source[i + 1] === '\\' ? cannot('a range to an escape') : source.charCodeAt(i + 1);
+          for (let code = first[0]!.charCodeAt(0); code <= last; code++) chars.push(String.fromCharCode(code));
+          i += 2;
+        } else chars.push(...first);
+      }
+      i++;
+      return symbols(chars);
+    }
+    if (c === '\\') {
+      const chars = escaped(false);
+      return chars ? symbols(chars) : NOTHING;
+    }
+    if (c === '^' || c === '$') return NOTHING;
+    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{') cannot(`"${c}"`);
+    return symbols([c]);
+  };
+  const quantified = (item: Shape): Shape => {
+    const c = source[i];
+    if (c !== '?' && c !== '*' && c !== '+' && c !== '{') return item;
+    const q = /^(?:\?|\*|\+|\{(\d+)(,(\d*))?\})\??/.exec(source.slice(i, i + 12));
+    if (!q) return item;
+    i += q[0].length;
+    const min = c === '+' ? 1 : q[1] ? Number(q[1]) : 0;
+    const max = c === '?' ? 1 : q[1] && !q[2] ? min : q[3] ? Number(q[3]) : Infinity;
+    return { kind: 'repeat', item, min, max };
+  };
+  const shape = either();
+  if (i < source.length) cannot('an unopened ")"');
+  return shape;
+}
+
+/**
+ * A test of whether a match of some of the patterns `sources` can begin at text[at], by its first `depth`
+ * characters: true wherever one can (and at some offsets where none does), false where none can.
+ */
+export function openingFilter(sources: string[], depth: number): (text: string, at: number) => boolean {
+  // The openings as a trie over symbols: from the root (node 0), next[node * width + symbol] is the node after
+  // reading the symbol (0: no match begins so), and complete[node] says a match may have begun so, whatever follows:
+  // one ends there, or `depth` symbols were read (node 1 stands for every node that deep).
+  const alphabet = new Map<string, number>(); // symbol -> index; 0 stands for any character no pattern holds
+  const children = new Map<number, number>(); // node * 256 + symbol -> node
+  const depths = [0, depth];
+  const complete = [0, 1];
+  /** The nodes where matches of `shape` from the nodes `from` can end, but for complete ones: they go no further. */
+  const walk = (shape: Shape, from: number[]): number[] => {
+    if (from.length === 0) return from;
+    switch (shape.kind) {
+      case 'char': {
+        const to = new Set<number>();
+        for (const c of shape.symbols) {
+          for (const node of from) {
+            const folded = depths[node]! > 0 ? foldCase(c) : c;
+            const symbol = alphabet.get(folded) ?? alphabet.set(folded, alphabet.size + 1).size;
+            let child = children.get(node * 256 + symbol);
+            if (child === undefined) {
+              child = depths[node]! + 1 === depth ? 1 : depths.push(depths[node]! + 1) - 1;
+              if (child > 1) complete.push(0);
+              children.set(node * 256 + symbol, child);
+            }
+            if (!complete[child]) to.add(child);
+          }
+        }
+        return [...to];
+      }
+      case 'sequence':
+        return shape.items.reduce((at, item) => walk(item, at), from);
+      case 'either':
+        return [...new Set(shape.items.flatMap((item) => walk(item, from)))];
+      case 'repeat': {
+        let at = from;
+        for (let n = 0; n < shape.min; n++) at = walk(shape.item, at);
+        const all = new Set(at);
+        // a node reached before has had (or will have) its further repetitions walked
+        for (let n = shape.min; n < shape.max && at.length > 0; n++) {
+          at = walk(shape.item, at).filter((node) => !all.has(node));
+          for (const node of at) all.add(node);
+        }
+        return [...all];
+      }
+    }
+  };
+  for (const source of sources) for (const node of walk(shapeOf(source), [0])) complete[node] = 1;
+  if (alphabet.size >= 255) throw new Error('values: the patterns hold too many characters for the opening filter');
+  const width = alphabet.size + 1;
+  const next = new Int32Array(depths.length * width);
+  for (const [key, child] of children) next[Math.floor(key / 256) * width + (key % 256)] = child;
+  const isComplete = Uint8Array.from(complete);
+  if (isComplete[0]) return () => true; // a pattern can match nothing: a value may begin anywhere
+  // each UTF-16 code unit's symbol index, worked out the first time it is read (255: not yet)
+  const symbols = new Uint8Array(0x10000).fill(255);
+
+  return (text: string, at: number): boolean => {
+    const end = Math.min(text.length, at + depth);
+    let node = 0;
+    for (let i = at; i < end; i++) {
+      let code = text.charCodeAt(i);
+      if (i > at && code >= 65 && code <= 90) code += 32; // foldCase
+      let symbol = symbols[code]!;
+      if (symbol === 255) symbol = symbols[code] = alphabet.get(symbolOf(String.fromCharCode(code))) ?? 0;
+      node = next[node * width + symbol]!;
+      if (node === 0) return false;
+      if (isComplete[node] !== 0) return true;
+    }
+    return false; // the text ends first
+  };
+}
+
+/** Whether a value can begin at prose[at] (see openingFilter): its first four characters are read. */
+export const opensValue = openingFilter(TYPE_ALTERNATIONS, 4);
+
+/**
+ * Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). Asked
+ * once per spelling (triggerOf).
+ */
+function isTrigger(form: TokenForm): boolean {
+  const { text, lower } = form;
+  const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || (c >= 0x20a0 && c <= 0x20cf)) return true;
-  const n = end - start;
-  const last = prose.charCodeAt(end - 1);
+  const last = text.charCodeAt(text.length - 1);
   if (last >= 48 && last <= 57) return true; // "mid-2021", "Q3", "'90s" ends in s but starts the next token
-  const letter = c >= 97 ? c - 97 : c - 65;
-  if (letter < 0 || letter > 25 || n < 2) return false;
-  const len = last === 46 ? n - 1 : n; // "Sept."
-  const final = prose.charCodeAt(start + len - 1) | 32; // lower case if an ASCII letter
-  if (len > 15 || !TRIGGER_SHAPES[(letter * 16 + len) * 27 + (final >= 97 && final <= 122 ? final - 97 : 26)]) return false;
+  // the trigger words are ASCII: only a word that starts with an ASCII letter is one, even if its lower case is one
+  // (a Kelvin sign lower-cases to "k")
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
   return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
+}
+
+/** isTrigger of the token spellings seen so far: a lookup of the spelling costs less than the test. */
+const TRIGGERS = new Map<TokenForm, boolean>();
+/** Emptied past this size, so an editing session's memory stays bounded (as the spellings are, text.ts). */
+const TRIGGERS_LIMIT = 200_000;
+
+function triggerOf(form: TokenForm): boolean {
+  let trigger = TRIGGERS.get(form);
+  if (trigger === undefined) {
+    trigger = isTrigger(form);
+    if (TRIGGERS.size >= TRIGGERS_LIMIT) TRIGGERS.clear();
+    TRIGGERS.set(form, trigger);
+  }
+  return trigger;
 }
 
 /** Offsets where a value may start, in order. */
@@ -214,11 +402,11 @@ function candidateStarts(model: TextModel): number[] {
   const starts: number[] = [];
   let lastAdded = -1;
   for (let i = 0; i < toks.length; i++) {
-    if (!isTrigger(model.prose, toks[i]!.start, toks[i]!.end, model.lower[i]!)) continue;
+    if (!triggerOf(model.forms[i]!)) continue;
     const sentence = toks[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;
-      starts.push(toks[k]!.start);
+      if (opensValue(model.prose, toks[k]!.start)) starts.push(toks[k]!.start);
       lastAdded = k;
     }
   }
@@ -227,8 +415,7 @@ function candidateStarts(model: TextModel): number[] {
 
 function scanAt(prose: string, starts: number[], out: Candidate[]): void {
   for (const at of starts) {
-    ALL_TYPES_AT.lastIndex = at;
-    const m = ALL_TYPES_AT.exec(prose)!;
+    const m = matchesAt(prose, at);
     for (let k = 0; k < VALUE_TYPES.length; k++) {
       const found = m[k + 1];
       if (!found) continue;

@@ -1,0 +1,72 @@
+// The opening filter of the value patterns (entities/values.ts): findValues tries its patterns only where the
+// filter says a match can begin, so a filter that turned away an offset where one does would lose values without a
+// word. Checked against the patterns themselves at every offset, on sentences we wrote and on random text made of
+// value-like pieces.
+
+import { strict as assert } from 'assert';
+import fc from 'fast-check';
+import { matchesAt, openingFilter, opensValue } from '../../src/server/analysis/entities/values';
+
+/** Offsets of `text` where some value pattern matches but the filter would not try it. */
+function turnedAway(text: string): number[] {
+  const out: number[] = [];
+  for (let at = 0; at < text.length; at++) if (matchesAt(text, at).slice(1).some(Boolean) && !opensValue(text, at)) out.push(at);
+  return out;
+}
+
+describe('values: the opening filter', () => {
+  it('reads alternatives, classes, ranges, repeats, escapes and assertions', () => {
+    const opens = openingFilter([String.raw`\bab|c\d{2,}(?=x)|[xy-]?z|(?:no|yes)\.+!`], 3);
+    const at0 = (text: string): boolean => opens(text, 0);
+    assert.deepEqual(['ab', 'abc', 'c12', 'c123', 'z', 'xz', '-z', 'no.', 'yes', 'ye'].map(at0), [true, true, true, true, true, true, true, true, true, false]);
+    assert.deepEqual(['a', 'ac', 'c1', 'c1x', 'xx', 'q', 'n.', 'yeS.'].map(at0), [false, false, false, false, false, false, false, true]);
+    assert.equal(opens('say ab', 4), true);
+  });
+
+  it('reads the first character by case, the rest by letter, digits as any digit and spaces as any white space', () => {
+    const opens = openingFilter(['May 5'], 5);
+    assert.deepEqual(['May 5', 'MAY 9', 'May\u00a00', 'may 5', 'May5', 'Ma 5'].map((t) => opens(t, 0)), [true, true, true, false, false, false]);
+  });
+
+  it('lets a match shorter than its depth end the text, and nothing else', () => {
+    const opens = openingFilter(['ab?'], 4);
+    assert.deepEqual([opens('a', 0), opens('ab', 0), opens('b', 0), opens('', 0)], [true, true, false, false]);
+  });
+
+  it('refuses the syntax whose characters it cannot tell, rather than let a match slip', () => {
+    for (const source of ['a.b', '[^a]', String.raw`(a)\1`, String.raw`\w+`, '(?<name>a)']) assert.throws(() => openingFilter([source], 3), /cannot read/, source);
+  });
+
+  it('turns away the words most look-back starts are, and lets through the openings of values', () => {
+    for (const word of ['said', 'which', 'year', 'million', 'percent', 'people']) assert.equal(opensValue(`${word} x`, 0), false, word);
+    for (const start of ['the 1990s', 'May 4', 'mid-2021', '$5', '€3', '5 km', 'Q3 2023', '’90s', 'last week', 'a few days ago', 'Eid al-Adha'])
+      assert.equal(opensValue(start, 0), true, start);
+  });
+
+  it('turns away no offset where a value pattern matches, in sentences we wrote', () => {
+    const sentences = [
+      'On Tuesday, 4 May 2023, the ministry said it would spend $2.3 billion (€2.1bn) over the next five years.',
+      'Prices rose 3.5 percent in the first quarter of 2022 and a further 12% in Q3 2022, up from the 1990s.',
+      'The convoy left at 0600 GMT, drove 140 km in the early hours and reached the border by 5:30 p.m. local time.',
+      'Since March 2021, some 2,000 families have left; in the ’80s and the late nineties it was Rs 500 crore a year.',
+      'Early Thursday morning, three weeks ago, the XXI century felt far away; mid-2024 the price was KSh 1,200 per kg.',
+      'Between May and July, the fund lost US$40m, or 1.5 million dollars, in the last two months of the year.',
+      'Christmas Eve, New Year’s Day and Eid al-Fitr fell within the past 10 days; the 2019-20 season ended in June.',
+    ];
+    for (const s of sentences) assert.deepEqual(turnedAway(s), [], s);
+  });
+
+  it('turns away no offset where a value pattern matches, in random text of value-like pieces', () => {
+    const pieces = [
+      ' ', ' ', ', ', '. ', '-', '–', '\u00a0', '\n', 'the ', 'The ', 'of ', 'in ', 'on ', 'by ', 'a ', 'an ', 'early ', 'mid-', 'late ',
+      'last ', 'next ', 'this ', 'past ', 'May', 'March', 'may', 'Jan.', 'Sept', 'December', 'Monday', 'Fridays', 'morning', 'night',
+      'week', 'months', 'years', 'ago', 'decade', 'century', 'twenties', 'XX', 'IV', 'first', 'quarter', 'half', 'Q3', 'H1', 'summer',
+      'Christmas', 'Eid', 'al', 'Adha', 'today', 'tonight', 'noon', '5', '12', '31st', '2023', '1573', '1990s', '’90s', "'80s", '1,200',
+      '3.5', '0600', ':30', '%', 'percent', 'per cent', 'percentage points', 'million', 'bn', 'm', 'k', 'km', 'miles', 'kg', 'degrees',
+      'a.m.', 'p.m.', 'GMT', 'local time', '$', 'US$', '€', '£', '₹', 'Rs ', 'KSh', 'USD', 'dollars', 'euros', 'rupees', 'five', 'twenty',
+      'a few', 'dozens of', 'and ', 'to ', 'or ', 'since ', 'until ', 'about ', 'around ', '/', 'No. ',
+    ];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 24 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (t) => turnedAway(t).length === 0), { numRuns: 400 });
+  });
+});
