@@ -77,15 +77,20 @@ describe('name tagger fast paths', () => {
 
   it('reads features back from the weights table as the file stores them (sparse and dense rows, repeated and absent hashes)', () => {
     const L = LABELS.length;
-    const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77]);
+    const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77, 9, 10]);
     const weights = new Float32Array(hashes.length * L);
     weights[0] = 1.5; // one non-zero weight
     for (let l = 0; l < L; l++) weights[L + l] = l - 8; // all but one non-zero: stored densely
     weights[2 * L + 3] = -0.25;
     weights[3 * L + 16] = 64;
     weights[4 * L + 5] = 2; // a repeated hash: the later row wins
+    const odd = (l: number): number => (l % 2 ? -1 : 1) * (l + 1); // non-zero, either sign
+    for (let l = 0; l < 11; l++) weights[5 * L + 6 + l] = odd(l); // the most weights stored as pairs
+    for (let l = 0; l < 12; l++) weights[6 * L + 5 + l] = odd(l); // one more: stored densely
     const tagger = NameTagger.fromBytes(NameTagger.serialize(hashes, weights, new Gazetteer([])));
-    assert.equal(tagger.featureCount, 4);
+    assert.equal(tagger.featureCount, 6);
+    assert.deepEqual(Array.from(tagger.featureWeights(9)), Array.from({ length: L }, (_, l) => (l < 6 ? 0 : odd(l - 6))));
+    assert.deepEqual(Array.from(tagger.featureWeights(10)), Array.from({ length: L }, (_, l) => (l < 5 ? 0 : odd(l - 5))));
     assert.deepEqual(Array.from(tagger.featureWeights(5)), [1.5, ...new Array(L - 1).fill(0)]);
     assert.deepEqual(Array.from(tagger.featureWeights(5 + 1024)), Array.from({ length: L }, (_, l) => l - 8));
     assert.deepEqual(Array.from(tagger.featureWeights(77)), Array.from({ length: L }, (_, l) => (l === 5 ? 2 : 0)));

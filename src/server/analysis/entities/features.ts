@@ -335,11 +335,11 @@ export interface WordInfo {
   /** This word's share of its neighbours' context features, hashed once per word: see neighbourHashes. */
   ctx: Uint32Array;
   /**
-   * Where a tagger keeps its summed weights for this word's cacheable features, its label-transition scores
-   * (they depend on the word's shape), and whose they are (a tagger's token): kept here rather than in the
-   * tagger's own maps to save lookups per token (the word is looked up here anyway).
+   * A tagger's summed weights for this word's cacheable features, its label-transition scores (they depend on
+   * the word's shape), and whose they are (a tagger's token): kept here rather than in the tagger's own maps to
+   * save lookups per token (the word is looked up here anyway).
    */
-  scoresAt: number;
+  scores: Float64Array | undefined;
   transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
   /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
@@ -409,7 +409,7 @@ export function wordInfo(word: string): WordInfo {
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scoresAt: 0, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -429,11 +429,11 @@ export function neighbourFeatures(info: WordInfo | undefined, role: 0 | 1 | 2 | 
 }
 
 /**
- * The word's shape features in a normal-case sentence, as its first token (`first`) or further on
- * (FirstShape and ModeShape), which collectFeatures leaves out in such sentences unless asked for FeatureParts.Neighbours.
+ * A token's shape features that depend on where it is (FirstShape: the sentence's first token or not) and on the
+ * sentence's case mode (ModeShape), from its short-shape hash.
  */
-export function normalShapeFeatures(info: WordInfo, first: boolean): number[] {
-  return [mix(FIRST_SHAPE[first ? 1 : 0]!, info.shapeH), mix(MODE_SHAPE[CaseMode.Normal]!, info.shapeH)];
+export function shapePositionFeatures(shapeH: number, first: boolean, mode: CaseMode): [number, number] {
+  return [mix(FIRST_SHAPE[first ? 1 : 0]!, shapeH), mix(MODE_SHAPE[mode]!, shapeH)];
 }
 
 /**
@@ -449,17 +449,19 @@ export function shapeContextFeatures(prevShapeH: number, shapeH: number, nextSha
 export const enum FeatureParts {
   /** The word's own features (WordInfo.intrinsic). */
   Intrinsic = 1,
-  /** Single-neighbour features (neighbourFeatures) and, in a normal-case sentence, normalShapeFeatures. */
+  /** Single-neighbour features (neighbourFeatures). */
   Neighbours = 2,
-  /** shapeContextFeatures. */
+  /**
+   * shapeContextFeatures and shapePositionFeatures: they depend on the shapes of the token and its neighbours,
+   * whether it is first and the case mode only.
+   */
   ShapeContext = 4,
 }
 
 /**
  * Static (label-independent) features of every token in a sentence. With `withIntrinsic` false the per-word
  * features (WordInfo.intrinsic) are left out, and with `withNeighbours` false the single-neighbour ones
- * (neighbourFeatures) and, in a normal-case sentence, normalShapeFeatures, for a caller that caches their
- * scores per word.
+ * (neighbourFeatures), for a caller that caches their scores per word.
  */
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
   const n = words.length;
@@ -492,7 +494,6 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz, words) : undefined;
   // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
   const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx);
-  const modeShape = MODE_SHAPE[mode]!;
   const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
   for (let i = 0; i < n; i++) {
@@ -522,10 +523,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
       out.push(prev[Ctx.PrevSuf3]!);
       out.push(next[Ctx.NextSuf3]!);
     }
-    if (withNeighbours || mode !== CaseMode.Normal) {
-      out.push(mix(FIRST_SHAPE[i === 0 ? 1 : 0]!, shape));
-      out.push(mix(modeShape, shape));
-    }
+    if (withShapeContext) for (const h of shapePositionFeatures(shape, i === 0, mode)) out.push(h);
     if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
     if (i > 0 && words[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
     if (inQuote) out.push(mix(T.InQuote, cap));
@@ -588,8 +586,12 @@ export const shapeTransitionFeature = (shapeHash: number, prev: number): number 
 const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 const OPENING = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
-/** Back pointers and backward scores, grown to the longest sentence seen (decoding allocates nothing else). */
+/**
+ * Back pointers, forward scores (when the caller does not keep them) and backward scores, grown to the longest
+ * sentence seen (decoding allocates nothing else).
+ */
 let backScratch = new Uint8Array(0);
+let forwardScratch = new Float64Array(0);
 let backwardScratch = new Float64Array(0);
 /** The closed predecessors viterbi considers for a token. */
 const live = new Uint8Array(CLOSED.length);
@@ -629,129 +631,146 @@ export function boundedTransitions(t: Float64Array): Float64Array {
 // The steps that viterbi and pathMargins take for every token are written out label by label below, in functions
 // called once or a few times per token: V8 checks a typed array (its map, length and data pointer) once per
 // straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice the
-// instructions. LABEL_COUNT is L (checkLabels).
+// instructions. They read and write one token's scores through a view of its row (rowsOf) at constant indices,
+// which V8 checks in about half the instructions of an offset into the whole array. LABEL_COUNT is L (checkLabels).
 const LABEL_COUNT = 17;
 
+/** Views of the rows of LABEL_COUNT entries of the arrays decoding has seen (rowsOf), while the arrays live. */
+const rowViews = new WeakMap<Float64Array | Uint8Array, (Float64Array | Uint8Array)[]>();
+
 /**
- * Whether O alone of the closed labels at the previous token (scores from `prev`) can lead to the best opening
+ * Views of every row of LABEL_COUNT entries of an array (a token's scores), made once per array (decoding and the
+ * tagger reuse their arrays).
+ */
+export function rowsOf<A extends Float64Array | Uint8Array>(a: A): A[] {
+  let rows = rowViews.get(a) as A[] | undefined;
+  if (!rows) {
+    rows = [];
+    for (let at = 0; at + LABEL_COUNT <= a.length; at += LABEL_COUNT) rows.push(a.subarray(at, at + LABEL_COUNT) as A);
+    rowViews.set(a, rows);
+  }
+  return rows;
+}
+
+/**
+ * Whether O alone of the closed labels at the previous token (scores `prev`) can lead to the best opening
  * labels at this one: every opening label scores at least as well from O as the least of O's row allows (O is
  * mostly the best closed label), and a predecessor whose score plus the greatest of its row is below that cannot
  * win or tie (t made by boundedTransitions).
  */
-function onlyFromO(score: Float64Array, prev: number, t: Float64Array): boolean {
-  const floor = score[prev]! + t[TRANSITIONS]!;
+function onlyFromO(prev: Float64Array, t: Float64Array): boolean {
+  const floor = prev[0]! + t[TRANSITIONS]!;
   // CLOSED[c] with its greatest entry at TRANSITIONS + 2c + 1, c = 1..8
   return (
-    score[prev + 3]! + t[TRANSITIONS + 3]! < floor &&
-    score[prev + 4]! + t[TRANSITIONS + 5]! < floor &&
-    score[prev + 7]! + t[TRANSITIONS + 7]! < floor &&
-    score[prev + 8]! + t[TRANSITIONS + 9]! < floor &&
-    score[prev + 11]! + t[TRANSITIONS + 11]! < floor &&
-    score[prev + 12]! + t[TRANSITIONS + 13]! < floor &&
-    score[prev + 15]! + t[TRANSITIONS + 15]! < floor &&
-    score[prev + 16]! + t[TRANSITIONS + 17]! < floor
+    prev[3]! + t[TRANSITIONS + 3]! < floor &&
+    prev[4]! + t[TRANSITIONS + 5]! < floor &&
+    prev[7]! + t[TRANSITIONS + 7]! < floor &&
+    prev[8]! + t[TRANSITIONS + 9]! < floor &&
+    prev[11]! + t[TRANSITIONS + 11]! < floor &&
+    prev[12]! + t[TRANSITIONS + 13]! < floor &&
+    prev[15]! + t[TRANSITIONS + 15]! < floor &&
+    prev[16]! + t[TRANSITIONS + 17]! < floor
   );
 }
 
-/** The opening labels (OPENING) of the token at `base`, all from O (score `fromO`, transition row 0 at LABEL_COUNT). */
-function openingFromO(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number, fromO: number): void {
+/** The opening labels (OPENING) of a token (its row of scores, back pointers, emission scores), all from O (score `fromO`, transition row 0 at LABEL_COUNT). */
+function openingFromO(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, fromO: number): void {
   const row = LABEL_COUNT;
-  score[base] = fromO + t[row]! + emission[base]!;
-  score[base + 1] = fromO + t[row + 1]! + emission[base + 1]!;
-  score[base + 4] = fromO + t[row + 4]! + emission[base + 4]!;
-  score[base + 5] = fromO + t[row + 5]! + emission[base + 5]!;
-  score[base + 8] = fromO + t[row + 8]! + emission[base + 8]!;
-  score[base + 9] = fromO + t[row + 9]! + emission[base + 9]!;
-  score[base + 12] = fromO + t[row + 12]! + emission[base + 12]!;
-  score[base + 13] = fromO + t[row + 13]! + emission[base + 13]!;
-  score[base + 16] = fromO + t[row + 16]! + emission[base + 16]!;
-  back[base] = 0;
-  back[base + 1] = 0;
-  back[base + 4] = 0;
-  back[base + 5] = 0;
-  back[base + 8] = 0;
-  back[base + 9] = 0;
-  back[base + 12] = 0;
-  back[base + 13] = 0;
-  back[base + 16] = 0;
+  score[0] = fromO + t[row]! + emission[0]!;
+  score[1] = fromO + t[row + 1]! + emission[1]!;
+  score[4] = fromO + t[row + 4]! + emission[4]!;
+  score[5] = fromO + t[row + 5]! + emission[5]!;
+  score[8] = fromO + t[row + 8]! + emission[8]!;
+  score[9] = fromO + t[row + 9]! + emission[9]!;
+  score[12] = fromO + t[row + 12]! + emission[12]!;
+  score[13] = fromO + t[row + 13]! + emission[13]!;
+  score[16] = fromO + t[row + 16]! + emission[16]!;
+  back[0] = 0;
+  back[1] = 0;
+  back[4] = 0;
+  back[5] = 0;
+  back[8] = 0;
+  back[9] = 0;
+  back[12] = 0;
+  back[13] = 0;
+  back[16] = 0;
 }
 
 /**
- * I-x and L-x of the token at `base`, each from B-x or I-x at the token before (transition rows B-x + 1 and I-x + 1),
+ * I-x and L-x of a token (its rows of scores, back pointers and emission scores), each from B-x or I-x at the token
+ * before (scores `prev`; transition rows B-x + 1 and I-x + 1),
  * type by type. Ties go to B-x; a generic scan starts from -Infinity and label 0, and fromB is -Infinity only if
  * both are.
  */
-function insideLabels(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, base: number): void {
-  const prev = base - LABEL_COUNT;
+function insideLabels(score: Float64Array, prev: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array): void {
   let sb: number;
   let si: number;
   let fromB: number;
   let fromI: number;
   // PERSON: B 1, I 2, L 3
-  sb = score[prev + 1]!;
-  si = score[prev + 2]!;
+  sb = prev[1]!;
+  si = prev[2]!;
   fromB = sb + t[2 * LABEL_COUNT + 2]!;
   fromI = si + t[3 * LABEL_COUNT + 2]!;
-  score[base + 2] = (fromI > fromB ? fromI : fromB) + emission[base + 2]!;
-  back[base + 2] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
+  score[2] = (fromI > fromB ? fromI : fromB) + emission[2]!;
+  back[2] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
   fromB = sb + t[2 * LABEL_COUNT + 3]!;
   fromI = si + t[3 * LABEL_COUNT + 3]!;
-  score[base + 3] = (fromI > fromB ? fromI : fromB) + emission[base + 3]!;
-  back[base + 3] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
+  score[3] = (fromI > fromB ? fromI : fromB) + emission[3]!;
+  back[3] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
   // ORG: B 5, I 6, L 7
-  sb = score[prev + 5]!;
-  si = score[prev + 6]!;
+  sb = prev[5]!;
+  si = prev[6]!;
   fromB = sb + t[6 * LABEL_COUNT + 6]!;
   fromI = si + t[7 * LABEL_COUNT + 6]!;
-  score[base + 6] = (fromI > fromB ? fromI : fromB) + emission[base + 6]!;
-  back[base + 6] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
+  score[6] = (fromI > fromB ? fromI : fromB) + emission[6]!;
+  back[6] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
   fromB = sb + t[6 * LABEL_COUNT + 7]!;
   fromI = si + t[7 * LABEL_COUNT + 7]!;
-  score[base + 7] = (fromI > fromB ? fromI : fromB) + emission[base + 7]!;
-  back[base + 7] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
+  score[7] = (fromI > fromB ? fromI : fromB) + emission[7]!;
+  back[7] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
   // LOC: B 9, I 10, L 11
-  sb = score[prev + 9]!;
-  si = score[prev + 10]!;
+  sb = prev[9]!;
+  si = prev[10]!;
   fromB = sb + t[10 * LABEL_COUNT + 10]!;
   fromI = si + t[11 * LABEL_COUNT + 10]!;
-  score[base + 10] = (fromI > fromB ? fromI : fromB) + emission[base + 10]!;
-  back[base + 10] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
+  score[10] = (fromI > fromB ? fromI : fromB) + emission[10]!;
+  back[10] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
   fromB = sb + t[10 * LABEL_COUNT + 11]!;
   fromI = si + t[11 * LABEL_COUNT + 11]!;
-  score[base + 11] = (fromI > fromB ? fromI : fromB) + emission[base + 11]!;
-  back[base + 11] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
+  score[11] = (fromI > fromB ? fromI : fromB) + emission[11]!;
+  back[11] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
   // MISC: B 13, I 14, L 15
-  sb = score[prev + 13]!;
-  si = score[prev + 14]!;
+  sb = prev[13]!;
+  si = prev[14]!;
   fromB = sb + t[14 * LABEL_COUNT + 14]!;
   fromI = si + t[15 * LABEL_COUNT + 14]!;
-  score[base + 14] = (fromI > fromB ? fromI : fromB) + emission[base + 14]!;
-  back[base + 14] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
+  score[14] = (fromI > fromB ? fromI : fromB) + emission[14]!;
+  back[14] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
   fromB = sb + t[14 * LABEL_COUNT + 15]!;
   fromI = si + t[15 * LABEL_COUNT + 15]!;
-  score[base + 15] = (fromI > fromB ? fromI : fromB) + emission[base + 15]!;
-  back[base + 15] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
+  score[15] = (fromI > fromB ? fromI : fromB) + emission[15]!;
+  back[15] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
 }
 
-/** pathMargins' backward scores of the closed labels of the token at `base` when O is the best successor of each (e0, b0: O's emission and backward score at the next token). */
-function closedViaO(backward: Float64Array, t: Float64Array, base: number, e0: number, b0: number): void {
-  backward[base] = t[LABEL_COUNT]! + e0 + b0;
-  backward[base + 3] = t[4 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 4] = t[5 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 7] = t[8 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 8] = t[9 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 11] = t[12 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 12] = t[13 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 15] = t[16 * LABEL_COUNT]! + e0 + b0;
-  backward[base + 16] = t[17 * LABEL_COUNT]! + e0 + b0;
+/** pathMargins' backward scores of the closed labels of a token (its row `backward`) when O is the best successor of each (e0, b0: O's emission and backward score at the next token). */
+function closedViaO(backward: Float64Array, t: Float64Array, e0: number, b0: number): void {
+  backward[0] = t[LABEL_COUNT]! + e0 + b0;
+  backward[3] = t[4 * LABEL_COUNT]! + e0 + b0;
+  backward[4] = t[5 * LABEL_COUNT]! + e0 + b0;
+  backward[7] = t[8 * LABEL_COUNT]! + e0 + b0;
+  backward[8] = t[9 * LABEL_COUNT]! + e0 + b0;
+  backward[11] = t[12 * LABEL_COUNT]! + e0 + b0;
+  backward[12] = t[13 * LABEL_COUNT]! + e0 + b0;
+  backward[15] = t[16 * LABEL_COUNT]! + e0 + b0;
+  backward[16] = t[17 * LABEL_COUNT]! + e0 + b0;
 }
 
 /**
- * pathMargins' backward scores of B-x and I-x of the token at `base`, type by type: they go on to I-x or L-x
- * (transition rows B-x + 1 and I-x + 1).
+ * pathMargins' backward scores of B-x and I-x of a token (its row `backward`), type by type: they go on to I-x or L-x
+ * (transition rows B-x + 1 and I-x + 1) of the next token (its rows of backward scores `next` and emission scores).
  */
-function openOnward(backward: Float64Array, emission: Float64Array, t: Float64Array, base: number): void {
-  const next = base + LABEL_COUNT;
+function openOnward(backward: Float64Array, next: Float64Array, emission: Float64Array, t: Float64Array): void {
   let toI: number;
   let toL: number;
   let bI: number;
@@ -759,49 +778,49 @@ function openOnward(backward: Float64Array, emission: Float64Array, t: Float64Ar
   let viaI: number;
   let viaL: number;
   // PERSON: B 1, I 2, L 3
-  toI = emission[next + 2]!;
-  toL = emission[next + 3]!;
-  bI = backward[next + 2]!;
-  bL = backward[next + 3]!;
+  toI = emission[2]!;
+  toL = emission[3]!;
+  bI = next[2]!;
+  bL = next[3]!;
   viaI = t[2 * LABEL_COUNT + 2]! + toI + bI;
   viaL = t[2 * LABEL_COUNT + 3]! + toL + bL;
-  backward[base + 1] = viaL > viaI ? viaL : viaI;
+  backward[1] = viaL > viaI ? viaL : viaI;
   viaI = t[3 * LABEL_COUNT + 2]! + toI + bI;
   viaL = t[3 * LABEL_COUNT + 3]! + toL + bL;
-  backward[base + 2] = viaL > viaI ? viaL : viaI;
+  backward[2] = viaL > viaI ? viaL : viaI;
   // ORG: B 5, I 6, L 7
-  toI = emission[next + 6]!;
-  toL = emission[next + 7]!;
-  bI = backward[next + 6]!;
-  bL = backward[next + 7]!;
+  toI = emission[6]!;
+  toL = emission[7]!;
+  bI = next[6]!;
+  bL = next[7]!;
   viaI = t[6 * LABEL_COUNT + 6]! + toI + bI;
   viaL = t[6 * LABEL_COUNT + 7]! + toL + bL;
-  backward[base + 5] = viaL > viaI ? viaL : viaI;
+  backward[5] = viaL > viaI ? viaL : viaI;
   viaI = t[7 * LABEL_COUNT + 6]! + toI + bI;
   viaL = t[7 * LABEL_COUNT + 7]! + toL + bL;
-  backward[base + 6] = viaL > viaI ? viaL : viaI;
+  backward[6] = viaL > viaI ? viaL : viaI;
   // LOC: B 9, I 10, L 11
-  toI = emission[next + 10]!;
-  toL = emission[next + 11]!;
-  bI = backward[next + 10]!;
-  bL = backward[next + 11]!;
+  toI = emission[10]!;
+  toL = emission[11]!;
+  bI = next[10]!;
+  bL = next[11]!;
   viaI = t[10 * LABEL_COUNT + 10]! + toI + bI;
   viaL = t[10 * LABEL_COUNT + 11]! + toL + bL;
-  backward[base + 9] = viaL > viaI ? viaL : viaI;
+  backward[9] = viaL > viaI ? viaL : viaI;
   viaI = t[11 * LABEL_COUNT + 10]! + toI + bI;
   viaL = t[11 * LABEL_COUNT + 11]! + toL + bL;
-  backward[base + 10] = viaL > viaI ? viaL : viaI;
+  backward[10] = viaL > viaI ? viaL : viaI;
   // MISC: B 13, I 14, L 15
-  toI = emission[next + 14]!;
-  toL = emission[next + 15]!;
-  bI = backward[next + 14]!;
-  bL = backward[next + 15]!;
+  toI = emission[14]!;
+  toL = emission[15]!;
+  bI = next[14]!;
+  bL = next[15]!;
   viaI = t[14 * LABEL_COUNT + 14]! + toI + bI;
   viaL = t[14 * LABEL_COUNT + 15]! + toL + bL;
-  backward[base + 13] = viaL > viaI ? viaL : viaI;
+  backward[13] = viaL > viaI ? viaL : viaI;
   viaI = t[15 * LABEL_COUNT + 14]! + toI + bI;
   viaL = t[15 * LABEL_COUNT + 15]! + toL + bL;
-  backward[base + 14] = viaL > viaI ? viaL : viaI;
+  backward[14] = viaL > viaI ? viaL : viaI;
 }
 
 function checkLabels(L: number): void {
@@ -817,42 +836,50 @@ function checkLabels(L: number): void {
 export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array): number[] {
   checkLabels(L);
   if (n === 0) return [];
-  const score = forward ?? new Float64Array(n * L);
-  if (backScratch.length < n * L) backScratch = new Uint8Array(2 * n * L);
+  if (backScratch.length < n * L) {
+    backScratch = new Uint8Array(2 * n * L);
+    forwardScratch = new Float64Array(2 * n * L);
+  }
+  const score = forward ?? forwardScratch;
   const back = backScratch;
   const t0 = transitions(0);
   for (let l = 0; l < L; l++) score[l] = -Infinity;
   for (const l of OPENING) score[l] = emission[l]! + t0[l]!;
+  const scoreRows = rowsOf(score);
+  const backRows = rowsOf(back);
+  const emissionRows = rowsOf(emission);
   for (let i = 1; i < n; i++) {
-    const base = i * L;
-    const prev = base - L;
+    const cur = scoreRows[i]!;
+    const prev = scoreRows[i - 1]!;
+    const from = backRows[i]!;
+    const e = emissionRows[i]!;
     const t = transitions(i);
-    if (t.length === BOUNDED_TRANSITIONS && onlyFromO(score, prev, t)) openingFromO(score, back, emission, t, base, score[prev]!);
+    if (t.length === BOUNDED_TRANSITIONS && onlyFromO(prev, t)) openingFromO(cur, from, e, t, prev[0]!);
     else {
       // opening labels: the best of the closed predecessors p (transition row (p + 1) * L) that can win (live)
       let count = 0;
       if (t.length === BOUNDED_TRANSITIONS) {
         // as in onlyFromO: a predecessor whose score plus the greatest of its row is below O's floor cannot win or tie
-        const floor = score[prev]! + t[TRANSITIONS]!;
-        for (let c = 0; c < CLOSED.length; c++) if (score[prev + CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
+        const floor = prev[0]! + t[TRANSITIONS]!;
+        for (let c = 0; c < CLOSED.length; c++) if (prev[CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
       } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
       for (let a = 0; a < OPENING.length; a++) {
         const l = OPENING[a]!;
         let arg = live[0]!;
-        let best = score[prev + arg]! + t[(arg + 1) * L + l]!;
+        let best = prev[arg]! + t[(arg + 1) * L + l]!;
         for (let k = 1; k < count; k++) {
           const p = live[k]!;
-          const v = score[prev + p]! + t[(p + 1) * L + l]!;
+          const v = prev[p]! + t[(p + 1) * L + l]!;
           if (v > best) {
             best = v;
             arg = p;
           }
         }
-        score[base + l] = best + emission[base + l]!;
-        back[base + l] = arg;
+        cur[l] = best + e[l]!;
+        from[l] = arg;
       }
     }
-    insideLabels(score, back, emission, t, base);
+    insideLabels(cur, prev, from, e, t);
   }
   const lastBase = (n - 1) * L;
   let best = CLOSED[0]!;
@@ -878,29 +905,32 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
   const lastBase = (n - 1) * L;
   for (let y = 0; y < L; y++) backward[lastBase + y] = -Infinity;
   for (const y of CLOSED) backward[lastBase + y] = 0;
+  const backwardRows = rowsOf(backward);
+  const emissionRows = rowsOf(emission);
   for (let i = n - 2; i >= from; i--) {
     const t = transitions(i + 1);
-    const base = i * L;
-    const next = base + L;
+    const cur = backwardRows[i]!;
+    const next = backwardRows[i + 1]!;
+    const e = emissionRows[i + 1]!;
     // closed labels: the best of the nine opening successors l, each transition + emission + backward
-    const e0 = emission[next]!;
-    const e1 = emission[next + 1]!;
-    const e4 = emission[next + 4]!;
-    const e5 = emission[next + 5]!;
-    const e8 = emission[next + 8]!;
-    const e9 = emission[next + 9]!;
-    const e12 = emission[next + 12]!;
-    const e13 = emission[next + 13]!;
-    const e16 = emission[next + 16]!;
-    const b0 = backward[next]!;
-    const b1 = backward[next + 1]!;
-    const b4 = backward[next + 4]!;
-    const b5 = backward[next + 5]!;
-    const b8 = backward[next + 8]!;
-    const b9 = backward[next + 9]!;
-    const b12 = backward[next + 12]!;
-    const b13 = backward[next + 13]!;
-    const b16 = backward[next + 16]!;
+    const e0 = e[0]!;
+    const e1 = e[1]!;
+    const e4 = e[4]!;
+    const e5 = e[5]!;
+    const e8 = e[8]!;
+    const e9 = e[9]!;
+    const e12 = e[12]!;
+    const e13 = e[13]!;
+    const e16 = e[16]!;
+    const b0 = next[0]!;
+    const b1 = next[1]!;
+    const b4 = next[4]!;
+    const b5 = next[5]!;
+    const b8 = next[8]!;
+    const b9 = next[9]!;
+    const b12 = next[12]!;
+    const b13 = next[13]!;
+    const b16 = next[16]!;
     // when going on with O beats every other opening label by more than any closed row's entries differ, O is
     // every closed label's best successor (the usual case): its entries alone, without the search
     let viaO = false;
@@ -909,7 +939,7 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
       const floor = t[CLOSED_BOUNDS]! + e0 + b0;
       viaO = high + e1 + b1 < floor && high + e4 + b4 < floor && high + e5 + b5 < floor && high + e8 + b8 < floor && high + e9 + b9 < floor && high + e12 + b12 < floor && high + e13 + b13 < floor && high + e16 + b16 < floor;
     }
-    if (viaO) closedViaO(backward, t, base, e0, b0);
+    if (viaO) closedViaO(cur, t, e0, b0);
     else
       for (let c = 0; c < CLOSED.length; c++) {
         const y = CLOSED[c]!;
@@ -931,10 +961,10 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
         if (v > best) best = v;
         v = t[row + 16]! + e16 + b16;
         if (v > best) best = v;
-        backward[base + y] = best;
+        cur[y] = best;
       }
     // B-x and I-x go on to I-x or L-x of the type
-    openOnward(backward, emission, t, base);
+    openOnward(cur, next, e, t);
   }
   const margins = new Array<number>(n).fill(NaN);
   for (let i = from; i < n; i++) {

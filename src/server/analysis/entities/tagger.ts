@@ -7,7 +7,7 @@ import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
   BOS, CaseMode, EOS, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
-  normalShapeFeatures, pathMargins, shapeContextFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
+  pathMargins, rowsOf, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 
 const MAGIC = 0x314c5942; // "BYL1" little-endian
@@ -42,11 +42,15 @@ const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128)
 /**
  * The weights table is open-addressed with 32-byte slots, so that a feature costs one cache line: the feature
  * hash (u32 at byte 0), its scale (f32 at byte 4; 0 marks an empty slot), the number of its non-zero 8-bit
- * weights (byte 8) and from byte 9 either those weights as (label, weight) byte pairs or, when there are more
- * than MAX_PAIRS (few features), all L weights in label order.
+ * weights (byte 8), then either those weights as 16-bit (label, weight) pairs from byte 10 (the label in the low
+ * byte, the weight in the high one), or, when there are more than MAX_PAIRS, all L weights in label order, four to
+ * a 32-bit word (label 4j + b in byte b of word j, from the low one), from byte 12. Reading two or four weights at
+ * a time takes fewer instructions than reading bytes (V8 checks each access).
  */
 const SLOT_BYTES = 32;
 const SLOT_WORDS = SLOT_BYTES / 4;
+const SLOT_PAIRS = 10 / 2;
+const SLOT_QUADS = 12 / 4;
 const MAX_PAIRS = 11;
 
 /**
@@ -57,26 +61,26 @@ const MAX_PAIRS = 11;
  */
 const PRESENCE_BITS = 21;
 
-/** The cache of shape-context scores (NameTagger.shapeContextScores) has 2^SHAPE_CACHE_BITS entries. */
+/** The cache of shape features' scores (NameTagger.shapeScoresOf) has 2^SHAPE_CACHE_BITS entries. */
 const SHAPE_CACHE_BITS = 12;
 
 /**
  * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept before the store
- * starts afresh (about 1 KiB each: 16 MiB, a few dozen articles' vocabulary); the boundaries before and after a
- * sentence take the first two places.
+ * starts afresh (680 bytes each: 11 MiB, a few dozen articles' vocabulary), allocated CHUNK_WORDS words at a time;
+ * the boundaries before and after a sentence take the first two places.
  */
-const WORD_BLOCKS = 7;
+const WORD_BLOCKS = 5;
 const MAX_SCORED_WORDS = 1 << 14;
-const BOS_AT = 0;
-const EOS_AT = WORD_BLOCKS * LABELS.length;
+const CHUNK_WORDS = 512;
 
 export class NameTagger implements NameRecognizer {
   private readonly L: number;
-  /** The weights table (see SLOT_BYTES), as 32-bit hashes, f32 scales, unsigned counts and labels, and weights. */
+  /** The weights table (see SLOT_BYTES), as 32-bit hashes, f32 scales, unsigned counts, pairs, and words of four weights. */
   private readonly slotHashes: Uint32Array;
   private readonly slotScales: Float32Array;
   private readonly slotBytes: Uint8Array;
-  private readonly slotWeights: Int8Array;
+  private readonly slotPairs: Int16Array;
+  private readonly slotQuads: Int32Array;
   private readonly mask: number;
   private readonly presence = new Int32Array(1 << (PRESENCE_BITS - 5));
 
@@ -102,7 +106,8 @@ export class NameTagger implements NameRecognizer {
     const slotHashes = (this.slotHashes = new Uint32Array(table));
     const slotScales = (this.slotScales = new Float32Array(table));
     const slotBytes = (this.slotBytes = new Uint8Array(table));
-    this.slotWeights = new Int8Array(table);
+    const slotPairs = (this.slotPairs = new Int16Array(table));
+    const slotQuads = (this.slotQuads = new Int32Array(table));
     const mask = (this.mask = cap - 1);
     let next = 0;
     for (let f = 0; f < n; f++) {
@@ -124,11 +129,9 @@ export class NameTagger implements NameRecognizer {
       for (let k = first; k < next; k += 2) {
         const label = pairs[k]!;
         if (label >= L) throw new Error('name model is corrupt (label index)');
-        if (count > MAX_PAIRS) slotBytes[at + 9 + label] = pairs[k + 1]!;
-        else {
-          slotBytes[at + 9 + k - first] = label;
-          slotBytes[at + 10 + k - first] = pairs[k + 1]!;
-        }
+        const weight = pairs[k + 1]!;
+        if (count > MAX_PAIRS) slotQuads[p * SLOT_WORDS + SLOT_QUADS + (label >> 2)]! |= weight << (8 * (label & 3));
+        else slotPairs[p * (SLOT_BYTES / 2) + SLOT_PAIRS + ((k - first) >> 1)] = label | (weight << 8);
       }
     }
   }
@@ -192,40 +195,37 @@ export class NameTagger implements NameRecognizer {
   private readonly exactSums: boolean;
 
   /**
-   * Every scored word's summed weights (wordScores), WORD_BLOCKS × L each, in one array that the emission loop
-   * reads five words' blocks from per token. The first two entries are the sentence boundaries: before the
-   * sentence (BOS_AT: roles 0 and 2) and after it (EOS_AT: roles 1 and 3), the other blocks zero. A WordInfo's
-   * scoresAt is valid while its scoresOwner is `generation`. Once MAX_SCORED_WORDS words are kept, the array
-   * starts afresh under a new generation (an open-ended vocabulary would otherwise grow it for ever), but only
-   * between sentences (startSentence): a sentence's tokens must keep their places while it is scored.
+   * Every scored word's summed weights (wordScores), WORD_BLOCKS × L each: place k of the store is wordBlocks[k],
+   * a view of one of the chunks the store is allocated in. The emission loop reads five words' blocks per token
+   * through these views at constant indices, which V8 checks in fewer instructions than offsets into one array
+   * (a third of sumBlocks' instructions). The first two places are the sentence boundaries: before the sentence
+   * (bos: roles 0 and 2) and after it (eos: roles 1 and 3), the other blocks zero. A WordInfo's `scores` are
+   * valid while its scoresOwner is `generation`. Once MAX_SCORED_WORDS words are kept, the store starts afresh
+   * under a new generation (an open-ended vocabulary would otherwise grow it for ever), reusing its places, but
+   * only between sentences (startSentence): a sentence's tokens must keep their places while it is scored.
    */
-  private wordArena = new Float64Array(0);
+  private readonly wordBlocks: Float64Array[] = [];
   private scoredWords = 0;
   private generation: object = {};
+  private bos: Float64Array = new Float64Array(0);
+  private eos: Float64Array = new Float64Array(0);
 
   /**
-   * Where wordArena holds a word's summed weights, in seven blocks of L: its own features, then its
-   * single-neighbour features as the previous word, the next, two before and two after (neighbourFeatures
-   * roles 0-3), then its own features plus its shape features in a normal-case sentence further on, and as the
-   * first token (normalShapeFeatures). Computed once per word, with the transition scores into it
-   * (transitionsFor its shape), and kept on its WordInfo (itself cached per word). (Blocks 5 and 6 are only
-   * used when sums are exact.)
+   * A word's summed weights, in five blocks of L: its own features (WordInfo.intrinsic), then its single-neighbour
+   * features as the previous word, the next, two before and two after (neighbourFeatures roles 0-3). Computed once
+   * per word, with the transition scores into it (transitionsFor its shape), and kept on its WordInfo (itself
+   * cached per word).
    */
-  private wordScores(info: WordInfo): number {
-    if (info.scoresOwner === this.generation) return info.scoresAt;
-    const at = this.appendWordBlocks(); // (a long sentence may take the store past MAX_SCORED_WORDS)
-    const r = this.wordArena;
+  private wordScores(info: WordInfo): Float64Array {
+    if (info.scoresOwner === this.generation) return info.scores!;
+    const r = this.appendWordBlocks(); // (a long sentence may take the store past MAX_SCORED_WORDS)
     const L = this.L;
-    for (const h of info.intrinsic) this.add(h, r, at);
-    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, at + (role + 1) * L);
-    r.copyWithin(at + 5 * L, at, at + L);
-    r.copyWithin(at + 6 * L, at, at + L);
-    for (const h of normalShapeFeatures(info, false)) this.add(h, r, at + 5 * L);
-    for (const h of normalShapeFeatures(info, true)) this.add(h, r, at + 6 * L);
-    info.scoresAt = at;
+    for (const h of info.intrinsic) this.add(h, r);
+    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
+    info.scores = r;
     info.transitions = this.transitionsFor(info.shapeH);
     info.scoresOwner = this.generation;
-    return at;
+    return r;
   }
 
   /** Before a sentence is scored: the store set up the first time, and started afresh when it is full. */
@@ -233,24 +233,23 @@ export class NameTagger implements NameRecognizer {
     if (this.scoredWords !== 0 && this.scoredWords < MAX_SCORED_WORDS) return;
     this.generation = {};
     this.scoredWords = 0;
-    this.appendWordBlocks(); // BOS_AT
-    this.appendWordBlocks(); // EOS_AT
-    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, this.wordArena, BOS_AT + (role + 1) * this.L);
-    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, this.wordArena, EOS_AT + (role + 1) * this.L);
+    const bos = (this.bos = this.appendWordBlocks());
+    const eos = (this.eos = this.appendWordBlocks());
+    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, bos, (role + 1) * this.L);
+    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, eos, (role + 1) * this.L);
   }
 
-
-  private appendWordBlocks(): number {
+  /** The next place of the store, zeroed. */
+  private appendWordBlocks(): Float64Array {
     const size = WORD_BLOCKS * this.L;
-    const at = this.scoredWords * size;
-    if (this.wordArena.length < at + size) {
-      const grown = new Float64Array(Math.max(64 * size, 2 * this.wordArena.length));
-      grown.set(this.wordArena);
-      this.wordArena = grown;
+    const blocks = this.wordBlocks;
+    if (this.scoredWords === blocks.length) {
+      const chunk = new Float64Array(CHUNK_WORDS * size);
+      for (let k = 0; k < CHUNK_WORDS; k++) blocks.push(chunk.subarray(k * size, (k + 1) * size));
     }
-    this.wordArena.fill(0, at, at + size);
-    this.scoredWords++;
-    return at;
+    const r = blocks[this.scoredWords++]!;
+    r.fill(0);
+    return r;
   }
 
   /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
@@ -291,21 +290,25 @@ export class NameTagger implements NameRecognizer {
       const scale = scales[p * SLOT_WORDS + 1]!;
       if (scale === 0) return;
       if (hashes[p * SLOT_WORDS] === h) {
-        const w = this.slotWeights;
-        const first = p * SLOT_BYTES + 9;
-        const count = this.slotBytes[first - 1]!;
-        if (count > MAX_PAIRS) addAll(scores, at, w, first, scale);
+        const count = this.slotBytes[p * SLOT_BYTES + 8]!;
+        if (count > MAX_PAIRS) addAll(scores, at, this.slotQuads, p * SLOT_WORDS + SLOT_QUADS, scale);
         else {
           // (skipping zero weights changes no sum: adding +0 leaves any sum that is not -0 as it is) Two pairs a
           // turn: V8 checks the arrays once a turn.
-          const labels = this.slotBytes;
-          const end = first + 2 * count;
+          const pairs = this.slotPairs;
+          const first = p * (SLOT_BYTES / 2) + SLOT_PAIRS;
+          const end = first + count;
           let k = first;
-          for (; k + 2 < end; k += 4) {
-            scores[at + labels[k]!]! += w[k + 1]! * scale;
-            scores[at + labels[k + 2]!]! += w[k + 3]! * scale;
+          for (; k + 1 < end; k += 2) {
+            const a = pairs[k]!;
+            const b = pairs[k + 1]!;
+            scores[at + (a & 0xff)]! += (a >> 8) * scale;
+            scores[at + (b & 0xff)]! += (b >> 8) * scale;
           }
-          if (k < end) scores[at + labels[k]!]! += w[k + 1]! * scale;
+          if (k < end) {
+            const a = pairs[k]!;
+            scores[at + (a & 0xff)]! += (a >> 8) * scale;
+          }
         }
         return;
       }
@@ -314,35 +317,42 @@ export class NameTagger implements NameRecognizer {
   }
 
   /**
-   * Summed weights of the shape-context features (shapeContextFeatures) per shape triple, in a direct-mapped
-   * cache: slot k holds the triple in shapeKeys[3k .. 3k+3) (if shapeKnown[k]) and its scores in
-   * shapeScores[kL .. kL+L). Shape triples are few and repeat (most tokens are "Xx" or "x" between the same).
+   * Summed weights of the shape features (shapeContextFeatures and shapePositionFeatures) per shape triple, first
+   * token or not and case mode, in a direct-mapped cache: slot k holds the triple in shapeKeys[3k .. 3k+3) and
+   * the other two as shapeKnown[k] - 1 (0: empty), and its scores in shapeBlocks[k] (a view of shapeScores, as
+   * wordBlocks are). Shape triples are few and repeat (most tokens are "Xx" or "x" between the same).
    */
   private readonly shapeKeys = new Uint32Array(3 << SHAPE_CACHE_BITS);
   private readonly shapeKnown = new Uint8Array(1 << SHAPE_CACHE_BITS);
   private readonly shapeScores = new Float64Array(LABELS.length << SHAPE_CACHE_BITS);
+  private readonly shapeBlocks: Float64Array[] = [];
 
-  /** Where shapeScores holds the scores of shapeContextFeatures(prev, own, next), computed if need be. */
-  private shapeContextScores(prev: number, own: number, next: number): number {
-    const slot = Math.imul(prev ^ Math.imul(own ^ Math.imul(next, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - SHAPE_CACHE_BITS);
+  /**
+   * The summed weights of the shape features of a token of shape `own` between `prev` and `next` (BOS, EOS at the
+   * sentence's ends), the sentence's first token or not, in a sentence of case mode `mode`, computed if need be.
+   */
+  private shapeScoresOf(prev: number, own: number, next: number, first: boolean, mode: CaseMode): Float64Array {
+    const variant = (first ? 1 : 0) + 2 * mode;
+    const slot = Math.imul(prev ^ Math.imul(own ^ Math.imul(next ^ variant, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - SHAPE_CACHE_BITS);
     const keys = this.shapeKeys;
-    const at = slot * this.L;
-    if (this.shapeKnown[slot] && keys[3 * slot] === prev && keys[3 * slot + 1] === own && keys[3 * slot + 2] === next) return at;
-    this.shapeScores.fill(0, at, at + this.L);
-    for (const h of shapeContextFeatures(prev, own, next)) this.add(h, this.shapeScores, at);
+    const block = (this.shapeBlocks[slot] ??= this.shapeScores.subarray(slot * this.L, (slot + 1) * this.L));
+    if (this.shapeKnown[slot] === variant + 1 && keys[3 * slot] === prev && keys[3 * slot + 1] === own && keys[3 * slot + 2] === next) return block;
+    block.fill(0);
+    for (const h of shapeContextFeatures(prev, own, next)) this.add(h, block);
+    for (const h of shapePositionFeatures(own, first, mode)) this.add(h, block);
     keys[3 * slot] = prev;
     keys[3 * slot + 1] = own;
     keys[3 * slot + 2] = next;
-    this.shapeKnown[slot] = 1;
-    return at;
+    this.shapeKnown[slot] = variant + 1;
+    return block;
   }
 
   /** Per-sentence working memory, reused from sentence to sentence (grown to the longest sentence). */
   private readonly features = new FeatureBuffers();
   private emission = new Float64Array(0);
   private forward = new Float64Array(0);
-  /** Each token's place in wordArena. */
-  private tokenScores = new Int32Array(0);
+  /** Each token's word's blocks (wordScores). */
+  private readonly tokenBlocks: Float64Array[] = [];
   private readonly tokenTransitions: Float64Array[] = [];
   private readonly transitionsAt = (i: number): Float64Array => this.tokenTransitions[i]!;
 
@@ -385,36 +395,28 @@ export class NameTagger implements NameRecognizer {
     if (this.emission.length < n * L) {
       this.emission = new Float64Array(2 * n * L);
       this.forward = new Float64Array(2 * n * L);
-      this.tokenScores = new Int32Array(2 * n);
     }
-    const { emission, tokenScores: per } = this;
+    const { emission, tokenBlocks: blocks } = this;
     this.startSentence();
     for (let i = 0; i < n; i++) {
       const info = words[i]!;
-      per[i] = this.wordScores(info);
+      blocks[i] = this.wordScores(info);
       this.tokenTransitions[i] = info.transitions!;
     }
-    // (after wordScores: it may have grown wordArena)
-    const arena = this.wordArena;
-    const { hashes, offsets, shapeH } = sf;
+    const { hashes, offsets, shapeH, mode } = sf;
     if (exact) {
-      const normal = sf.mode === CaseMode.Normal;
-      const shapes = this.shapeScores;
+      const { bos, eos } = this;
+      const rows = rowsOf(emission);
       for (let i = 0; i < n; i++) {
-        const at = i * L;
-        const own = per[i]! + (!normal ? 0 : i === 0 ? 6 * L : 5 * L);
-        const p1 = (i > 0 ? per[i - 1]! : BOS_AT) + L;
-        const n1 = (i + 1 < n ? per[i + 1]! : EOS_AT) + 2 * L;
-        const p2 = (i > 1 ? per[i - 2]! : BOS_AT) + 3 * L;
-        const n2 = (i + 2 < n ? per[i + 2]! : EOS_AT) + 4 * L;
-        const sc = this.shapeContextScores(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS);
-        sumBlocks(emission, at, arena, own, p1, n1, p2, n2, shapes, sc);
-        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, at);
+        const row = rows[i]!;
+        const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS, i === 0, mode);
+        sumBlocks(row, blocks[i]!, i > 0 ? blocks[i - 1]! : bos, i + 1 < n ? blocks[i + 1]! : eos, i > 1 ? blocks[i - 2]! : bos, i + 2 < n ? blocks[i + 2]! : eos, sc);
+        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, row);
       }
     } else {
       // sums may round: add every feature in the reference order (sentenceFeatures with the intrinsic ones first)
       for (let i = 0; i < n; i++) {
-        emission.set(arena.subarray(per[i]!, per[i]! + L), i * L);
+        emission.set(blocks[i]!.subarray(0, L), i * L);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, i * L);
       }
     }
@@ -470,20 +472,25 @@ export class NameTagger implements NameRecognizer {
 
   /** NameRecognizer: names in a text model, as character offsets. */
   tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[] {
-    const { tokens, forms } = model;
-    const infos: WordInfo[][] = [];
-    const sentences = model.sentences.map((s) => {
-      const words: string[] = [];
-      const records: WordInfo[] = [];
-      for (let i = s.firstToken; i < s.lastToken; i++) {
-        words.push(tokens[i]!.text);
-        // (kept with the token's spelling, shared by the documents of the process: no lookup by the word per token)
+    const forms = model.forms;
+    const count = model.sentences.length;
+    const sentences = new Array<string[]>(count);
+    const infos = new Array<WordInfo[]>(count);
+    for (let si = 0; si < count; si++) {
+      const { firstToken, lastToken } = model.sentences[si]!;
+      // (arrays made at their final size: pushing token by token cost the tagger 2% of its instructions)
+      const words = new Array<string>(lastToken - firstToken);
+      const records = new Array<WordInfo>(lastToken - firstToken);
+      for (let i = firstToken; i < lastToken; i++) {
+        // (the record is kept with the token's spelling, shared by the documents of the process: no lookup by the
+        // word per token)
         const form = forms[i]!;
-        records.push((form.wordInfo ??= wordInfo(form.text)));
+        words[i - firstToken] = form.text;
+        records[i - firstToken] = form.wordInfo ??= wordInfo(form.text);
       }
-      infos.push(records);
-      return words;
-    });
+      sentences[si] = words;
+      infos[si] = records;
+    }
     const spans = this.tagDocument(sentences, { memo, checkpoint }, infos);
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
@@ -499,50 +506,60 @@ export class NameTagger implements NameRecognizer {
 }
 
 /**
- * emission[at + l] = the sum of entry l of five wordArena blocks (at own, p1, n1, p2, n2) and of a shapeScores block
- * (at sc), for the 17 labels (LABELS), written out label by label: V8 checks a typed array (its map, length and
- * data pointer) once per straight-line stretch of code but again on every turn of a loop, and a loop over the labels
- * took about twice the instructions.
+ * row[l] = the sum of entry l of the own block of one word's blocks (wordScores), of the previous
+ * word's block as previous word (role 0, block 1), the next word's as next (role 1, block 2), and so on for the
+ * words two before and after (roles 2 and 3), and of entry l of the shape features' block (shapes), for the 17
+ * labels (LABELS), written out label by label: V8 checks a typed array (its map, length and data pointer) once
+ * per straight-line stretch of code but again on every turn of a loop, and a loop over the labels took about
+ * twice the instructions.
  */
-function sumBlocks(emission: Float64Array, at: number, arena: Float64Array, own: number, p1: number, n1: number, p2: number, n2: number, shapes: Float64Array, sc: number): void {
-  emission[at] = arena[own]! + arena[p1]! + arena[n1]! + arena[p2]! + arena[n2]! + shapes[sc]!;
-  emission[at + 1] = arena[own + 1]! + arena[p1 + 1]! + arena[n1 + 1]! + arena[p2 + 1]! + arena[n2 + 1]! + shapes[sc + 1]!;
-  emission[at + 2] = arena[own + 2]! + arena[p1 + 2]! + arena[n1 + 2]! + arena[p2 + 2]! + arena[n2 + 2]! + shapes[sc + 2]!;
-  emission[at + 3] = arena[own + 3]! + arena[p1 + 3]! + arena[n1 + 3]! + arena[p2 + 3]! + arena[n2 + 3]! + shapes[sc + 3]!;
-  emission[at + 4] = arena[own + 4]! + arena[p1 + 4]! + arena[n1 + 4]! + arena[p2 + 4]! + arena[n2 + 4]! + shapes[sc + 4]!;
-  emission[at + 5] = arena[own + 5]! + arena[p1 + 5]! + arena[n1 + 5]! + arena[p2 + 5]! + arena[n2 + 5]! + shapes[sc + 5]!;
-  emission[at + 6] = arena[own + 6]! + arena[p1 + 6]! + arena[n1 + 6]! + arena[p2 + 6]! + arena[n2 + 6]! + shapes[sc + 6]!;
-  emission[at + 7] = arena[own + 7]! + arena[p1 + 7]! + arena[n1 + 7]! + arena[p2 + 7]! + arena[n2 + 7]! + shapes[sc + 7]!;
-  emission[at + 8] = arena[own + 8]! + arena[p1 + 8]! + arena[n1 + 8]! + arena[p2 + 8]! + arena[n2 + 8]! + shapes[sc + 8]!;
-  emission[at + 9] = arena[own + 9]! + arena[p1 + 9]! + arena[n1 + 9]! + arena[p2 + 9]! + arena[n2 + 9]! + shapes[sc + 9]!;
-  emission[at + 10] = arena[own + 10]! + arena[p1 + 10]! + arena[n1 + 10]! + arena[p2 + 10]! + arena[n2 + 10]! + shapes[sc + 10]!;
-  emission[at + 11] = arena[own + 11]! + arena[p1 + 11]! + arena[n1 + 11]! + arena[p2 + 11]! + arena[n2 + 11]! + shapes[sc + 11]!;
-  emission[at + 12] = arena[own + 12]! + arena[p1 + 12]! + arena[n1 + 12]! + arena[p2 + 12]! + arena[n2 + 12]! + shapes[sc + 12]!;
-  emission[at + 13] = arena[own + 13]! + arena[p1 + 13]! + arena[n1 + 13]! + arena[p2 + 13]! + arena[n2 + 13]! + shapes[sc + 13]!;
-  emission[at + 14] = arena[own + 14]! + arena[p1 + 14]! + arena[n1 + 14]! + arena[p2 + 14]! + arena[n2 + 14]! + shapes[sc + 14]!;
-  emission[at + 15] = arena[own + 15]! + arena[p1 + 15]! + arena[n1 + 15]! + arena[p2 + 15]! + arena[n2 + 15]! + shapes[sc + 15]!;
-  emission[at + 16] = arena[own + 16]! + arena[p1 + 16]! + arena[n1 + 16]! + arena[p2 + 16]! + arena[n2 + 16]! + shapes[sc + 16]!;
+function sumBlocks(row: Float64Array, own: Float64Array, p1: Float64Array, n1: Float64Array, p2: Float64Array, n2: Float64Array, shapes: Float64Array): void {
+  row[0] = own[0]! + p1[17]! + n1[34]! + p2[51]! + n2[68]! + shapes[0]!;
+  row[1] = own[1]! + p1[18]! + n1[35]! + p2[52]! + n2[69]! + shapes[1]!;
+  row[2] = own[2]! + p1[19]! + n1[36]! + p2[53]! + n2[70]! + shapes[2]!;
+  row[3] = own[3]! + p1[20]! + n1[37]! + p2[54]! + n2[71]! + shapes[3]!;
+  row[4] = own[4]! + p1[21]! + n1[38]! + p2[55]! + n2[72]! + shapes[4]!;
+  row[5] = own[5]! + p1[22]! + n1[39]! + p2[56]! + n2[73]! + shapes[5]!;
+  row[6] = own[6]! + p1[23]! + n1[40]! + p2[57]! + n2[74]! + shapes[6]!;
+  row[7] = own[7]! + p1[24]! + n1[41]! + p2[58]! + n2[75]! + shapes[7]!;
+  row[8] = own[8]! + p1[25]! + n1[42]! + p2[59]! + n2[76]! + shapes[8]!;
+  row[9] = own[9]! + p1[26]! + n1[43]! + p2[60]! + n2[77]! + shapes[9]!;
+  row[10] = own[10]! + p1[27]! + n1[44]! + p2[61]! + n2[78]! + shapes[10]!;
+  row[11] = own[11]! + p1[28]! + n1[45]! + p2[62]! + n2[79]! + shapes[11]!;
+  row[12] = own[12]! + p1[29]! + n1[46]! + p2[63]! + n2[80]! + shapes[12]!;
+  row[13] = own[13]! + p1[30]! + n1[47]! + p2[64]! + n2[81]! + shapes[13]!;
+  row[14] = own[14]! + p1[31]! + n1[48]! + p2[65]! + n2[82]! + shapes[14]!;
+  row[15] = own[15]! + p1[32]! + n1[49]! + p2[66]! + n2[83]! + shapes[15]!;
+  row[16] = own[16]! + p1[33]! + n1[50]! + p2[67]! + n2[84]! + shapes[16]!;
 }
 
-/** scores[at + l] += weights[first + l] × scale for the 17 labels (LABELS), written out as sumBlocks is. */
-function addAll(scores: Float64Array, at: number, weights: Int8Array, first: number, scale: number): void {
-  scores[at]! += weights[first]! * scale;
-  scores[at + 1]! += weights[first + 1]! * scale;
-  scores[at + 2]! += weights[first + 2]! * scale;
-  scores[at + 3]! += weights[first + 3]! * scale;
-  scores[at + 4]! += weights[first + 4]! * scale;
-  scores[at + 5]! += weights[first + 5]! * scale;
-  scores[at + 6]! += weights[first + 6]! * scale;
-  scores[at + 7]! += weights[first + 7]! * scale;
-  scores[at + 8]! += weights[first + 8]! * scale;
-  scores[at + 9]! += weights[first + 9]! * scale;
-  scores[at + 10]! += weights[first + 10]! * scale;
-  scores[at + 11]! += weights[first + 11]! * scale;
-  scores[at + 12]! += weights[first + 12]! * scale;
-  scores[at + 13]! += weights[first + 13]! * scale;
-  scores[at + 14]! += weights[first + 14]! * scale;
-  scores[at + 15]! += weights[first + 15]! * scale;
-  scores[at + 16]! += weights[first + 16]! * scale;
+/**
+ * scores[at + l] += the weight of label l × scale for the 17 labels (LABELS), from the five words of four weights
+ * at quads[first] (see SLOT_BYTES), written out as sumBlocks is.
+ */
+function addAll(scores: Float64Array, at: number, quads: Int32Array, first: number, scale: number): void {
+  let v = quads[first]!;
+  scores[at]! += ((v << 24) >> 24) * scale;
+  scores[at + 1]! += ((v << 16) >> 24) * scale;
+  scores[at + 2]! += ((v << 8) >> 24) * scale;
+  scores[at + 3]! += (v >> 24) * scale;
+  v = quads[first + 1]!;
+  scores[at + 4]! += ((v << 24) >> 24) * scale;
+  scores[at + 5]! += ((v << 16) >> 24) * scale;
+  scores[at + 6]! += ((v << 8) >> 24) * scale;
+  scores[at + 7]! += (v >> 24) * scale;
+  v = quads[first + 2]!;
+  scores[at + 8]! += ((v << 24) >> 24) * scale;
+  scores[at + 9]! += ((v << 16) >> 24) * scale;
+  scores[at + 10]! += ((v << 8) >> 24) * scale;
+  scores[at + 11]! += (v >> 24) * scale;
+  v = quads[first + 3]!;
+  scores[at + 12]! += ((v << 24) >> 24) * scale;
+  scores[at + 13]! += ((v << 16) >> 24) * scale;
+  scores[at + 14]! += ((v << 8) >> 24) * scale;
+  scores[at + 15]! += (v >> 24) * scale;
+  v = quads[first + 4]!;
+  scores[at + 16]! += ((v << 24) >> 24) * scale;
 }
 
 /** How often tagDocument calls its checkpoint: about every millisecond on a long document. */
