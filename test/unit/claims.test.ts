@@ -13,9 +13,9 @@ import { findAgentless, lowerCaseOf, lowerSameLength } from '../../src/server/an
 import { CAUSAL_CUES } from '../../src/server/analysis/lexicon';
 import {
   ACCUSATION_OR_EVALUATION, AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, CAUSAL_KEY, DIGIT, MULTIPLIER, OTHER_CUE, REPORTING_CUE,
-  SPELLED_NUMBER, wordClasses,
+  SPELLED_NUMBER, WORD, wordClasses,
 } from '../../src/server/analysis/wordClasses';
-import { buildTextModel } from '../../src/server/analysis/text';
+import { buildTextModel, startsWithLetterOrDigit } from '../../src/server/analysis/text';
 
 const analyzeText = (text: string, options: EngineOptions = {}): Article => analyze(text, options);
 
@@ -213,13 +213,20 @@ describe('claims: word classes', () => {
     const model = buildTextModel('Twelve critics said the mayor lied, and Ortiz pointed out the gap.');
     const classes = wordClasses(model);
     const of = (word: string): number => classes[model.tokens.findIndex((t) => t.text === word)]!;
-    assert.strictEqual(of('Twelve'), SPELLED_NUMBER);
+    assert.strictEqual(of('Twelve'), SPELLED_NUMBER | WORD);
     assert.ok(of('said') & REPORTING_CUE);
     assert.ok(of('lied') & ACCUSATION_OR_EVALUATION);
     assert.ok(of('pointed') & OTHER_CUE);
-    assert.strictEqual(wordClasses(buildTextModel('According to the report'))[0], ATTRIBUTION_LEAD);
-    for (const word of ['critics', 'the', 'mayor', ',', 'Ortiz', 'gap', '.']) assert.strictEqual(of(word), 0, word);
+    assert.strictEqual(wordClasses(buildTextModel('According to the report'))[0], ATTRIBUTION_LEAD | WORD);
+    for (const word of ['critics', 'the', 'mayor', 'Ortiz', 'gap']) assert.strictEqual(of(word), WORD, word);
+    for (const word of [',', '.']) assert.strictEqual(of(word), 0, word);
     assert.strictEqual(wordClasses(model), classes);
+  });
+
+  it('tells words from punctuation as startsWithLetterOrDigit does, in any script', () => {
+    const model = buildTextModel('“Ünal’s 3 a.m. call—¿Qué? 日本 (…) 😀 ’s” — $5');
+    const classes = wordClasses(model);
+    model.tokens.forEach((t, k) => assert.strictEqual((classes[k]! & WORD) !== 0, startsWithLetterOrDigit(t.text), t.text));
   });
 });
 

@@ -196,7 +196,7 @@ function scanTokens(prose: string, start: number, end: number, offsets: TokenOff
       e = TOKEN_RE.test(prose) ? TOKEN_RE.lastIndex : s + 1; // (always matches: \S)
     }
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
-    if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose.slice(s, e))) e++;
+    if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose, s, e)) e++;
     const cut = clitic(prose, s, e);
     starts[n] = s;
     if (cut > 0) {
@@ -310,10 +310,22 @@ function asciiTokenEnd(prose: string, s: number): number {
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 
-/** A word that keeps a following period: a known abbreviation ("Mr", "Jan") or a single capital ("J"). */
-function isAbbreviation(w: string): boolean {
-  for (let i = 0; i < w.length; i++) if (!isAsciiLetter(w.charCodeAt(i))) return false;
-  return (w.length === 1 && w.charCodeAt(0) <= 90) || ABBREVIATIONS.has(w.toLowerCase());
+/** The length of the longest ABBREVIATIONS entry: a longer word is none (lower-casing never shortens a word). */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
+/** Whether prose[s, e) keeps a following period: a known abbreviation ("Mr", "Jan") or a single capital ("J"). */
+function isAbbreviation(prose: string, s: number, e: number): boolean {
+  let capital = false;
+  for (let i = s; i < e; i++) {
+    const c = prose.charCodeAt(i);
+    if (!isAsciiLetter(c)) return false;
+    if (c <= 90) capital = true;
+  }
+  if (capital && e - s === 1) return true;
+  if (e - s > LONGEST_ABBREVIATION) return false;
+  // (toLowerCase is slow on a slice of two-byte text: only a word with a capital needs it)
+  const w = prose.slice(s, e);
+  return ABBREVIATIONS.has(capital ? w.toLowerCase() : w);
 }
 
 /**
@@ -433,15 +445,6 @@ export function startsWithLetterOrDigit(w: string): boolean {
   return /^[\p{L}\p{N}]/u.test(w);
 }
 
-/**
- * startsWithLetterOrDigit of a token, read from the document text at its offset: the text is one string read in
- * order, where the token strings are scattered in memory (ASCII by char code, the rest from the token's text).
- */
-export function tokenStartsWord(text: string, token: Token): boolean {
-  const c = text.charCodeAt(token.start);
-  return c < 128 ? isAsciiAlnum(c) : startsWithLetterOrDigit(token.text);
-}
-
 /** Whether a word starts with a capital letter, as /^\p{Lu}/u (ASCII by char code). */
 export function startsWithCapital(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -461,8 +464,10 @@ export function countWordsIn(text: string, start: number, end: number): number {
     const chunk = i;
     let word = false;
     let other = false;
-    for (; i < end && !isSpace(text.charCodeAt(i)); i++) {
+    // (each character read once: charCodeAt is most of the cost)
+    for (; i < end; i++) {
       const c = text.charCodeAt(i);
+      if (isSpace(c)) break;
       if (isAsciiAlnum(c)) word = true;
       else if (c >= 128) other = true;
     }

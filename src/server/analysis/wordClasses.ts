@@ -7,7 +7,7 @@
 // "edly", "illions"). The claim rules run such a pattern over a sentence only when one of its words has the class,
 // so the class must hold for every word a match of the pattern can touch (a looser class only costs time).
 
-import type { TextModel } from './text';
+import { startsWithLetterOrDigit, type TextModel, type TokenForm } from './text';
 import {
   ACCUSATION_LABELS, ACCUSATION_VERBS, BELIEF_CUE_FORMS, CAUSAL_CUES, DOCUMENT_CUE_FORMS, EVALUATIVE_WORDS,
   EXPRESSIVE_CUE_FORMS, NON_SPEECH_CUES, REPORTING_CUE_FORMS,
@@ -37,6 +37,8 @@ export const DIGIT = 256;
 export const MULTIPLIER = 512;
 /** A word holding a causal cue's first word ("led", "because"; claims, CAUSAL_RE) at its start or after a non-word character. */
 export const CAUSAL_KEY = 1024;
+/** A word that starts with a letter or a digit (text.ts startsWithLetterOrDigit), as opposed to punctuation. */
+export const WORD = 2048;
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -58,9 +60,10 @@ const AGENTLESS_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'has', 'had',
 const MULTIPLIER_SHAPE = /thousands|illions|doubled|halved|tripled|trebled|quadrupled/;
 const CAUSAL_SHAPE = new RegExp(`(?:^|\\W)(?:${[...new Set(CAUSAL_CUES.map((cue) => cue.split(' ')[0]!))].join('|')})`);
 
-/** The classes of a lower-case word: its lexicon classes and its shapes. */
-function classesOf(lower: string): number {
+/** The classes of a spelling: its lexicon classes and its shapes (those of its lower case). */
+function classesOf({ text, lower }: TokenForm): number {
   let classes = LEXICON_CLASSES.get(lower) ?? 0;
+  if (startsWithLetterOrDigit(text)) classes |= WORD;
   if (AGENTLESS_SHAPE.test(lower)) classes |= AGENTLESS_KEY;
   if (lower.endsWith('it')) classes |= AGENTLESS_IT;
   if (AGENTLESS_VERBS.has(lower)) classes |= AGENTLESS_VERB;
@@ -84,7 +87,7 @@ export function wordClasses(model: TextModel): Uint16Array {
     classes = new Uint16Array(forms.length);
     for (let i = 0; i < classes.length; i++) {
       const form = forms[i]!;
-      if (form.classes < 0) form.classes = classesOf(form.lower);
+      if (form.classes < 0) form.classes = classesOf(form);
       classes[i] = form.classes;
     }
     byModel.set(model, classes);

@@ -97,7 +97,7 @@ export function sentenceWords(model: TextModel, sentenceIndex: number, spans: Qu
     // a token is never blank, and its text is the prose's (masking only ever blanks whole characters to spaces)
     const text = t.text;
     const prev = words[words.length - 1];
-    const initial = !prev || ((prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-') && words.length <= 2);
+    const initial = !prev || (words.length <= 2 && (prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-'));
     // (every word has the same fields in the same order, quote included, so the rules read words of one shape)
     words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, quote: undefined, initial, name: inName[k] === 1, classes: classes[k]! });
   }
@@ -278,7 +278,7 @@ export type LowerCaseOf = (start: number, end: number) => string;
  * with either in the text, the whole text is lowered once.
  */
 export function lowerCaseOf(text: string): LowerCaseOf {
-  if (/[\u0130\u03a3]/.test(text)) {
+  if (text.includes('\u0130') || text.includes('\u03a3')) {
     let whole: string | undefined;
     return (start, end) => (whole ??= lowerSameLength(text)).slice(start, end);
   }

@@ -20,7 +20,7 @@
 //   ATTR009 fires once two sentences precede the speaker.
 // Ignore comments in Markdown apply to every finding of the article, so analyze() applies them (../ignores.ts).
 
-import { isSpace, startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
+import { isSpace, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
@@ -29,7 +29,7 @@ import {
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, sentenceWords, type Attribution, type LowerCaseOf, type Word } from './attribution';
-import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, wordClasses } from '../wordClasses';
+import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
   /** Opinion and analysis pieces: evaluative words (the second half of ATTR006) are not flagged. */
@@ -87,7 +87,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     let union = 0;
     for (const w of words) union |= w.classes;
     const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
-    const allQuoted = words.every((w) => w.quote || w.text.length === 1 && !startsWithLetterOrDigit(w.text));
+    const allQuoted = words.every((w) => w.quote || (w.text.length === 1 && !(w.classes & WORD)));
     // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
     return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted, speechBy: undefined };
   });

@@ -2,10 +2,10 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import { isSpace, startsWithCapital, tokenStartsWord, type TextModel } from '../text';
+import { isSpace, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
-import { ATTRIBUTION_LEAD, REPORTING_CUE, wordClasses } from '../wordClasses';
+import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -170,7 +170,7 @@ class QuoteExtractor {
       const p = parts[pi];
       const mark = p && p.start <= t.start && t.end <= p.end ? p.mark : -1;
       this.markOf[ti] = mark;
-      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (mark < 0 && tokenStartsWord(this.text, t) ? 1 : 0);
+      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (mark < 0 && this.startsWord(ti) ? 1 : 0);
     }
   }
 
@@ -195,6 +195,11 @@ class QuoteExtractor {
       this.paragraph(p, units, role === 'headline');
     }
     return this.toQuotes();
+  }
+
+  /** Whether token i starts with a letter or a digit (a word, not punctuation), by its classes. */
+  private startsWord(i: number): boolean {
+    return (this.classes[i]! & WORD) !== 0;
   }
 
   /** True when token i is the closing mark of its quote's last part. */
@@ -601,7 +606,7 @@ class QuoteExtractor {
     while (b > a && this.markOf[b - 1]! < 0 && (edge(this.lower[b - 1]!) || isEnd(t[b - 1])) && this.lower[b - 1]! !== 'that') b--;
     if (a >= b) return [];
     let hasWord = false;
-    for (let i = a; i < b; i++) if (tokenStartsWord(this.text, t[i]!)) hasWord = true;
+    for (let i = a; i < b && !hasWord; i++) hasWord = this.startsWord(i);
     if (!hasWord) return [];
     let start = t[a]!.start;
     let end = t[b - 1]!.end;
@@ -687,7 +692,7 @@ class QuoteExtractor {
       for (let k = L - 1; k > u.first && L - k < 20; k--) {
         if (this.markOf[k]! >= 0) break;
         if (t[k]!.text === open) {
-          if (k - 1 >= u.first && tokenStartsWord(this.text, t[k - 1]!)) {
+          if (k - 1 >= u.first && this.startsWord(k - 1)) {
             tail = L;
             L = k - 1;
           }
@@ -991,7 +996,7 @@ class QuoteExtractor {
         const tk = this.tokens[i]!;
         if (tk.start < part.start) continue;
         if (tk.end > part.end) break;
-        if (this.markOf[i]! < 0 && tokenStartsWord(this.text, tk)) n++;
+        if (this.markOf[i]! < 0 && this.startsWord(i)) n++;
       }
     }
     return n;
