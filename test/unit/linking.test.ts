@@ -5,6 +5,8 @@ import { strict as assert } from 'assert';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { recognizeEntities, type NameMention, type NameRecognizer } from '../../src/server/analysis/entities';
 import { nameKey } from '../../src/server/analysis/entities/linking';
+import { appositiveAfter } from '../../src/server/analysis/entities/descriptors';
+import fc from 'fast-check';
 import type { Entity } from '../../src/server/analysis/types';
 import type { Glossary } from '../../src/server/analysis/glossary';
 
@@ -253,6 +255,11 @@ describe('document-level consistency', () => {
     assert.deepEqual(texts(byName(es, 'Sameh Shoukry')), ['Sameh Shoukry', 'Shoukry']);
   });
 
+  it('adds untagged mentions of names that start with a letter beyond ASCII, and only whole words', () => {
+    const es = entitiesOf('[Ömer Çelik](PERSON) spoke first. Later Çelik left; the Çeliks and Çelik-led groups stayed, and ÖMER did not.');
+    assert.deepEqual(texts(byName(es, 'Ömer Çelik')), ['Ömer Çelik', 'Çelik']);
+  });
+
   it('finds a surname after a title', () => {
     const es = entitiesOf('[Helen Marsh](PERSON) chairs the council. Councillors praised Ms. Marsh after the vote.');
     assert.equal(byName(es, 'Helen Marsh').mentions.length, 2);
@@ -488,5 +495,55 @@ describe('linking: name keys', () => {
     assert.equal(nameKey('U.S.  State Department'), 'us. state department', 'a period before a space stays');
     assert.equal(nameKey(' O’Brien\u00a0Jr.'), "o'brien jr");
     assert.equal(nameKey('Dr. Ruth'), 'dr. ruth');
+  });
+
+  it('gives a name the same key every time (kept across analyses), whatever string it comes in', () => {
+    const story = 'Yesterday the Portsmouth City Council met.';
+    const slice = story.slice(story.indexOf('Portsmouth'), story.indexOf(' met'));
+    assert.equal(nameKey(slice), 'portsmouth city council');
+    assert.equal(nameKey('Portsmouth City Council'), 'portsmouth city council');
+    assert.equal(nameKey('U.S.'), 'us');
+    assert.equal(nameKey('U.S.'), 'us');
+  });
+});
+
+describe('descriptors: the appositive after a name', () => {
+  // the regular expression appositiveAfter reads as
+  const PATTERN = /^,\s+((?:[\p{L}\d][\p{L}\p{M}\d'’.&-]*)(?:\s+[\p{L}\p{M}\d'’.&%$-]+){0,17}?)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]|\)|$))/u;
+  const byPattern = (text: string, comma: number, end: number): string | undefined => PATTERN.exec(text.slice(comma, end))?.[1];
+  const read = (text: string, comma: number, end: number): string | undefined => {
+    const span = appositiveAfter(text, comma, end);
+    return span && text.slice(span.start, span.end);
+  };
+
+  it('reads the fewest words a comma, period, semicolon, dash or parenthesis follows', () => {
+    const text = 'Antony Blinken, the senior US diplomat, said';
+    assert.equal(read(text, 14, text.length), 'the senior US diplomat');
+    assert.equal(read('X, an aide — who left', 1, 21), 'an aide');
+    assert.equal(read('X, Sacramento, Calif. Officials', 1, 31), 'Sacramento');
+    assert.equal(read('X, who is 5% up (x', 1, 18), undefined);
+  });
+
+  it('gives back a closing period when nothing else ends the phrase, the last such word first', () => {
+    assert.equal(read('X, Calif. and Nev. rules apply (now', 1, 35), 'Calif. and Nev');
+    assert.equal(read('X,the x', 1, 7), undefined, 'a space after the comma');
+  });
+
+  it('stops at 18 words, and at the end it is given', () => {
+    const words = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
+    assert.equal(read(`X, ${words}, y`, 1, 200), undefined);
+    assert.equal(read(`X, ${words}, y`, 1, 12), 'w0 w1 w2');
+  });
+
+  it('reads as its regular expression on any text (property)', () => {
+    const PIECES = [' ', '  ', '\n', '\u00a0', ',', '.', ';', ')', '(', '—', '–', '-', "'", '’', '&', '%', '$', 'a', 'Bc', 'é', '1', 'x.', 'Calif.', '\u0301', '𝐀', '\ud835', '“', ' w', ' w.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }), fc.nat(), (pieces, cut) => {
+        const text = 'Name,' + pieces.join('');
+        const end = 4 + (cut % (text.length - 2));
+        assert.equal(read(text, 4, end), byPattern(text, 4, end));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -226,21 +226,18 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
   const exempt = (offset: number): boolean => header.some((x) => x.start <= offset && offset < x.end);
   // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
   // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
-  const singles: { start: number; end: number; text: string; word: string }[] = [];
+  // By word: each person looks up its surname and given name, not every single.
+  const byWord = new Map<string, Single[]>();
   for (const e of article.entities) {
     if (!NAME_ENTITY.has(e.type)) continue;
     for (const m of e.mentions) {
       const w = nameParts(m.text);
-      if (w.length === 1 && !exempt(m.start)) singles.push({ start: m.start, end: m.end, text: m.text, word: w[0]! });
+      if (w.length !== 1 || exempt(m.start)) continue;
+      const single = { start: m.start, end: m.end, text: m.text, word: w[0]! };
+      const list = byWord.get(single.word);
+      if (list) list.push(single);
+      else byWord.set(single.word, [single]);
     }
-  }
-  singles.sort((a, b) => a.start - b.start);
-  // by word, in document order: each person looks up its surname and given name, not every single
-  const byWord = new Map<string, typeof singles>();
-  for (const m of singles) {
-    const list = byWord.get(m.word);
-    if (list) list.push(m);
-    else byWord.set(m.word, [m]);
   }
   const out: FirstReference[] = [];
   const flagged = new Set<number>();
@@ -253,16 +250,32 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     if (!firstFull) continue;
     const own = new Set(e.mentions.map((m) => m.start));
     // The surname alone (any entity), or the given name alone within this person's own mentions.
-    const bySurname = byWord.get(full[full.length - 1]!)?.[0];
-    const byGiven = byWord.get(full[0]!)?.find((m) => own.has(m.start) || m.start >= firstFull.start);
-    const early = [bySurname, byGiven]
-      .filter((m) => m !== undefined && m.start < firstFull.start && (m.word === full[full.length - 1] || own.has(m.start)))
-      .sort((a, b) => a!.start - b!.start)[0];
+    const bySurname = earliest(byWord.get(full[full.length - 1]!), () => true);
+    const byGiven = earliest(byWord.get(full[0]!), (m) => own.has(m.start) || m.start >= firstFull.start);
+    const before = (m: Single | undefined): m is Single => m !== undefined && m.start < firstFull.start && (m.word === full[full.length - 1] || own.has(m.start));
+    // the earlier of the two (the surname on a tie)
+    const [a, b] = [bySurname, byGiven].filter(before);
+    const early = b && b.start < a!.start ? b : a;
     if (!early || flagged.has(early.start)) continue;
     flagged.add(early.start);
     out.push({ start: early.start, end: early.end, name: e.name, text: early.text });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A body mention of one name only, and that name's comparable form. */
+interface Single {
+  start: number;
+  end: number;
+  text: string;
+  word: string;
+}
+
+/** The first in document order of the mentions that pass `test` (the first listed of those at one offset). */
+function earliest(mentions: readonly Single[] | undefined, test: (m: Single) => boolean): Single | undefined {
+  let first: Single | undefined;
+  for (const m of mentions ?? []) if (test(m) && (!first || m.start < first.start)) first = m;
+  return first;
 }
 
 const FIRST_REFERENCE_CODE = 'NAME002';

@@ -96,9 +96,80 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   return text;
 }
 
-// The appositive after a name: ", the senior US diplomat," · ", an American journalist who disappeared …," ·
-// ", Egypt's foreign minister,". Ends at a comma, period, semicolon, dash or closing parenthesis.
-const APPOSITIVE_AFTER = /^,\s+((?:[\p{L}\d][\p{L}\p{M}\d'’.&-]*)(?:\s+[\p{L}\p{M}\d'’.&%$-]+){0,17}?)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]|\)|$))/u;
+/**
+ * The appositive after a name, whose end is followed by a comma at `comma`: ", the senior US diplomat," · ", an
+ * American journalist who disappeared …," · ", Egypt's foreign minister,". Returns the phrase's span, the text
+ * read no further than `end`. The phrase is the fewest words (up to 18) after the comma that a comma, period,
+ * semicolon, dash, closing parenthesis or `end` follows. Read by code points, as the regular expression it was
+ * (its Unicode classes cost a call per character, and a failed search backtracks through every word):
+ *   /^,\s+((?:[\p{L}\d][\p{L}\p{M}\d'’.&-]*)(?:\s+[\p{L}\p{M}\d'’.&%$-]+){0,17}?)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]|\)|$))/u
+ */
+export function appositiveAfter(text: string, comma: number, end: number): { start: number; end: number } | undefined {
+  end = Math.min(end, text.length);
+  let start = comma + 1;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  const first = codePointAt(text, start, end);
+  if (start === comma + 1 || start >= end || !(isLetter(first) || (first >= 48 && first <= 57))) return undefined;
+  // The words at their longest, the end tried after each in turn; failing that, the pattern gives back a word's
+  // closing period to end on it ("Calif." before a space), the last such word first.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let at = start; ; ) {
+    const e = wordEnd(text, at, end, starts.length > 0);
+    starts.push(at);
+    ends.push(e);
+    if (phraseEndsAt(text, e, end)) return { start, end: e };
+    at = e;
+    while (at < end && isSpace(text.charCodeAt(at))) at++;
+    if (starts.length === 18 || at === e || at >= end || !inWord(codePointAt(text, at, end), true)) break;
+  }
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const e = ends[k]!;
+    if (e - 1 > starts[k]! && text.charCodeAt(e - 1) === 46 && e < end && isSpace(text.charCodeAt(e))) return { start, end: e - 1 };
+  }
+  return undefined;
+}
+
+/** Where a run of word characters that starts at `at` ends: letters, marks, digits, ' ’ . & - (and % $ after the first word). */
+function wordEnd(text: string, at: number, end: number, later: boolean): number {
+  while (at < end) {
+    const c = codePointAt(text, at, end);
+    if (!inWord(c, later)) break;
+    at += c > 0xffff ? 2 : 1;
+  }
+  return at;
+}
+
+/** Whether a phrase may end at `at`: then come, after any whitespace, a comma, a period and a space, a semicolon, a dash after a space, a closing parenthesis, or `end`. */
+function phraseEndsAt(text: string, at: number, end: number): boolean {
+  let q = at;
+  while (q < end && isSpace(text.charCodeAt(q))) q++;
+  if (q >= end) return true;
+  const c = text.charCodeAt(q);
+  if (c === 44 || c === 59 || c === 41) return true;
+  if (c === 46) return q + 1 >= end || isSpace(text.charCodeAt(q + 1));
+  return (c === 0x2014 || c === 0x2013) && q > at;
+}
+
+const LETTER = /\p{L}/u;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const isLetter = (c: number): boolean => (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(String.fromCodePoint(c)));
+
+/** A word character of an appositive (see appositiveAfter); `later`: of a word after the first, which may hold % and $. */
+function inWord(c: number, later: boolean): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 46 || c === 38 || c === 45 || (later && (c === 37 || c === 36));
+  return c === 0x2019 || LETTER_OR_MARK.test(String.fromCodePoint(c));
+}
+
+/** The code point at `at`, a surrogate pair read whole only when both halves are before `end` (as in a slice that ends there). */
+function codePointAt(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(at);
+  if (c >= 0xd800 && c <= 0xdbff && at + 1 < end) {
+    const d = text.charCodeAt(at + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
 // The appositive before a name: "his Jordanian counterpart, Ayman Safadi".
 const APPOSITIVE_BEFORE = /(?:^|[\s(])((?:the|a|an|his|her|their|its|[\p{Lu}][\p{L}-]*['’]s)\s+(?:[\p{L}\p{M}'’.&-]+\s+){0,5}[\p{L}\p{M}-]+),\s*$/iu;
 
@@ -150,12 +221,13 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
   const sentenceEnd = sentence?.end ?? model.text.length;
   const sentenceStart = sentence?.start ?? 0;
   // (the pattern opens with a comma: most mentions have none after them)
-  const after = model.prose.charCodeAt(m.end) === 44 && m.end < sentenceEnd ? APPOSITIVE_AFTER.exec(model.prose.slice(m.end, Math.min(sentenceEnd, m.end + 240))) : null;
+  const after = model.prose.charCodeAt(m.end) === 44 && m.end < sentenceEnd ? appositiveAfter(model.prose, m.end, Math.min(sentenceEnd, m.end + 240)) : undefined;
   if (after) {
     // one that runs to the end of the sentence instead of closing with a comma is short, or it is a clause:
     // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."
-    const closed = /^\s*[,;)—–]/.test(model.prose.slice(m.end + after[0].length, m.end + after[0].length + 3));
-    const d = closed || after[1]!.split(/\s+/).length <= 8 ? acceptableAppositive(after[1]!, m.type, false) : undefined;
+    const phrase = model.prose.slice(after.start, after.end);
+    const closed = /^\s*[,;)—–]/.test(model.prose.slice(after.end, after.end + 3));
+    const d = closed || phrase.split(/\s+/).length <= 8 ? acceptableAppositive(phrase, m.type, false) : undefined;
     if (d) out.push(d);
   }
   const leadStart = Math.max(sentenceStart, m.start - 120);

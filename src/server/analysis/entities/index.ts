@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, memoized, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -49,7 +49,7 @@ export interface EntityOptions {
 const NAME_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'LOC', 'MISC']);
 
 /** URL-style id: lower case, accents dropped, words joined by hyphens ("Antony Blinken" → "antony-blinken"). */
-export function slug(name: string): string {
+export const slug = memoized((name) => {
   // fast path for plain ASCII names, the common case
   if (/^[\x20-\x7e]*$/.test(name)) return asciiSlug(name) || 'entity';
   return (
@@ -61,7 +61,7 @@ export function slug(name: string): string {
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'entity'
   );
-}
+});
 
 /** slug() of printable ASCII, by char codes: apostrophes dropped, every other run of non-alphanumerics one hyphen. */
 function asciiSlug(name: string): string {
@@ -84,14 +84,42 @@ function asciiSlug(name: string): string {
 function occurrences(haystack: string, needle: string, limit = Infinity): number[] {
   const out: number[] = [];
   if (!needle) return out;
-  for (let i = haystack.indexOf(needle); i >= 0 && out.length < limit; i = haystack.indexOf(needle, i + 1)) {
-    const before = haystack[i - 1];
-    const after = haystack[i + needle.length];
-    if (before && /[\p{L}\p{N}_-]/u.test(before)) continue;
-    if (after && /[\p{L}\p{N}_]/u.test(after)) continue;
-    if (after === '-' && /[\p{L}\p{N}]/u.test(haystack[i + needle.length + 1] ?? '')) continue;
-    out.push(i);
+  for (let i = haystack.indexOf(needle); i >= 0 && out.length < limit; i = haystack.indexOf(needle, i + 1)) if (wholeWord(haystack, i, i + needle.length)) out.push(i);
+  return out;
+}
+
+/** Whether text[start, end) stands as a word: no letter, digit, _ or - before it; after it none of those but a hyphen, and no hyphen and letter or digit. */
+function wholeWord(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  const after = text[end];
+  if (before && /[\p{L}\p{N}_-]/u.test(before)) return false;
+  if (after && /[\p{L}\p{N}_]/u.test(after)) return false;
+  return !(after === '-' && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+}
+
+/** Offsets of the ASCII capitals of a text, by letter (A = 0): where a name that starts with one can occur. */
+function capitalOffsets(text: string): number[][] {
+  const out: number[][] = Array.from({ length: 26 }, () => []);
+  for (let i = 0; i < text.length; i++) {
+    const letter = text.charCodeAt(i) - 65;
+    if (letter >= 0 && letter < 26) out[letter]!.push(i);
   }
+  return out;
+}
+
+/**
+ * Offsets of every occurrence of `name` (two or more characters) in `text`, whole word or not: looked for at the
+ * offsets of its first letter when that is an ASCII capital (one pass over the text for all names, not one each).
+ */
+function offsetsOf(text: string, name: string, capitals: readonly number[][]): number[] {
+  const out: number[] = [];
+  const letter = name.charCodeAt(0) - 65;
+  if (letter < 0 || letter >= 26) {
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) out.push(i);
+    return out;
+  }
+  const second = name.charCodeAt(1);
+  for (const i of capitals[letter]!) if (text.charCodeAt(i + 1) === second && text.startsWith(name, i)) out.push(i);
   return out;
 }
 
@@ -209,6 +237,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     const lower = w.toLowerCase();
     return lower !== w && occurrences(prose, lower, 1).length > 0;
   };
+  const capitals = capitalOffsets(prose);
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     const type = votes.winner('MISC');
@@ -217,9 +246,10 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     // whole text, slow for a lower-case word, whose first letter the text is full of)
     let common: boolean | undefined;
     const commonNoun = (): boolean => (common ??= singleWord && usedInLowerCase(surface));
-    for (const at of occurrences(prose, surface)) {
+    // (most occurrences are tagged already: their offsets are taken before the whole-word test)
+    for (const at of offsetsOf(prose, surface, capitals)) {
       const end = at + surface.length;
-      if (!occupied.free(at, end)) continue;
+      if (!occupied.free(at, end) || !wholeWord(prose, at, end)) continue;
       // part of a longer capitalised name the recognizer did not tag
       const next = isSpace(prose.charCodeAt(end)) ? /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30)) : null;
       if (next && !/^(?:I|A)$/.test(next[1]!)) continue;

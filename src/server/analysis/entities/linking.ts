@@ -68,11 +68,32 @@ const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
   'secretariat', 'cabinet', 'administration', 'movement', 'club', 'hospital', 'school', 'college', 'church',
 ]);
 
-/** Lower-cased matching key: periods out of acronyms ("U.S." = "US"), curly apostrophes straightened. */
-export function nameKey(display: string): string {
-  if (plainName(display)) return display.toLowerCase();
-  return display.replace(/[’‘]/g, "'").replace(/\.(?=\S|$)/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * A string function's results, kept across analyses: a story writes the same few names at every mention, and a
+ * document is analysed again at every edit. A result is one long-lived string, whose hash the maps it is looked up
+ * in find computed. Bounded, as a long-running server sees an open-ended set of strings; a long argument is stored
+ * as a copy, as it may be a slice (a view) of its whole document.
+ */
+export function memoized(compute: (s: string) => string): (s: string) => string {
+  const results = new Map<string, string>();
+  return (s) => {
+    let r = results.get(s);
+    if (r === undefined) {
+      if (results.size >= 50_000) results.clear();
+      r = compute(s);
+      results.set(s.length >= 13 ? (' ' + s).slice(1) : s, r);
+    }
+    return r;
+  };
 }
+
+/**
+ * Lower-cased matching key: periods out of acronyms ("U.S." = "US"), curly apostrophes straightened. (Memoized:
+ * lower-casing a slice of two-byte text goes to ICU.)
+ */
+export const nameKey = memoized((display) =>
+  plainName(display) ? display.toLowerCase() : display.replace(/[’‘]/g, "'").replace(/\.(?=\S|$)/g, '').replace(/\s+/g, ' ').trim().toLowerCase(),
+);
 
 /** Nothing for nameKey to do but lower the case: no curly apostrophe, no period, single spaces between words. */
 function plainName(display: string): boolean {
