@@ -5,32 +5,43 @@
 
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { matchesAt, openingFilter, opensValue } from '../../src/server/analysis/entities/values';
+import { matchesAt, openingFilter, typesOpeningAt } from '../../src/server/analysis/entities/values';
 
-/** Offsets of `text` where some value pattern matches but the filter would not try it. */
-function turnedAway(text: string): number[] {
-  const out: number[] = [];
-  for (let at = 0; at < text.length; at++) if (matchesAt(text, at).slice(1).some(Boolean) && !opensValue(text, at)) out.push(at);
+/** "offset:type" where a type's patterns match in `text` but the filter would not try them. */
+function turnedAway(text: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const m = matchesAt(text, at);
+    const types = typesOpeningAt(text, at);
+    for (let k = 0; k < 5; k++) if (m[k + 1] && !(types & (1 << k))) out.push(`${at}:${k}`);
+  }
   return out;
 }
+const opensValue = (text: string): boolean => typesOpeningAt(text, 0) !== 0;
 
 describe('values: the opening filter', () => {
   it('reads alternatives, classes, ranges, repeats, escapes and assertions', () => {
     const opens = openingFilter([String.raw`\bab|c\d{2,}(?=x)|[xy-]?z|(?:no|yes)\.+!`], 3);
-    const at0 = (text: string): boolean => opens(text, 0);
+    const at0 = (text: string): boolean => opens(text, 0) === 1;
     assert.deepEqual(['ab', 'abc', 'c12', 'c123', 'z', 'xz', '-z', 'no.', 'yes', 'ye'].map(at0), [true, true, true, true, true, true, true, true, true, false]);
     assert.deepEqual(['a', 'ac', 'c1', 'c1x', 'xx', 'q', 'n.', 'yeS.'].map(at0), [false, false, false, false, false, false, false, true]);
-    assert.equal(opens('say ab', 4), true);
+    assert.equal(opens('say ab', 4), 1);
+  });
+
+  it('tells the patterns apart', () => {
+    const opens = openingFilter(['ab', String.raw`a\d`, 'abc|b', 'x?'], 3);
+    // ("abc" is not told from "ab" until its "c" is read; "x?" can match nothing, so it may begin anywhere)
+    assert.deepEqual(['ab', 'a5', 'abc', 'b', 'a', 'q'].map((t) => opens(t, 0)), [1 | 8, 2 | 8, 1 | 4 | 8, 4 | 8, 8, 8]);
   });
 
   it('reads the first character by case, the rest by letter, digits as any digit and spaces as any white space', () => {
     const opens = openingFilter(['May 5'], 5);
-    assert.deepEqual(['May 5', 'MAY 9', 'May\u00a00', 'may 5', 'May5', 'Ma 5'].map((t) => opens(t, 0)), [true, true, true, false, false, false]);
+    assert.deepEqual(['May 5', 'MAY 9', 'May\u00a00', 'may 5', 'May5', 'Ma 5'].map((t) => opens(t, 0)), [1, 1, 1, 0, 0, 0]);
   });
 
   it('lets a match shorter than its depth end the text, and nothing else', () => {
     const opens = openingFilter(['ab?'], 4);
-    assert.deepEqual([opens('a', 0), opens('ab', 0), opens('b', 0), opens('', 0)], [true, true, false, false]);
+    assert.deepEqual([opens('a', 0), opens('ab', 0), opens('b', 0), opens('', 0)], [1, 1, 0, 0]);
   });
 
   it('refuses the syntax whose characters it cannot tell, rather than let a match slip', () => {
@@ -38,9 +49,16 @@ describe('values: the opening filter', () => {
   });
 
   it('turns away the words most look-back starts are, and lets through the openings of values', () => {
-    for (const word of ['said', 'which', 'year', 'million', 'percent', 'people']) assert.equal(opensValue(`${word} x`, 0), false, word);
+    for (const word of ['said', 'which', 'year', 'million', 'percent', 'people']) assert.equal(opensValue(`${word} x`), false, word);
     for (const start of ['the 1990s', 'May 4', 'mid-2021', '$5', '€3', '5 km', 'Q3 2023', '’90s', 'last week', 'a few days ago', 'Eid al-Adha'])
-      assert.equal(opensValue(start, 0), true, start);
+      assert.equal(opensValue(start), true, start);
+  });
+
+  it('tries only the types that can begin at a start', () => {
+    // bits: DATE 1, TIME 2, MONEY 4, PERCENT 8, QUANTITY 16
+    assert.equal(typesOpeningAt('the 1990s', 0), 1);
+    assert.equal(typesOpeningAt('$5 million', 0), 4);
+    assert.equal(typesOpeningAt('2023 was', 0), 31);
   });
 
   it('turns away no offset where a value pattern matches, in sentences we wrote', () => {

@@ -169,23 +169,26 @@ function caseless(source: string): string {
 const VALUE_TYPES: ValueType[] = ['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY'];
 const TYPE_ALTERNATIONS = [DATE_PATTERNS, TIME_PATTERNS, MONEY_PATTERNS, PERCENT_PATTERNS, QUANTITY_PATTERNS].map(alternation);
 /**
- * Every type's alternation at one offset, in one native call: one sticky pattern of a lookahead per type,
- * `(?=(alternation)|)`, which always matches (empty) and captures in group k+1 what VALUE_TYPES[k] matches there,
- * if anything. The patterns hold no capturing groups of their own.
+ * The alternations of some types at one offset, in one native call, by the mask of those types (bit k for
+ * VALUE_TYPES[k]): one sticky pattern of a lookahead per type, `(?=(alternation)|)`, which always matches (empty)
+ * and captures in group k+1 what VALUE_TYPES[k] matches there, if anything; a type left out has an empty group. The
+ * patterns hold no capturing groups of their own. Made the first time a mask is asked for.
  */
-const ALL_TYPES_AT = new RegExp(TYPE_ALTERNATIONS.map((a) => `(?=(${a})|)`).join(''), 'y');
+const TYPES_AT: (RegExp | undefined)[] = [];
+const ALL_TYPES = (1 << VALUE_TYPES.length) - 1;
 
-/** What each type's patterns match at `at`: VALUE_TYPES[k]'s in element k + 1 (empty or undefined for nothing). */
-export function matchesAt(prose: string, at: number): RegExpExecArray {
-  ALL_TYPES_AT.lastIndex = at;
-  return ALL_TYPES_AT.exec(prose)!;
+/** What the types of `mask` match at `at`: VALUE_TYPES[k]'s in element k + 1 (empty or undefined for nothing). */
+export function matchesAt(prose: string, at: number, mask = ALL_TYPES): RegExpExecArray {
+  const re = (TYPES_AT[mask] ??= new RegExp(TYPE_ALTERNATIONS.map((a, k) => (mask & (1 << k) ? `(?=(${a})|)` : '()')).join(''), 'y'));
+  re.lastIndex = at;
+  return re.exec(prose)!;
 }
 
 // ---- where a value can begin ------------------------------------------------------------------------------------
 
 // Most look-back starts ("said", "which", the "the" before "year") begin no value, yet each cost a native call that
 // tried every alternative there. So a start is tried only where the first characters can begin a match: an opening
-// filter read from the alternations' sources (the very text of ALL_TYPES_AT) when the module loads, so that no edit
+// filter read from the alternations' sources (the very text of the patterns tried, TYPES_AT) when the module loads, so that no edit
 // of a pattern can leave it behind.
 
 /** A pattern read as the characters it can match, in order: all the opening filter needs of it. */
@@ -287,19 +290,22 @@ function shapeOf(source: string): Shape {
 }
 
 /**
- * A test of whether a match of some of the patterns `sources` can begin at text[at], by its first `depth`
- * characters: true wherever one can (and at some offsets where none does), false where none can.
+ * A test of which of the patterns `sources` can begin a match at text[at], by its first `depth` characters: a mask
+ * with bit k set for sources[k] wherever it can (and at some offsets where it does not), clear where it cannot.
  */
-export function openingFilter(sources: string[], depth: number): (text: string, at: number) => boolean {
+export function openingFilter(sources: string[], depth: number): (text: string, at: number) => number {
+  if (sources.length > 30) throw new Error('values: the opening filter tells at most 30 patterns apart');
   // The openings as a trie over symbols: from the root (node 0), next[node * width + symbol] is the node after
-  // reading the symbol (0: no match begins so), and complete[node] says a match may have begun so, whatever follows:
-  // one ends there, or `depth` symbols were read (node 1 stands for every node that deep).
+  // reading the symbol (0: no match begins so); ends[node] has the bits of the sources whose match may have begun so,
+  // whatever follows (one ends there), and through[node] those of the sources with an opening through the node. A
+  // symbol read at `depth` leads to no node: next holds -mask of the sources whose openings read it.
   const alphabet = new Map<string, number>(); // symbol -> index; 0 stands for any character no pattern holds
-  const children = new Map<number, number>(); // node * 256 + symbol -> node
-  const depths = [0, depth];
-  const complete = [0, 1];
-  /** The nodes where matches of `shape` from the nodes `from` can end, but for complete ones: they go no further. */
-  const walk = (shape: Shape, from: number[]): number[] => {
+  const children = new Map<number, number>(); // node * 256 + symbol -> node, or -mask at `depth`
+  const depths = [0];
+  const ends = [0];
+  const through = [0];
+  /** The nodes where matches of `shape` from the nodes `from` can end (but for those where source `bit` ends). */
+  const walk = (shape: Shape, from: number[], bit: number): number[] => {
     if (from.length === 0) return from;
     switch (shape.kind) {
       case 'char': {
@@ -308,46 +314,55 @@ export function openingFilter(sources: string[], depth: number): (text: string, 
           for (const node of from) {
             const folded = depths[node]! > 0 ? foldCase(c) : c;
             const symbol = alphabet.get(folded) ?? alphabet.set(folded, alphabet.size + 1).size;
-            let child = children.get(node * 256 + symbol);
-            if (child === undefined) {
-              child = depths[node]! + 1 === depth ? 1 : depths.push(depths[node]! + 1) - 1;
-              if (child > 1) complete.push(0);
-              children.set(node * 256 + symbol, child);
+            const key = node * 256 + symbol;
+            if (depths[node]! + 1 === depth) {
+              children.set(key, -(-(children.get(key) ?? 0) | bit));
+              continue;
             }
-            if (!complete[child]) to.add(child);
+            let child = children.get(key);
+            if (child === undefined) {
+              children.set(key, (child = depths.push(depths[node]! + 1) - 1));
+              ends.push(0);
+              through.push(0);
+            }
+            through[child] = through[child]! | bit;
+            if (!(ends[child]! & bit)) to.add(child);
           }
         }
         return [...to];
       }
       case 'sequence':
-        return shape.items.reduce((at, item) => walk(item, at), from);
+        return shape.items.reduce((at, item) => walk(item, at, bit), from);
       case 'either':
-        return [...new Set(shape.items.flatMap((item) => walk(item, from)))];
+        return [...new Set(shape.items.flatMap((item) => walk(item, from, bit)))];
       case 'repeat': {
         let at = from;
-        for (let n = 0; n < shape.min; n++) at = walk(shape.item, at);
+        for (let n = 0; n < shape.min; n++) at = walk(shape.item, at, bit);
         const all = new Set(at);
         // a node reached before has had (or will have) its further repetitions walked
         for (let n = shape.min; n < shape.max && at.length > 0; n++) {
-          at = walk(shape.item, at).filter((node) => !all.has(node));
+          at = walk(shape.item, at, bit).filter((node) => !all.has(node));
           for (const node of at) all.add(node);
         }
         return [...all];
       }
     }
   };
-  for (const source of sources) for (const node of walk(shapeOf(source), [0])) complete[node] = 1;
+  sources.forEach((source, k) => {
+    for (const node of walk(shapeOf(source), [0], 1 << k)) ends[node] = ends[node]! | (1 << k);
+  });
   if (alphabet.size >= 255) throw new Error('values: the patterns hold too many characters for the opening filter');
   const width = alphabet.size + 1;
   const next = new Int32Array(depths.length * width);
   for (const [key, child] of children) next[Math.floor(key / 256) * width + (key % 256)] = child;
-  const isComplete = Uint8Array.from(complete);
-  if (isComplete[0]) return () => true; // a pattern can match nothing: a value may begin anywhere
+  const endsAt = Int32Array.from(ends);
+  const throughAt = Int32Array.from(through);
   // each UTF-16 code unit's symbol index, worked out the first time it is read (255: not yet)
   const symbols = new Uint8Array(0x10000).fill(255);
 
-  return (text: string, at: number): boolean => {
+  return (text: string, at: number): number => {
     const end = Math.min(text.length, at + depth);
+    let found = endsAt[0]!; // (a pattern that can match nothing may begin anywhere)
     let node = 0;
     for (let i = at; i < end; i++) {
       let code = text.charCodeAt(i);
@@ -355,15 +370,16 @@ export function openingFilter(sources: string[], depth: number): (text: string, 
       let symbol = symbols[code]!;
       if (symbol === 255) symbol = symbols[code] = alphabet.get(symbolOf(String.fromCharCode(code))) ?? 0;
       node = next[node * width + symbol]!;
-      if (node === 0) return false;
-      if (isComplete[node] !== 0) return true;
+      if (node <= 0) return found | -node;
+      found |= endsAt[node]!;
+      if ((throughAt[node]! & ~found) === 0) return found; // every source through here is told
     }
-    return false; // the text ends first
+    return found; // the text ends first
   };
 }
 
-/** Whether a value can begin at prose[at] (see openingFilter): its first four characters are read. */
-export const opensValue = openingFilter(TYPE_ALTERNATIONS, 4);
+/** Which types can begin a value at prose[at] (see openingFilter): bit k for VALUE_TYPES[k], by four characters. */
+export const typesOpeningAt = openingFilter(TYPE_ALTERNATIONS, 4);
 
 /**
  * Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). Asked
@@ -396,48 +412,47 @@ function triggerOf(form: TokenForm): boolean {
   return trigger;
 }
 
-/** Offsets where a value may start, in order. */
-function candidateStarts(model: TextModel): number[] {
+/** The values' patterns tried where a value may start, in order: at each trigger and the tokens before it. */
+function scan(model: TextModel, out: Candidate[]): void {
   const toks = model.tokens;
-  const starts: number[] = [];
-  let lastAdded = -1;
+  let lastTried = -1;
   for (let i = 0; i < toks.length; i++) {
     if (!triggerOf(model.forms[i]!)) continue;
     const sentence = toks[i]!.sentence;
-    for (let k = Math.max(0, i - LOOKBACK, lastAdded + 1); k <= i; k++) {
+    for (let k = Math.max(0, i - LOOKBACK, lastTried + 1); k <= i; k++) {
       if (toks[k]!.sentence !== sentence) continue;
-      if (opensValue(model.prose, toks[k]!.start)) starts.push(toks[k]!.start);
-      lastAdded = k;
+      const types = typesOpeningAt(model.prose, toks[k]!.start);
+      if (types !== 0) scanAt(model.prose, toks[k]!.start, types, out);
+      lastTried = k;
     }
   }
-  return starts;
 }
 
-function scanAt(prose: string, starts: number[], out: Candidate[]): void {
-  for (const at of starts) {
-    const m = matchesAt(prose, at);
-    for (let k = 0; k < VALUE_TYPES.length; k++) {
-      const found = m[k + 1];
-      if (!found) continue;
-      const type = VALUE_TYPES[k]!;
-      let start = at;
-      let end = start + found.length;
-      // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
-      const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(found);
-      if (lead && type !== 'MONEY') start += lead[0].length;
-      while (end > start && /\s/.test(prose[end - 1]!)) end--;
-      out.push({ start, end, type });
-    }
+/** The values of the types of `mask` that start at `at`. */
+function scanAt(prose: string, at: number, mask: number, out: Candidate[]): void {
+  const m = matchesAt(prose, at, mask);
+  for (let k = 0; k < VALUE_TYPES.length; k++) {
+    const found = m[k + 1];
+    if (!found) continue;
+    const type = VALUE_TYPES[k]!;
+    let start = at;
+    let end = start + found.length;
+    // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
+    const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(found);
+    if (lead && type !== 'MONEY') start += lead[0].length;
+    while (end > start && /\s/.test(prose[end - 1]!)) end--;
+    out.push({ start, end, type });
   }
 }
 
 /** Guards that the patterns alone cannot express. */
 function plausible(c: Candidate, prose: string): boolean {
-  const text = prose.slice(c.start, c.end);
   // nothing inside a URL or a file name ("…/2022/07/…")
-  if (/[/\\]$|[/\\]\S*$/.test(prose.slice(Math.max(0, c.start - 60), c.start)) && !/\s/.test(prose[c.start - 1] ?? ' ')) return false;
+  if (!/\s/.test(prose[c.start - 1] ?? ' ') && /[/\\]$|[/\\]\S*$/.test(prose.slice(Math.max(0, c.start - 60), c.start))) return false;
   if (prose[c.end] === '/' && /\d/.test(prose[c.end + 1] ?? '')) return false;
-  if (c.type === 'DATE' && /^\d{4}$/.test(text)) {
+  if (c.type !== 'DATE') return true;
+  const text = prose.slice(c.start, c.end);
+  if (/^\d{4}$/.test(text)) {
     const before = prose.slice(Math.max(0, c.start - 24), c.start);
     const after = prose.slice(c.end, c.end + 24);
     if (COUNT_BEFORE.test(before) || COUNT_AFTER.test(after)) return false;
@@ -446,9 +461,11 @@ function plausible(c: Candidate, prose: string): boolean {
   }
   // "May" at the start of a sentence without a day is the verb ("May I…" rarely appears in news, but "May" the
   // surname does); the patterns already demand a day, a year or a preposition.
-  if (c.type === 'DATE' && /^(?:early|late|mid|on|this|last|next)\s*$/i.test(text)) return false;
-  return true;
+  return !/^(?:early|late|mid|on|this|last|next)\s*$/i.test(text);
 }
+
+// Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
+const RANK: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };
 
 /**
  * Dates, times, money, percentages and quantities in the document's prose, longest match first where two
@@ -457,18 +474,16 @@ function plausible(c: Candidate, prose: string): boolean {
 export function findValues(model: TextModel): ValueMention[] {
   const prose = model.prose;
   const candidates: Candidate[] = [];
-  scanAt(prose, candidateStarts(model), candidates);
+  scan(model, candidates);
 
-  // Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
-  const rank: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };
-  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || rank[a.type] - rank[b.type] || a.start - b.start);
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || RANK[a.type] - RANK[b.type] || a.start - b.start);
   const kept: Candidate[] = [];
   const taken = new Uint8Array(prose.length + 1);
   for (const c of candidates) {
-    if (c.end <= c.start || !plausible(c, prose)) continue;
+    if (c.end <= c.start) continue;
     let free = true;
     for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
-    if (!free) continue;
+    if (!free || !plausible(c, prose)) continue;
     taken.fill(1, c.start, c.end);
     kept.push(c);
   }
