@@ -155,19 +155,34 @@ function npBack(words: Word[], end: number): number {
   return k + 1;
 }
 
+/** Punctuation that ends a source noun phrase read forward. */
+const NP_FORWARD_STOPS: ReadonlySet<string> = new Set([',', '.', ';', ':', '(', '—', '?', '!']);
+/** Words that end it ("said on Monday", "said in a statement") … */
+const NP_FORWARD_SETTINGS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this']);
+/** … and times that end it unless a capitalised word follows. */
+const NP_FORWARD_TIMES: ReadonlySet<string> = new Set([
+  ...NP_FORWARD_SETTINGS, 'earlier', 'late', 'early', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
 /** Walks forward from `start` over a source noun phrase (inverted attribution, "according to X"). */
 function npForward(words: Word[], start: number): number {
   let k = start;
   while (k < words.length && k - start < 9) {
     const w = words[k]!;
-    if (w.quote || w.text === ',' || w.text === '.' || w.text === ';' || w.text === ':' || w.text === '(' || w.text === '—' || w.text === '?' || w.text === '!') break;
+    if (w.quote || NP_FORWARD_STOPS.has(w.text)) break;
     if (NP_BOUNDARY.has(w.lower) && k > start) break;
-    if (k > start && /^(?:on|in|at|during|after|before|last|this|earlier|late|early|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(w.lower) && !startsWithCapital(words[k + 1]?.text ?? 'x')) break;
-    if (k > start && /^(?:on|in|at|during|after|before|last|this)$/.test(w.lower)) break;
+    if (k > start && NP_FORWARD_TIMES.has(w.lower) && !startsWithCapital(words[k + 1]?.text ?? 'x')) break;
+    if (k > start && NP_FORWARD_SETTINGS.has(w.lower)) break;
     k++;
   }
   return k;
 }
+
+/** Words that open a post-modifier of a source's head noun ("officials in the ministry", "critics of the plan"). */
+const POST_MODIFIERS: ReadonlySet<string> = new Set([
+  'of', 'in', 'at', 'for', 'from', 'with', 'to', 'close', 'familiar', 'who', 'including', 'like', 'such', 'briefed', 'on',
+  'inside', 'within', 'among', 'led', 'polled', 'surveyed', 'knowledgeable', 'involved', 'aware',
+]);
 
 /** Named, described or vague: how well the source words let a reader know who is speaking. */
 export function classifySource(words: Word[], from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
@@ -176,7 +191,7 @@ export function classifySource(words: Word[], from: number, to: number, appositi
   // the head: the last word before a post-modifier ("officials in the ministry", "critics of the plan")
   let headIdx = np.length - 1;
   for (let k = 1; k < np.length; k++) {
-    if (/^(?:of|in|at|for|from|with|to|close|familiar|who|including|like|such|briefed|on|inside|within|among|led|polled|surveyed|knowledgeable|involved|aware)$/.test(np[k]!.lower)) {
+    if (POST_MODIFIERS.has(np[k]!.lower)) {
       headIdx = k - 1;
       break;
     }

@@ -1003,10 +1003,10 @@ class QuoteExtractor {
   }
 
   private toQuotes(): Quote[] {
-    const all = this.found
-      .filter((f) => f.parts.length > 0)
-      .map((f) => ({ ...f, parts: mergeParts(f.parts) }))
-      .sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+    const all = this.found.filter((f) => f.parts.length > 0);
+    // (the last read of each Found: its parts are merged in place rather than the object copied)
+    for (const f of all) f.parts = mergeParts(f.parts);
+    all.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
     return all.map((f, i) => {
       const start = f.parts[0]!.start;
       const end = f.parts[f.parts.length - 1]!.end;

@@ -201,7 +201,8 @@ export function specificityOf(model: Words, phrase: SpeakerPhrase, sentenceStart
   for (let i = phrase.first; i <= phrase.last; i++) words.push(model.lower[i]!);
   const content = words.filter((w) => !DETERMINERS.has(w) && w !== 'the');
   if (content.length === 0) return 'vague';
-  if (content.every((w) => VAGUE_SOURCES.has(w)) || VAGUE_SOURCES.has(content.join(' '))) return 'vague';
+  // (a one-word phrase joined is that word, which every() asked about)
+  if (content.every((w) => VAGUE_SOURCES.has(w)) || (content.length > 1 && VAGUE_SOURCES.has(content.join(' ')))) return 'vague';
   if (content.length === 1 && (hw === 'source' || hw === 'sources' || hw === 'official' || hw === 'officials')) return 'vague';
   return 'described';
 }
