@@ -72,9 +72,12 @@ const AFFILIATION = /^(?:in|at|from|for|with|inside|within|on) |\b(?:familiar wi
 const ANONYMOUS_AFFILIATION = /\b(?:familiar with|close to|briefed on|with knowledge of|knowledgeable about|involved in|with direct knowledge|aware of)\b/;
 const ROLE_QUALIFIERS = new Set(['senior', 'administration', 'government', 'military', 'intelligence', 'police', 'campaign', 'diplomatic', 'western', 'european', 'security', 'defense', 'defence', 'ministry', 'state', 'federal', 'local', 'party', 'congressional', 'industry', 'company', 'union', 'law', 'enforcement', 'justice', 'department', 'white', 'house', 'top', 'former', 'current', 'high-ranking', 'mid-level', 'junior', 'regional', 'city', 'county', 'health', 'school', 'hospital', 'airport', 'embassy', 'foreign', 'trade', 'energy', 'oil', 'bank', 'banking', 'court', 'prison', 'army', 'navy', 'rebel', 'opposition']);
 
+/** Auxiliaries of an -ing cue ("was saying"), skipped on the way back to its subject. */
+const PROGRESSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'am', "'s", "'re"]);
+
 /** Nouns that end in -ly and so are no adverbs ("a source close to the family said"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'reply', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'july', 'italy', 'fly', 'lily', 'homily', 'belly']);
-const isAdverb = (w: Word): boolean => /ly$/.test(w.lower) && !startsWithCapital(w.text) && !LY_NOUNS.has(w.lower);
+const isAdverb = (w: Word): boolean => w.lower.endsWith('ly') && !startsWithCapital(w.text) && !LY_NOUNS.has(w.lower);
 const isWordy = (w: Word): boolean => !w.quote && hasLetterOrDigit(w.text);
 
 /** The words of one sentence, read from the claim text (quoted stretches collapsed). */
@@ -277,6 +280,13 @@ function quoteNear(words: Word[], i: number): boolean {
   return !!next?.quote || ((next?.text === ',' || next?.text === ':') && !!words[i + 2]?.quote);
 }
 
+/** Whether a word of [from, head) is a document noun with its source after it: "a report by", "data from". */
+function documentOf(words: Word[], from: number, head: number): boolean {
+  for (let k = from; k < head; k++) if (DOCUMENT_SOURCES.has(words[k]!.lower) && DOCUMENT_LINKS.has(words[k + 1]!.lower)) return true;
+  return false;
+}
+const DOCUMENT_LINKS: ReadonlySet<string> = new Set(['by', 'from', 'of', 'at']);
+
 /** Lower case with every offset kept (toLowerCase can lengthen a few non-ASCII letters, such as "İ"). */
 export function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
@@ -347,7 +357,7 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
     // the subject before the cue, skipping auxiliaries and adverbs
     let j = i - 1;
     let skipped = 0;
-    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || isAdverb(words[j]!) || (/ing$/.test(w.lower) && /^(?:is|are|was|were|been|be|am|'s|'re)$/.test(words[j]!.lower)))) {
+    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || isAdverb(words[j]!) || (w.lower.endsWith('ing') && PROGRESSIVE_AUXILIARIES.has(words[j]!.lower)))) {
       j--;
       skipped++;
     }
@@ -390,7 +400,7 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
     const afterQuoteOrComma = j >= 0 && (words[j]!.quote !== undefined || words[j]!.text === ',' || words[j]!.text === ':');
     if (subjectFrom >= 0 && subjectFrom < subjectTo) {
       const headWord = words[subjectTo - 1]!;
-      const isDocument = DOCUMENT_SOURCES.has(headWord.lower) || words.slice(subjectFrom, subjectTo).some((x) => DOCUMENT_SOURCES.has(x.lower) && x !== headWord && /^(?:by|from|of|at)$/.test(words[words.indexOf(x) + 1]?.lower ?? ''));
+      const isDocument = DOCUMENT_SOURCES.has(headWord.lower) || documentOf(words, subjectFrom, subjectTo - 1);
       if (isDocument && docCue) {
         const c = classifySource(words, subjectFrom, subjectTo);
         out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, specificity: c.specificity === 'vague' ? 'described' : c.specificity, cueWord: i });
@@ -409,7 +419,7 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
         if (c.specificity !== 'named' && !VAGUE_SOURCES.has(c.head) && !ANONYMOUS_ROLES.has(c.head) && !WEASEL_SOURCES.has(c.head)) continue;
       }
-      if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && /ing$/.test(w.lower) && !speechFollows(words, i)) continue;
+      if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && w.lower.endsWith('ing') && !speechFollows(words, i)) continue;
       // "what people think of X", "if voters believe": an embedded question, not an attribution
       if (belief && /^(?:what|how|whether|if|why|when)$/.test(words[subjectFrom - 1]?.lower ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
