@@ -52,6 +52,16 @@ describe('name tagger fast paths', () => {
     for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
   });
 
+  it('adds the features in the reference order when sums of weights may round (scales far apart)', () => {
+    const L = LABELS.length;
+    const hashes = [...new Set(SENTENCES.flatMap((words) => Array.from(sentenceFeatures(words, undefined, undefined).hashes)))];
+    const weights = new Float32Array(hashes.length * L);
+    // scales from about 2^-63 to 2^11: sums are exact only within 2^36 (NameTagger's constructor)
+    for (let f = 0; f < hashes.length; f++) for (let l = 0; l < L; l++) weights[f * L + l] = (((f * 7 + l * 3) % 11) - 5) * [1e-18, 1e-3, 300][f % 3]!;
+    const tagger = NameTagger.fromWeights(Uint32Array.from(hashes), weights, undefined);
+    for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
   it('keeps the reference scores when its per-word store starts afresh (an open-ended vocabulary)', function () {
     this.timeout(20000);
     const tagger = loadNameRecognizer();

@@ -221,7 +221,7 @@ export class NameTagger implements NameRecognizer {
     const r = this.appendWordBlocks(); // (a long sentence may take the store past MAX_SCORED_WORDS)
     const L = this.L;
     for (const h of info.intrinsic) this.add(h, r);
-    for (let role = 0; role < 4; role++) for (const h of neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined)) this.add(h, r, (role + 1) * L);
+    for (let role = 0; role < 4; role++) this.sumInto(neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined), r, (role + 1) * L);
     info.scores = r;
     info.transitions = this.transitionsFor(info.shapeH);
     info.scoresOwner = this.generation;
@@ -235,8 +235,8 @@ export class NameTagger implements NameRecognizer {
     this.scoredWords = 0;
     const bos = (this.bos = this.appendWordBlocks());
     const eos = (this.eos = this.appendWordBlocks());
-    for (const role of [0, 2] as const) for (const h of neighbourFeatures(undefined, role, 'bos')) this.add(h, bos, (role + 1) * this.L);
-    for (const role of [1, 3] as const) for (const h of neighbourFeatures(undefined, role, 'eos')) this.add(h, eos, (role + 1) * this.L);
+    for (const role of [0, 2] as const) this.sumInto(neighbourFeatures(undefined, role, 'bos'), bos, (role + 1) * this.L);
+    for (const role of [1, 3] as const) this.sumInto(neighbourFeatures(undefined, role, 'eos'), eos, (role + 1) * this.L);
   }
 
   /** The next place of the store, zeroed. */
@@ -260,18 +260,21 @@ export class NameTagger implements NameRecognizer {
     if (t) return t;
     const L = this.L;
     t = new Float64Array((L + 1) * L);
-    const row = new Float64Array(L);
-    for (let prev = -1; prev < L; prev++) {
-      row.fill(0);
-      this.add(transitionFeature(prev), row);
-      this.add(shapeTransitionFeature(shapeHash, prev), row);
-      t.set(row, (prev + 1) * L);
-    }
+    for (let prev = -1; prev < L; prev++) this.sumInto([transitionFeature(prev), shapeTransitionFeature(shapeHash, prev)], t, (prev + 1) * L);
     t = boundedTransitions(t);
     // shapes are few, but bound the cache for adversarial input
     if (this.transitionCache.size < 20000) this.transitionCache.set(shapeHash, t);
     return t;
   }
+
+  /** The summed weights of features `hs` written to scores[at .. at+L), which held zeros. */
+  private sumInto(hs: readonly number[], scores: Float64Array, at: number): void {
+    const row = this.scratchRow.fill(0);
+    for (const h of hs) this.add(h, row);
+    scores.set(row, at);
+  }
+
+  private readonly scratchRow = new Float64Array(LABELS.length);
 
   get featureCount(): number {
     let n = 0;
@@ -279,8 +282,8 @@ export class NameTagger implements NameRecognizer {
     return n;
   }
 
-  /** Adds feature h's weights (if the model has it) into scores[at .. at+L). */
-  private add(h: number, scores: Float64Array, at = 0): void {
+  /** Adds feature h's weights (if the model has it) into scores[0 .. L) (a row: see rowsOf). */
+  private add(h: number, scores: Float64Array): void {
     const bit = h >>> (32 - PRESENCE_BITS);
     if ((this.presence[bit >>> 5]! & (1 << (bit & 31))) === 0) return;
     const hashes = this.slotHashes;
@@ -291,7 +294,7 @@ export class NameTagger implements NameRecognizer {
       if (scale === 0) return;
       if (hashes[p * SLOT_WORDS] === h) {
         const count = this.slotBytes[p * SLOT_BYTES + 8]!;
-        if (count > MAX_PAIRS) addAll(scores, at, this.slotQuads, p * SLOT_WORDS + SLOT_QUADS, scale);
+        if (count > MAX_PAIRS) addAll(scores, this.slotQuads, p * SLOT_WORDS + SLOT_QUADS, scale);
         else {
           // (skipping zero weights changes no sum: adding +0 leaves any sum that is not -0 as it is) Two pairs a
           // turn: V8 checks the arrays once a turn.
@@ -302,12 +305,12 @@ export class NameTagger implements NameRecognizer {
           for (; k + 1 < end; k += 2) {
             const a = pairs[k]!;
             const b = pairs[k + 1]!;
-            scores[at + (a & 0xff)]! += (a >> 8) * scale;
-            scores[at + (b & 0xff)]! += (b >> 8) * scale;
+            scores[a & 0xff]! += (a >> 8) * scale;
+            scores[b & 0xff]! += (b >> 8) * scale;
           }
           if (k < end) {
             const a = pairs[k]!;
-            scores[at + (a & 0xff)]! += (a >> 8) * scale;
+            scores[a & 0xff]! += (a >> 8) * scale;
           }
         }
         return;
@@ -335,11 +338,18 @@ export class NameTagger implements NameRecognizer {
     const variant = (first ? 1 : 0) + 2 * mode;
     const slot = Math.imul(prev ^ Math.imul(own ^ Math.imul(next ^ variant, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - SHAPE_CACHE_BITS);
     const keys = this.shapeKeys;
+    if (this.shapeKnown[slot] === variant + 1 && keys[3 * slot] === prev && keys[3 * slot + 1] === own && keys[3 * slot + 2] === next) return this.shapeBlocks[slot]!;
+    // (apart, so that the test above stays small enough for V8 to inline it into score)
+    return this.cacheShapeScores(slot, prev, own, next, variant);
+  }
+
+  /** shapeScoresOf when the cache does not have the scores (variant: first token 1, not 0, + 2 × case mode). */
+  private cacheShapeScores(slot: number, prev: number, own: number, next: number, variant: number): Float64Array {
     const block = (this.shapeBlocks[slot] ??= this.shapeScores.subarray(slot * this.L, (slot + 1) * this.L));
-    if (this.shapeKnown[slot] === variant + 1 && keys[3 * slot] === prev && keys[3 * slot + 1] === own && keys[3 * slot + 2] === next) return block;
     block.fill(0);
     for (const h of shapeContextFeatures(prev, own, next)) this.add(h, block);
-    for (const h of shapePositionFeatures(own, first, mode)) this.add(h, block);
+    for (const h of shapePositionFeatures(own, (variant & 1) === 1, variant >> 1)) this.add(h, block);
+    const keys = this.shapeKeys;
     keys[3 * slot] = prev;
     keys[3 * slot + 1] = own;
     keys[3 * slot + 2] = next;
@@ -404,9 +414,9 @@ export class NameTagger implements NameRecognizer {
       this.tokenTransitions[i] = info.transitions!;
     }
     const { hashes, offsets, shapeH, mode } = sf;
+    const rows = rowsOf(emission);
     if (exact) {
       const { bos, eos } = this;
-      const rows = rowsOf(emission);
       for (let i = 0; i < n; i++) {
         const row = rows[i]!;
         const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS, i === 0, mode);
@@ -416,8 +426,8 @@ export class NameTagger implements NameRecognizer {
     } else {
       // sums may round: add every feature in the reference order (sentenceFeatures with the intrinsic ones first)
       for (let i = 0; i < n; i++) {
-        emission.set(blocks[i]!.subarray(0, L), i * L);
-        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, emission, i * L);
+        rows[i]!.set(blocks[i]!.subarray(0, L));
+        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, rows[i]!);
       }
     }
   }
@@ -534,32 +544,32 @@ function sumBlocks(row: Float64Array, own: Float64Array, p1: Float64Array, n1: F
 }
 
 /**
- * scores[at + l] += the weight of label l × scale for the 17 labels (LABELS), from the five words of four weights
+ * scores[l] += the weight of label l × scale for the 17 labels (LABELS), from the five words of four weights
  * at quads[first] (see SLOT_BYTES), written out as sumBlocks is.
  */
-function addAll(scores: Float64Array, at: number, quads: Int32Array, first: number, scale: number): void {
+function addAll(scores: Float64Array, quads: Int32Array, first: number, scale: number): void {
   let v = quads[first]!;
-  scores[at]! += ((v << 24) >> 24) * scale;
-  scores[at + 1]! += ((v << 16) >> 24) * scale;
-  scores[at + 2]! += ((v << 8) >> 24) * scale;
-  scores[at + 3]! += (v >> 24) * scale;
+  scores[0]! += ((v << 24) >> 24) * scale;
+  scores[1]! += ((v << 16) >> 24) * scale;
+  scores[2]! += ((v << 8) >> 24) * scale;
+  scores[3]! += (v >> 24) * scale;
   v = quads[first + 1]!;
-  scores[at + 4]! += ((v << 24) >> 24) * scale;
-  scores[at + 5]! += ((v << 16) >> 24) * scale;
-  scores[at + 6]! += ((v << 8) >> 24) * scale;
-  scores[at + 7]! += (v >> 24) * scale;
+  scores[4]! += ((v << 24) >> 24) * scale;
+  scores[5]! += ((v << 16) >> 24) * scale;
+  scores[6]! += ((v << 8) >> 24) * scale;
+  scores[7]! += (v >> 24) * scale;
   v = quads[first + 2]!;
-  scores[at + 8]! += ((v << 24) >> 24) * scale;
-  scores[at + 9]! += ((v << 16) >> 24) * scale;
-  scores[at + 10]! += ((v << 8) >> 24) * scale;
-  scores[at + 11]! += (v >> 24) * scale;
+  scores[8]! += ((v << 24) >> 24) * scale;
+  scores[9]! += ((v << 16) >> 24) * scale;
+  scores[10]! += ((v << 8) >> 24) * scale;
+  scores[11]! += (v >> 24) * scale;
   v = quads[first + 3]!;
-  scores[at + 12]! += ((v << 24) >> 24) * scale;
-  scores[at + 13]! += ((v << 16) >> 24) * scale;
-  scores[at + 14]! += ((v << 8) >> 24) * scale;
-  scores[at + 15]! += (v >> 24) * scale;
+  scores[12]! += ((v << 24) >> 24) * scale;
+  scores[13]! += ((v << 16) >> 24) * scale;
+  scores[14]! += ((v << 8) >> 24) * scale;
+  scores[15]! += (v >> 24) * scale;
   v = quads[first + 4]!;
-  scores[at + 16]! += ((v << 24) >> 24) * scale;
+  scores[16]! += ((v << 24) >> 24) * scale;
 }
 
 /** How often tagDocument calls its checkpoint: about every millisecond on a long document. */
