@@ -162,15 +162,18 @@ class QuoteExtractor {
     const parts: { start: number; end: number; mark: number }[] = [];
     this.marks.forEach((m, mi) => m.parts.forEach((p) => parts.push({ start: p.start, end: p.end, mark: mi })));
     parts.sort((a, b) => a.start - b.start);
-    this.narrationPrefix = new Int32Array(this.tokens.length + 1);
+    const { tokens, markOf } = this;
+    const prefix = (this.narrationPrefix = new Int32Array(tokens.length + 1));
     let pi = 0;
-    for (let ti = 0; ti < this.tokens.length; ti++) {
-      const t = this.tokens[ti]!;
+    let narration = 0;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti]!;
       while (pi < parts.length && parts[pi]!.end <= t.start) pi++;
       const p = parts[pi];
       const mark = p && p.start <= t.start && t.end <= p.end ? p.mark : -1;
-      this.markOf[ti] = mark;
-      this.narrationPrefix[ti + 1] = this.narrationPrefix[ti]! + (mark < 0 && this.startsWord(ti) ? 1 : 0);
+      markOf[ti] = mark;
+      if (mark < 0 && this.startsWord(ti)) narration++;
+      prefix[ti + 1] = narration;
     }
   }
 
