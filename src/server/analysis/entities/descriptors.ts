@@ -5,7 +5,7 @@
 
 import { isSpace, startsWithCapital, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
-import { HONORIFICS, type LinkMention } from './linking';
+import { HONORIFICS, lowerCase, type LinkMention } from './linking';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
 // Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
@@ -30,7 +30,7 @@ const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'it', 'they', 'we', 
  * A job or title word. Titles count only capitalised ("Major", "General"): lower case they are mostly adjectives
  * ("a major setback", "the general election"); role nouns count in any case.
  */
-const isRole = (w: string, lower = w.toLowerCase()): boolean => {
+const isRole = (w: string, lower = lowerCase(w)): boolean => {
   const lw = lower.endsWith('.') ? lower.slice(0, -1) : lower;
   return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1))) || (PERSON_TITLES.has(lw) && startsWithCapital(w));
 };
@@ -92,7 +92,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   // trim leading connectors ("of", "'s") and the sentence-initial capitalised word when it is not a role or name
   while (first < lo - 1 && CONNECTORS.has(model.lower[first]!)) first++;
   const text = model.text.slice(model.tokens[first]!.start, m.start).trim().replace(/\s+/g, ' ');
-  if (!text || HONORIFICS.has(text.toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (!text || HONORIFICS.has(lowerCase(text).replace(/\.$/, ''))) return undefined;
   return text;
 }
 
@@ -175,21 +175,21 @@ const APPOSITIVE_BEFORE = /(?:^|[\s(])((?:the|a|an|his|her|their|its|[\p{Lu}][\p
 
 function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], requireRole: boolean): string | undefined {
   const ws = phrase.split(/\s+/);
-  const first = ws[0]!.toLowerCase();
+  const first = lowerCase(ws[0]!);
   // relative clauses, participles, ages, lists of names and attributions are not descriptors
   if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|adding|however|meanwhile|along|alongside|together|including|like|unlike|plus|besides|both|either|neither)$/.test(first)) return undefined;
   if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
   // (inflected forms only: "said", "announced", "says"; the bare "state" or "report" is usually a noun)
   if (ws.some((w) => {
-    const form = w.toLowerCase().replace(/[.,;:]+$/, '');
+    const form = lowerCase(w).replace(/[.,;:]+$/, '');
     const lemma = REPORTING_CUE_FORMS.get(form);
     return lemma !== undefined && lemma !== form;
   }))
     return undefined;
   if (PRONOUNS.has(first) || FINITE_VERBS.has(first)) return undefined;
   // a finite verb outside a relative clause makes a clause, not a description ("…, court is seen as …")
-  const verbAt = ws.findIndex((w) => FINITE_VERBS.has(w.toLowerCase()));
+  const verbAt = ws.findIndex((w) => FINITE_VERBS.has(lowerCase(w)));
   if (verbAt >= 0 && !ws.slice(0, verbAt).some((w) => /^(?:who|which|that|whose)$/i.test(w))) return undefined;
   const determined = DETERMINERS.has(first) || /['’]s$/.test(ws[0]!);
   const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
@@ -239,7 +239,7 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
     const d = acceptableAppositive(before[1]!, m.type, true);
     // one person's role, not a group's ("the authors, Fatima Denton and …")
     const last = before[1]!.split(/\s+/).pop() ?? '';
-    if (d && isRole(last) && (ROLE_NOUNS.has(last.toLowerCase()) || !/s$/i.test(last))) out.push(d);
+    if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) out.push(d);
   }
   return out;
 }
@@ -251,7 +251,7 @@ export function describe(model: TextModel, mentions: LinkMention[]): string[] {
   const add = (d: string | undefined): void => {
     if (!d) return;
     const clean = d.replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
-    const key = clean.toLowerCase();
+    const key = lowerCase(clean);
     if (!clean || seen.has(key) || HONORIFICS.has(key.replace(/\.$/, ''))) return;
     seen.add(key);
     out.push(clean);

@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, memoized, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -95,32 +95,6 @@ function wholeWord(text: string, start: number, end: number): boolean {
   if (before && /[\p{L}\p{N}_-]/u.test(before)) return false;
   if (after && /[\p{L}\p{N}_]/u.test(after)) return false;
   return !(after === '-' && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
-}
-
-/** Offsets of the ASCII capitals of a text, by letter (A = 0): where a name that starts with one can occur. */
-function capitalOffsets(text: string): number[][] {
-  const out: number[][] = Array.from({ length: 26 }, () => []);
-  for (let i = 0; i < text.length; i++) {
-    const letter = text.charCodeAt(i) - 65;
-    if (letter >= 0 && letter < 26) out[letter]!.push(i);
-  }
-  return out;
-}
-
-/**
- * Offsets of every occurrence of `name` (two or more characters) in `text`, whole word or not: looked for at the
- * offsets of its first letter when that is an ASCII capital (one pass over the text for all names, not one each).
- */
-function offsetsOf(text: string, name: string, capitals: readonly number[][]): number[] {
-  const out: number[] = [];
-  const letter = name.charCodeAt(0) - 65;
-  if (letter < 0 || letter >= 26) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) out.push(i);
-    return out;
-  }
-  const second = name.charCodeAt(1);
-  for (const i of capitals[letter]!) if (text.charCodeAt(i + 1) === second && text.startsWith(name, i)) out.push(i);
-  return out;
 }
 
 /** Which offsets are already part of a mention. */
@@ -237,7 +211,6 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     const lower = w.toLowerCase();
     return lower !== w && occurrences(prose, lower, 1).length > 0;
   };
-  const capitals = capitalOffsets(prose);
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
     const type = votes.winner('MISC');
@@ -247,14 +220,14 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     let common: boolean | undefined;
     const commonNoun = (): boolean => (common ??= singleWord && usedInLowerCase(surface));
     // (most occurrences are tagged already: their offsets are taken before the whole-word test)
-    for (const at of offsetsOf(prose, surface, capitals)) {
+    for (let at = prose.indexOf(surface); at >= 0; at = prose.indexOf(surface, at + 1)) {
       const end = at + surface.length;
       if (!occupied.free(at, end) || !wholeWord(prose, at, end)) continue;
       // part of a longer capitalised name the recognizer did not tag
       const next = isSpace(prose.charCodeAt(end)) ? /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30)) : null;
       if (next && !/^(?:I|A)$/.test(next[1]!)) continue;
       const prev = isSpace(prose.charCodeAt(at - 1)) ? /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at)) : null;
-      if (prev && !PERSON_TITLES.has(prev[1]!.toLowerCase().replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
+      if (prev && !PERSON_TITLES.has(lowerCase(prev[1]!).replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
       // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
       // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception,
       // but one that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised.
@@ -327,7 +300,7 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
     } else if (v.type === 'TIME') {
       resolved = resolveOnce(`${day} time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
     }
-    const key = `${v.type}:${resolved ?? text.toLowerCase().replace(/\s+/g, ' ')}`;
+    const key = `${v.type}:${resolved ?? lowerCase(text).replace(/\s+/g, ' ')}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
     const group = groups.get(key);
     const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
@@ -411,7 +384,7 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', '
 /** Title Case or ALL CAPS: every word but short function words starts with a capital. */
 function capitalisesEveryWord(line: string): boolean {
   const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  const content = words.filter((w) => !MINOR_WORDS.has(lowerCase(w)));
   return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
 }
 

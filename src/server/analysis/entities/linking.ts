@@ -87,6 +87,9 @@ export function memoized(compute: (s: string) => string): (s: string) => string 
   };
 }
 
+/** s.toLowerCase(), memoized: names and the words around them recur, and ICU lowers two-byte text slowly. */
+export const lowerCase = memoized((s) => s.toLowerCase());
+
 /**
  * Lower-cased matching key: periods out of acronyms ("U.S." = "US"), curly apostrophes straightened. (Memoized:
  * lower-casing a slice of two-byte text goes to ICU.)
@@ -127,7 +130,7 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
     const tail = text.slice(start, end);
     const t = trailing.exec(tail);
     // an abbreviation keeps its period: "Calif.", "Inc.", "J."
-    if (!t || (t[0] === '.' && (/(?:^|\s|\.)\p{Lu}\.$/u.test(tail) || ABBREVIATIONS.has((/(\p{L}+)\.$/u.exec(tail)?.[1] ?? '').toLowerCase())))) break;
+    if (!t || (t[0] === '.' && (/(?:^|\s|\.)\p{Lu}\.$/u.test(tail) || ABBREVIATIONS.has(lowerCase(/(\p{L}+)\.$/u.exec(tail)?.[1] ?? ''))))) break;
     end -= t[0].length;
   }
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
@@ -135,7 +138,8 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   // carry it: "The Hague", "The Gambia", newspapers ("The Washington Post")
   // A capitalised "The" goes only at the start of a sentence or after a dateline dash; mid-sentence the writer
   // capitalised it as part of the name ("The Greens", "The Future of Aging").
-  const article = /^(?:the|a|an|The)\s+/.exec(text.slice(start, end));
+  const opening = text.charCodeAt(start);
+  const article = opening === 116 || opening === 97 || opening === 84 ? /^(?:the|a|an|The)\s+/.exec(text.slice(start, end)) : null; // t, a, T
   const sentenceStart = (): boolean => /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
   if (article && !(article[0].startsWith('The') && (!sentenceStart() || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
   if (end <= start) return undefined;
@@ -143,17 +147,24 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   const titles: string[] = [];
   if (m.type === 'PERSON') {
     // strip leading titles, keeping at least one word: "Secretary of State Antony Blinken" → "Antony Blinken"
-    // (a single word has none: the pattern needs a space)
-    while (hasSpace(display)) {
+    // (the pattern runs only on a name that opens with a title: its first group is the first word)
+    while (opensWithTitle(display)) {
       const t = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u.exec(display);
-      if (!t || !PERSON_TITLES.has(t[1]!.toLowerCase().replace(/\.$/, ''))) break;
+      if (!t) break;
       titles.push(t[0].trim());
       display = display.slice(t[0].length);
     }
   }
   // a bare title ("President", "Mr.") tagged as a person names nobody
-  if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(display.toLowerCase().replace(/\.$/, ''))) return undefined;
+  if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(lowerCase(display).replace(/\.$/, ''))) return undefined;
   return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
+}
+
+/** Whether a name opens with a title word and has more after it ("Secretary Blinken", "Mr. Blinken"). */
+function opensWithTitle(display: string): boolean {
+  let gap = 0;
+  while (gap < display.length && !isSpace(display.charCodeAt(gap))) gap++;
+  return gap > 0 && gap < display.length && PERSON_TITLES.has(lowerCase(display.slice(0, gap)).replace(/\.$/, ''));
 }
 
 /** Last characters the trailing pattern of prepareMention can end on. */
@@ -173,10 +184,17 @@ function initials(words: readonly string[], skipSmallWords: boolean): string {
   let out = '';
   for (const word of words)
     for (const part of word.includes('-') ? word.split('-') : [word]) if (part && !(skipSmallWords && ACRONYM_SKIP.has(part))) out += part[0]!;
-  return out.toLowerCase();
+  return lowerCase(out);
 }
 
-const isAcronym = (display: string): boolean => /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
+/** Capitals, with or without periods ("UN", "U.N.", "NATO"). */
+function isAcronym(display: string): boolean {
+  // (most names are ruled out by their first two characters: ASCII, not spaces, and not a capital and a capital or period)
+  const a = display.charCodeAt(0);
+  const b = display.charCodeAt(1);
+  if (a < 128 && b < 128 && !isSpace(a) && !isSpace(b) && (a < 65 || a > 90 || (b >= 97 && b <= 122))) return false;
+  return /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
+}
 
 /** Whether name `short` is a shorter form of `full`: a suffix ("Lula da Silva"), or the same first and last words with fewer in between. */
 function isShorterForm(short: readonly string[], full: readonly string[]): boolean {
