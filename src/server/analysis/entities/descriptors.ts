@@ -5,7 +5,7 @@
 
 import { isSpace, startsWithCapital, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
-import { HONORIFICS, lowerCase, type LinkMention } from './linking';
+import { HONORIFICS, lowerCase, oneSpaced, type LinkMention } from './linking';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
 // Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
@@ -91,7 +91,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   if (first < 0 || !hasRole) return undefined;
   // trim leading connectors ("of", "'s") and the sentence-initial capitalised word when it is not a role or name
   while (first < lo - 1 && CONNECTORS.has(model.lower[first]!)) first++;
-  const text = model.text.slice(model.tokens[first]!.start, m.start).trim().replace(/\s+/g, ' ');
+  const text = oneSpaced(model.text.slice(model.tokens[first]!.start, m.start).trim());
   if (!text || HONORIFICS.has(lowerCase(text).replace(/\.$/, ''))) return undefined;
   return text;
 }
@@ -250,7 +250,7 @@ export function describe(model: TextModel, mentions: LinkMention[]): string[] {
   const seen = new Set<string>();
   const add = (d: string | undefined): void => {
     if (!d) return;
-    const clean = d.replace(/\s+/g, ' ').replace(/[,;:]$/, '').trim();
+    const clean = oneSpaced(d).replace(/[,;:]$/, '').trim();
     const key = lowerCase(clean);
     if (!clean || seen.has(key) || HONORIFICS.has(key.replace(/\.$/, ''))) return;
     seen.add(key);

@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, oneSpaced, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -300,15 +300,15 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
     } else if (v.type === 'TIME') {
       resolved = resolveOnce(`${day} time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
     }
-    const key = `${v.type}:${resolved ?? lowerCase(text).replace(/\s+/g, ' ')}`;
+    const key = `${v.type}:${resolved ?? oneSpaced(lowerCase(text))}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
     const group = groups.get(key);
     const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
     if (group) {
       group.mentions.push(mention);
-      if (!readable && text.length > group.name.length) group.name = text.replace(/\s+/g, ' ');
+      if (!readable && text.length > group.name.length) group.name = oneSpaced(text);
     } else {
-      const entity: Entity = { id: '', type: v.type, name: readable ?? text.replace(/\s+/g, ' '), mentions: [mention], descriptors: [] };
+      const entity: Entity = { id: '', type: v.type, name: readable ?? oneSpaced(text), mentions: [mention], descriptors: [] };
       if (resolved) entity.resolved = resolved;
       groups.set(key, entity);
     }

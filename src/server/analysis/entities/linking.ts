@@ -461,7 +461,12 @@ function canonicalName(mentions: LinkMention[]): string {
     const s = score(d);
     if (better(s, (bestScore ??= score(best)))) [best, bestScore] = [d, s];
   }
-  return singleSpaced(best) ? best : best.replace(/\s+/g, ' ');
+  return oneSpaced(best);
+}
+
+/** Every run of whitespace one space, as s.replace(/\s+/g, ' '): most names and phrases have nothing to change. */
+export function oneSpaced(s: string): string {
+  return singleSpaced(s) ? s : s.replace(/\s+/g, ' ');
 }
 
 /** No whitespace but single spaces: nothing for .replace(/\s+/g, ' ') to do. */
