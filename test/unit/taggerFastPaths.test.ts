@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, pathMargins, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, pathMargins, rowsOf, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [
@@ -205,6 +205,22 @@ describe('gazetteer matching from WordInfo', () => {
       const lower = infos.map((x) => x.lower);
       for (const gaz of [a, b, a, b]) assert.deepEqual(gaz.matchSparse(lower, lower.length, undefined, infos), gaz.matchSparse(lower), words.join(' '));
     }
+  });
+});
+
+describe('row views', () => {
+  it('gives one view per whole row of 17 entries, the same views for the same array, reading and writing it', () => {
+    const L = LABELS.length;
+    const scores = new Float64Array(3 * L + 5);
+    const rows = rowsOf(scores);
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((row) => row.length === L));
+    assert.equal(rowsOf(scores), rows);
+    rows[1]![16] = 7;
+    assert.equal(scores[2 * L - 1], 7);
+    scores[2 * L] = -3;
+    assert.equal(rows[2]![0], -3);
+    assert.notEqual(rowsOf(new Float64Array(3 * L)), rows);
   });
 });
 

@@ -49,6 +49,7 @@ const SCALES = Float32Array.from({ length: 256 }, (_, e) => Math.pow(2, e - 128)
  */
 const SLOT_BYTES = 32;
 const SLOT_WORDS = SLOT_BYTES / 4;
+/** Where a slot's pairs start in its 16-bit words, and its dense weights in its 32-bit words. */
 const SLOT_PAIRS = 10 / 2;
 const SLOT_QUADS = 12 / 4;
 const MAX_PAIRS = 11;
