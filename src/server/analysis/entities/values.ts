@@ -187,17 +187,10 @@ export function matchesAt(prose: string, at: number, mask = ALL_TYPES): RegExpEx
 // ---- where a value can begin ------------------------------------------------------------------------------------
 
 // Most look-back starts ("said", "which", the "the" before "year") begin no value, yet each cost a native call that
-// tried every alternative there. So a start is tried only where the first characters can begin a match: an opening
-// filter read from the alternations' sources (the very text of the patterns tried, TYPES_AT) when the module loads, so that no edit
-// of a pattern can leave it behind.
-
-/** A pattern read as the characters it can match, in order: all the opening filter needs of it. */
-type Shape =
-  | { kind: 'char'; symbols: string[] }
-  | { kind: 'sequence'; items: Shape[] }
-  | { kind: 'either'; items: Shape[] }
-  | { kind: 'repeat'; item: Shape; min: number; max: number };
-const NOTHING: Shape = { kind: 'sequence', items: [] };
+// tried every alternative there, and a start that can only begin a date need not try the other types. So a start
+// is tried only for the types whose patterns its first characters can begin: an opening filter read from the
+// alternations' sources (the very text of the patterns tried, TYPES_AT) when the module loads, so that no edit of a
+// pattern can leave it behind.
 
 /** The symbol the opening filter reads a character as: a digit as '0', white space as ' ', any other as itself. */
 const symbolOf = (c: string): string => (c >= '0' && c <= '9' ? '0' : c > ' ' && c <= '~' ? c : /\s/.test(c) ? ' ' : c);
@@ -206,92 +199,16 @@ const symbolOf = (c: string): string => (c >= '0' && c <= '9' ? '0' : c > ' ' &&
  * would otherwise open in 2^n spellings, and a capital further in rules out next to nothing.
  */
 const foldCase = (c: string): string => (c >= 'A' && c <= 'Z' ? c.toLowerCase() : c);
-
-/**
- * The shape of a pattern source. Assertions (\b, lookaheads) match no character and are read as nothing, which only
- * widens the openings. What it cannot read ("." or a negated class, whose characters are open-ended; a
- * back-reference) throws when the module loads, so every test fails rather than the filter dropping a match.
- */
-function shapeOf(source: string): Shape {
-  let i = 0;
-  const cannot = (what: string): never => {
-    throw new Error(`values: the opening filter cannot read ${what} at ${i} in /${source}/`);
-  };
-  const symbols = (chars: string[]): Shape => ({ kind: 'char', symbols: [...new Set(chars.map(symbolOf))] });
-  // an escape, in or out of a class: the characters it matches, or undefined for an assertion (\b)
-  const escaped = (inClass: boolean): string[] | undefined => {
-    const c = source[i++] ?? cannot('a trailing backslash');
-    if (c === 'd') return [...'0123456789'];
-    if (c === 's' || c === 't' || c === 'n' || c === 'r') return [' '];
-    if (c === 'b' && !inClass) return undefined;
-    if (/[0-9A-Za-z]/.test(c)) return cannot(`\\${c}`);
-    return [c];
-  };
-  const either = (): Shape => {
-    const items = [sequence()];
-    while (source[i] === '|') {
-      i++;
-      items.push(sequence());
-    }
-    return items.length === 1 ? items[0]! : { kind: 'either', items };
-  };
-  const sequence = (): Shape => {
-    const items: Shape[] = [];
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') items.push(quantified(atom()));
-    return { kind: 'sequence', items };
-  };
-  const atom = (): Shape => {
-    const c = source[i++]!;
-    if (c === '(') {
-      const assertion = ['?=', '?!', '?<=', '?<!'].find((a) => source.startsWith(a, i));
-      if (assertion) i += assertion.length;
-      else if (source.startsWith('?:', i)) i += 2;
-      else if (source[i] === '?') cannot('a named group');
-      const inner = either();
-      if (source[i++] !== ')') cannot('an unclosed group');
-      return assertion ? NOTHING : inner;
-    }
-    if (c === '[') {
-      if (source[i] === '^') cannot('a negated class');
-      const chars: string[] = [];
-      while (source[i] !== ']') {
-        if (i >= source.length) cannot('an unclosed class');
-        const first = source[i++] === '\\' ? escaped(true)! : [source[i - 1]!];
-        if (source[i] === '-' && source[i + 1] !== ']' && first.length === 1) {
-          const last = source[i + 1] === '\\' ? cannot('a range to an escape') : source.charCodeAt(i + 1);
-          for (let code = first[0]!.charCodeAt(0); code <= last; code++) chars.push(String.fromCharCode(code));
-          i += 2;
-        } else chars.push(...first);
-      }
-      i++;
-      return symbols(chars);
-    }
-    if (c === '\\') {
-      const chars = escaped(false);
-      return chars ? symbols(chars) : NOTHING;
-    }
-    if (c === '^' || c === '$') return NOTHING;
-    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{') cannot(`"${c}"`);
-    return symbols([c]);
-  };
-  const quantified = (item: Shape): Shape => {
-    const c = source[i];
-    if (c !== '?' && c !== '*' && c !== '+' && c !== '{') return item;
-    const q = /^(?:\?|\*|\+|\{(\d+)(,(\d*))?\})\??/.exec(source.slice(i, i + 12));
-    if (!q) return item;
-    i += q[0].length;
-    const min = c === '+' ? 1 : q[1] ? Number(q[1]) : 0;
-    const max = c === '?' ? 1 : q[1] && !q[2] ? min : q[3] ? Number(q[3]) : Infinity;
-    return { kind: 'repeat', item, min, max };
-  };
-  const shape = either();
-  if (i < source.length) cannot('an unopened ")"');
-  return shape;
-}
+const ASSERTIONS = ['?=', '?!', '?<=', '?<!'];
 
 /**
  * A test of which of the patterns `sources` can begin a match at text[at], by its first `depth` characters: a mask
  * with bit k set for sources[k] wherever it can (and at some offsets where it does not), clear where it cannot.
+ *
+ * Each source is walked as far as its first `depth` characters go; what lies further is skipped unread. Assertions
+ * (\b, lookaheads) match no character and are walked as nothing, which only widens the openings. What the walk
+ * cannot read ("." or a negated class, whose characters are open-ended; a back-reference) throws when the module
+ * loads, so every test fails rather than the filter dropping a match.
  */
 export function openingFilter(sources: string[], depth: number): (text: string, at: number) => number {
   if (sources.length > 30) throw new Error('values: the opening filter tells at most 30 patterns apart');
@@ -304,53 +221,150 @@ export function openingFilter(sources: string[], depth: number): (text: string, 
   const depths = [0];
   const ends = [0];
   const through = [0];
-  /** The nodes where matches of `shape` from the nodes `from` can end (but for those where source `bit` ends). */
-  const walk = (shape: Shape, from: number[], bit: number): number[] => {
-    if (from.length === 0) return from;
-    switch (shape.kind) {
-      case 'char': {
-        const to = new Set<number>();
-        for (const c of shape.symbols) {
-          for (const node of from) {
-            const folded = depths[node]! > 0 ? foldCase(c) : c;
-            const symbol = alphabet.get(folded) ?? alphabet.set(folded, alphabet.size + 1).size;
-            const key = node * 256 + symbol;
-            if (depths[node]! + 1 === depth) {
-              children.set(key, -(-(children.get(key) ?? 0) | bit));
-              continue;
-            }
-            let child = children.get(key);
-            if (child === undefined) {
-              children.set(key, (child = depths.push(depths[node]! + 1) - 1));
-              ends.push(0);
-              through.push(0);
-            }
-            through[child] = through[child]! | bit;
-            if (!(ends[child]! & bit)) to.add(child);
-          }
-        }
-        return [...to];
-      }
-      case 'sequence':
-        return shape.items.reduce((at, item) => walk(item, at, bit), from);
-      case 'either':
-        return [...new Set(shape.items.flatMap((item) => walk(item, from, bit)))];
-      case 'repeat': {
-        let at = from;
-        for (let n = 0; n < shape.min; n++) at = walk(shape.item, at, bit);
-        const all = new Set(at);
-        // a node reached before has had (or will have) its further repetitions walked
-        for (let n = shape.min; n < shape.max && at.length > 0; n++) {
-          at = walk(shape.item, at, bit).filter((node) => !all.has(node));
-          for (const node of at) all.add(node);
-        }
-        return [...all];
-      }
-    }
-  };
+
   sources.forEach((source, k) => {
-    for (const node of walk(shapeOf(source), [0], 1 << k)) ends[node] = ends[node]! | (1 << k);
+    const bit = 1 << k;
+    let i = 0;
+    const cannot = (what: string): never => {
+      throw new Error(`values: the opening filter cannot read ${what} at ${i} in /${source}/`);
+    };
+    /** The nodes after one character out of `chars` from the nodes `from` (but for those where this source ends). */
+    const step = (from: number[], chars: string[]): number[] => {
+      const to = new Set<number>();
+      for (const c of chars) {
+        for (const node of from) {
+          const folded = symbolOf(depths[node]! > 0 ? foldCase(c) : c);
+          const symbol = alphabet.get(folded) ?? alphabet.set(folded, alphabet.size + 1).size;
+          const key = node * 256 + symbol;
+          if (depths[node]! + 1 === depth) {
+            children.set(key, -(-(children.get(key) ?? 0) | bit));
+            continue;
+          }
+          let child = children.get(key);
+          if (child === undefined) {
+            children.set(key, (child = depths.push(depths[node]! + 1) - 1));
+            ends.push(0);
+            through.push(0);
+          }
+          through[child] = through[child]! | bit;
+          if (!(ends[child]! & bit)) to.add(child);
+        }
+      }
+      return [...to];
+    };
+    /** Moves past the rest of an alternative, up to the "|" or ")" that ends it. */
+    const skip = (): void => {
+      for (let open = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\') {
+          i++;
+        } else if (c === '[') {
+          while (i + 1 < source.length && source[++i] !== ']') if (source[i] === '\\') i++;
+        } else if (c === '(') {
+          open++;
+        } else if (c === ')') {
+          if (open-- === 0) return;
+        } else if (c === '|' && open === 0) {
+          return;
+        }
+      }
+    };
+    // the nodes where matches of the alternatives from here to the next ")" can end, walked from the nodes `from`
+    const alternatives = (from: number[]): number[] => {
+      const to = new Set(alternative(from));
+      while (source[i] === '|') {
+        i++;
+        for (const node of alternative(from)) to.add(node);
+      }
+      return [...to];
+    };
+    const alternative = (from: number[]): number[] => {
+      let at = from;
+      while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+        if (at.length === 0) skip();
+        else at = repeated(at);
+      }
+      return at;
+    };
+    const repeated = (from: number[]): number[] => {
+      const start = i;
+      const once = atom(from);
+      const c = source[i];
+      if (c !== '?' && c !== '*' && c !== '+' && c !== '{') return once;
+      const q = /^(?:\?|\*|\+|\{(\d+)(,(\d*))?\})\??/.exec(source.slice(i, i + 12));
+      if (!q) return once;
+      i += q[0].length;
+      const after = i;
+      const min = c === '+' ? 1 : q[1] ? Number(q[1]) : 0;
+      const max = c === '?' ? 1 : q[1] && !q[2] ? min : q[3] ? Number(q[3]) : Infinity;
+      // `once` is one repetition; the others walk the atom again
+      const again = (nodes: number[]): number[] => {
+        if (nodes.length === 0 || nodes === from) return nodes === from ? once : nodes;
+        i = start;
+        const to = atom(nodes);
+        i = after;
+        return to;
+      };
+      let heads = from;
+      for (let n = 0; n < min; n++) heads = again(heads);
+      const all = new Set(heads);
+      // past a node reached before, further repetitions were (or will be) walked from it
+      for (let n = min; n < max && heads.length > 0; n++) {
+        heads = again(heads).filter((node) => !all.has(node));
+        for (const node of heads) all.add(node);
+      }
+      return [...all];
+    };
+    const atom = (from: number[]): number[] => {
+      const c = source[i++]!;
+      if (c === '(') {
+        const assertion = ASSERTIONS.find((a) => source.startsWith(a, i));
+        if (assertion) i += assertion.length;
+        else if (source.startsWith('?:', i)) i += 2;
+        else if (source[i] === '?') cannot('a named group');
+        let to = from;
+        if (assertion) while ((skip(), source[i] === '|')) i++;
+        else to = alternatives(from);
+        if (source[i++] !== ')') cannot('an unclosed group');
+        return to;
+      }
+      if (c === '[') {
+        if (source[i] === '^') cannot('a negated class');
+        const chars: string[] = [];
+        while (source[i] !== ']') {
+          if (i >= source.length) cannot('an unclosed class');
+          const first = source[i++] === '\\' ? escaped(true)! : [source[i - 1]!];
+          if (source[i] === '-' && source[i + 1] !== ']' && first.length === 1) {
+            const last = source[i + 1] === '\\' ? cannot('a range to an escape') : source.charCodeAt(i + 1);
+            for (let code = first[0]!.charCodeAt(0); code <= last; code++) chars.push(String.fromCharCode(code));
+            i += 2;
+          } else chars.push(...first);
+        }
+        i++;
+        return step(from, chars);
+      }
+      if (c === '\\') {
+        const chars = escaped(false);
+        return chars ? step(from, chars) : from;
+      }
+      if (c === '^' || c === '$') return from;
+      if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{') cannot(`"${c}"`);
+      return step(from, [c]);
+    };
+    // an escape, in or out of a class: the characters it matches, or undefined for an assertion (\b)
+    const escaped = (inClass: boolean): string[] | undefined => {
+      const c = source[i++] ?? cannot('a trailing backslash');
+      if (c === 'd') return [...'0123456789'];
+      if (c === 's' || c === 't' || c === 'n' || c === 'r') return [' '];
+      if (c === 'b' && !inClass) return undefined;
+      if (/[0-9A-Za-z]/.test(c)) return cannot(`\\${c}`);
+      return [c];
+    };
+
+    for (const node of alternatives([0])) ends[node] = ends[node]! | bit;
+    if (i < source.length) cannot('an unopened ")"');
   });
+
   if (alphabet.size >= 255) throw new Error('values: the patterns hold too many characters for the opening filter');
   const width = alphabet.size + 1;
   const next = new Int32Array(depths.length * width);
@@ -414,15 +428,15 @@ function triggerOf(form: TokenForm): boolean {
 
 /** The values' patterns tried where a value may start, in order: at each trigger and the tokens before it. */
 function scan(model: TextModel, out: Candidate[]): void {
-  const toks = model.tokens;
+  const { tokens, forms, prose } = model;
   let lastTried = -1;
-  for (let i = 0; i < toks.length; i++) {
-    if (!triggerOf(model.forms[i]!)) continue;
-    const sentence = toks[i]!.sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!triggerOf(forms[i]!)) continue;
+    const sentence = tokens[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastTried + 1); k <= i; k++) {
-      if (toks[k]!.sentence !== sentence) continue;
-      const types = typesOpeningAt(model.prose, toks[k]!.start);
-      if (types !== 0) scanAt(model.prose, toks[k]!.start, types, out);
+      if (tokens[k]!.sentence !== sentence) continue;
+      const types = typesOpeningAt(prose, tokens[k]!.start);
+      if (types !== 0) scanAt(prose, tokens[k]!.start, types, out);
       lastTried = k;
     }
   }
