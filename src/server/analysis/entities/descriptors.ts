@@ -72,7 +72,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
       previous = 'connector';
       continue;
     }
-    if (/^\p{Lu}/u.test(w) && !STOP_BACK.has(lw)) {
+    if (startsWithCapital(w) && !STOP_BACK.has(lw)) {
       // capitalised modifiers: "Ethiopian", "Foreign", "State", "US", "Egypt"
       first = i;
       previous = 'capitalised';
@@ -195,7 +195,7 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
   if (!determined) {
     // without a determiner only a role phrase: "foreign minister of Ethiopia"; never a capitalised list item
-    if (roleAt < 0 || /^\p{Lu}/u.test(ws[0]!) && !isRole(ws[0]!)) return undefined;
+    if (roleAt < 0 || startsWithCapital(ws[0]!) && !isRole(ws[0]!)) return undefined;
   }
   if (requireRole && roleAt < 0) return undefined;
   // "Uganda's Idi Amin" is another name, not a description: a description has a lower-case word or a role

@@ -1,13 +1,13 @@
 // Entity recognition entry point: names (the statistical recognizer, handed in), values (dates, money, … by
 // rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
-import { isSpace, sentenceAt, type TextModel } from '../text';
+import { isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
 import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, oneSpaced, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -202,7 +202,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     const ws = m.type === 'PERSON' ? m.display.split(/\s+/) : [];
     if (ws.length >= 2) {
       const surname = ws[ws.length - 1]!;
-      if (surname.length >= 3 && /^\p{Lu}/u.test(surname) && !/\.$/.test(surname)) vote(surname, 'PERSON', 0.5 * m.confidence);
+      if (surname.length >= 3 && startsWithCapital(surname) && !/\.$/.test(surname)) vote(surname, 'PERSON', 0.5 * m.confidence);
     }
   }
   const out: LinkMention[] = [];
@@ -212,7 +212,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     return lower !== w && occurrences(prose, lower, 1).length > 0;
   };
   for (const [surface, votes] of typeVotes) {
-    if (surface.length < 2 || !/^\p{Lu}/u.test(surface)) continue;
+    if (surface.length < 2 || !startsWithCapital(surface)) continue;
     const type = votes.winner('MISC');
     const singleWord = !/\s/.test(surface);
     // (asked only when an occurrence would be taken, and most are tagged already: the question is a scan of the
@@ -257,7 +257,7 @@ function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied
   const out: LinkMention[] = [];
   for (const m of tagged) {
     if (m.type === 'PERSON' || m.description) continue;
-    const a = /^(\s*\(\s*)([\p{Lu}][\p{Lu}\p{Ll}.&-]{1,11})\s*\)/u.exec(model.prose.slice(m.end, m.end + 20));
+    const a = opensParenthesis(model.prose, m.end) ? /^(\s*\(\s*)([\p{Lu}][\p{Lu}\p{Ll}.&-]{1,11})\s*\)/u.exec(model.prose.slice(m.end, m.end + 20)) : null;
     if (!a || !/^(?:\p{Lu}[\p{Ll}.&-]?){2,}/u.test(a[2]!)) continue;
     const start = m.end + a[1]!.length;
     const end = start + a[2]!.length;
@@ -385,7 +385,7 @@ const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'in', '
 function capitalisesEveryWord(line: string): boolean {
   const words = line.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const content = words.filter((w) => !MINOR_WORDS.has(lowerCase(w)));
-  return content.length >= 2 && content.every((w) => /^\p{Lu}/u.test(w));
+  return content.length >= 2 && content.every(startsWithCapital);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import { isSpace, sentenceAt, type TextModel } from '../text';
+import { isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
@@ -425,11 +425,19 @@ function expansionsOf(key: string, byInitials: ReadonlyMap<string, Cluster[]>): 
   return letters.length < 2 ? [] : (byInitials.get(letters) ?? []);
 }
 
+/** Whether a parenthesis opens within 20 characters after `offset`, after whitespace only (where an acronym in parentheses can follow a name). */
+export function opensParenthesis(text: string, offset: number): boolean {
+  const end = Math.min(offset + 20, text.length);
+  let i = offset;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i < end && text.charCodeAt(i) === 40;
+}
+
 /** "the United Nations (UN)": acronym key → the mention it expands. */
 function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string, LinkMention> {
   const out = new Map<string, LinkMention>();
   for (const m of mentions) {
-    const after = /^\s*\(\s*([\p{Lu}][\p{L}.&-]{1,11})\s*\)/u.exec(model.text.slice(m.end, m.end + 20));
+    const after = opensParenthesis(model.text, m.end) ? /^\s*\(\s*([\p{Lu}][\p{L}.&-]{1,11})\s*\)/u.exec(model.text.slice(m.end, m.end + 20)) : null;
     if (!after || wordCount(m) < 2) continue;
     const acronym = nameKey(after[1]!);
     if (acronym[0] !== keyOf(m)[0]) continue;
@@ -444,7 +452,7 @@ function canonicalName(mentions: LinkMention[]): string {
   // name over an acronym, then the most words and the longest
   const score = (d: string): number[] => {
     const acronym = isAcronym(d);
-    return [/^\p{Lu}/u.test(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, words(d).length, d.length];
+    return [startsWithCapital(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, words(d).length, d.length];
   };
   const better = (a: number[], b: number[]): boolean => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
