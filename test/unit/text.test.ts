@@ -59,22 +59,24 @@ describe('text: tokens', () => {
     }
   });
 
-  it('tokenizes each paragraph and tiles its tokens with sentences, in documents short and long one after another', () => {
+  it('tokenizes each paragraph and tiles its tokens with sentences, in documents short and long one after another', function () {
+    this.timeout(30_000); // (documents of up to 150,000 characters, on a shared machine)
     const paragraph = 'Mr. Ortiz said the U.S. plan won’t work. “It is over,” she said! Costs rose 3.5% in 2023.';
     // lengths around the tokenizer's reused offset arrays: within them, past them, past what it keeps, and back
-    for (const n of [1, 300, 2000, 1, 40]) {
+    const spans = (list: { start: number; end: number }[]): string => list.map((t) => `${t.start}-${t.end}`).join(' ');
+    for (const n of [1, 300, 1400, 1, 40]) {
       const text = Array.from({ length: n }, (_, i) => `${paragraph} Item ${i}.`).join('\n\n');
       const model = buildTextModel(text);
-      const expected = model.paragraphs.flatMap((p) => tokenize(model.prose, p.start, p.end));
-      assert.deepStrictEqual(model.tokens.map((t) => ({ start: t.start, end: t.end })), expected);
+      assert.strictEqual(spans(model.tokens), spans(model.paragraphs.flatMap((p) => tokenize(model.prose, p.start, p.end))));
+      // every sentence: the next tokens, at least one, all marked with it
       let next = 0;
-      model.sentences.forEach((s, si) => {
-        assert.strictEqual(s.firstToken, next);
-        assert.ok(s.lastToken > s.firstToken);
-        assert.deepStrictEqual([s.start, s.end], [model.tokens[s.firstToken]!.start, model.tokens[s.lastToken - 1]!.end]);
-        for (let k = s.firstToken; k < s.lastToken; k++) assert.strictEqual(model.tokens[k]!.sentence, si);
+      const wrong = model.sentences.findIndex((s, si) => {
+        const ok = s.firstToken === next && s.lastToken > next && s.start === model.tokens[next]!.start && s.end === model.tokens[s.lastToken - 1]!.end &&
+          model.tokens.slice(s.firstToken, s.lastToken).every((t) => t.sentence === si);
         next = s.lastToken;
+        return !ok;
       });
+      assert.strictEqual(wrong, -1);
       assert.strictEqual(next, model.tokens.length);
       assert.strictEqual(model.sentences.length, n * 4);
     }
