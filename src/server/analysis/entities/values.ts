@@ -297,19 +297,21 @@ export function openingFilter(sources: string[], depth: number): (text: string, 
       const after = i;
       const min = c === '+' ? 1 : q[1] ? Number(q[1]) : 0;
       const max = c === '?' ? 1 : q[1] && !q[2] ? min : q[3] ? Number(q[3]) : Infinity;
-      // `once` is one repetition; the others walk the atom again
+      if (max === 0) return from;
+      // `once` is the first repetition; the others walk the atom again
       const again = (nodes: number[]): number[] => {
-        if (nodes.length === 0 || nodes === from) return nodes === from ? once : nodes;
+        if (nodes.length === 0) return nodes;
         i = start;
         const to = atom(nodes);
         i = after;
         return to;
       };
-      let heads = from;
-      for (let n = 0; n < min; n++) heads = again(heads);
-      const all = new Set(heads);
+      let heads = once;
+      for (let n = 1; n < min; n++) heads = again(heads);
+      // every number of repetitions from `min` on ends a match (none: where the walk began)
+      const all = new Set(min === 0 ? [...from, ...heads] : heads);
       // past a node reached before, further repetitions were (or will be) walked from it
-      for (let n = min; n < max && heads.length > 0; n++) {
+      for (let n = Math.max(min, 1); n < max && heads.length > 0; n++) {
         heads = again(heads).filter((node) => !all.has(node));
         for (const node of heads) all.add(node);
       }
