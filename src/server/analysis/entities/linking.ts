@@ -108,11 +108,26 @@ function plainName(display: string): boolean {
   return true;
 }
 
-const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
-/** words() of a nameKey, whose words are already single-spaced. */
+/** How many whitespace-separated words a text has (as text.split(/\s+/).filter(Boolean).length). */
+function wordsIn(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) n++;
+  return n;
+}
+/** The words of a nameKey, whose words are already single-spaced. */
 const splitKey = (key: string): string[] => (!key ? [] : key.includes(' ') ? key.split(' ') : [key]);
 const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
-const isAllCaps = (s: string): boolean => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+/** A capital and no small letter (ASCII text by char code). */
+function isAllCaps(s: string): boolean {
+  let capital = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
 
 /**
  * Trims a tagged span to the name proper and splits off titles: "Mr. Blinken's" → display "Blinken"
@@ -452,7 +467,7 @@ function canonicalName(mentions: LinkMention[]): string {
   // name over an acronym, then the most words and the longest
   const score = (d: string): number[] => {
     const acronym = isAcronym(d);
-    return [startsWithCapital(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, words(d).length, d.length];
+    return [startsWithCapital(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, wordsIn(d), d.length];
   };
   const better = (a: number[], b: number[]): boolean => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
