@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { ABBREVIATIONS } from '../../src/server/analysis/lexicon';
 import {
-  blank, buildTextModel, countWords, countWordsIn, splitParagraphs, startsWithCapital, startsWithLetterOrDigit, tokenize,
+  blank, buildTextModel, countWords, countWordsIn, firstTokenFrom, splitParagraphs, startsWithCapital, startsWithLetterOrDigit, tokenize,
 } from '../../src/server/analysis/text';
 import type { DocumentFormat } from '../../src/server/analysis/types';
 
@@ -125,6 +125,17 @@ describe('text: paragraphs', () => {
       const spans = splitParagraphs(text, text, format).map((p) => ({ start: p.start, end: p.end }));
       assert.deepStrictEqual(spans, referenceSpans(text, text, format));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('text: offsets to tokens', () => {
+  it('finds the first token starting at or after an offset', () => {
+    const model = buildTextModel('He said:  “No.”');
+    const starts = model.tokens.map((t) => t.start);
+    for (let offset = -1; offset <= model.text.length + 1; offset++) {
+      const expected = starts.findIndex((s) => s >= offset);
+      assert.strictEqual(firstTokenFrom(model, offset), expected < 0 ? starts.length : expected, String(offset));
+    }
   });
 });
 

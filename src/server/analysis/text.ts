@@ -486,6 +486,19 @@ export function hasLetterOrDigit(w: string): boolean {
   return false;
 }
 
+/** Index of the first token starting at or after an offset (tokens.length when none does). */
+export function firstTokenFrom(model: Pick<TextModel, 'tokens'>, offset: number): number {
+  const t = model.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the sentence holding an offset (sentences are sorted and disjoint). */
 export function sentenceAt(model: Pick<TextModel, 'sentences'>, offset: number): number {
   const s = model.sentences;

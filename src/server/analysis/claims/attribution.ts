@@ -2,7 +2,7 @@
 // document sources ("a study by X found"), agentless hearsay ("it is widely believed"), and how specific the
 // source is (named · described · vague). The window logic and the rules read these.
 
-import { hasLetterOrDigit, startsWithCapital, type TextModel } from '../text';
+import { firstTokenFrom, hasLetterOrDigit, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
 import type { QuotedSpan } from './quoted';
 import { AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
@@ -460,17 +460,7 @@ export function nameTokens(entities: Entity[], model: TextModel): Uint8Array {
   const inName = new Uint8Array(tokens.length);
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
-    for (const m of e.mentions) {
-      // the first token starting at or after the mention's start
-      let lo = 0;
-      let hi = tokens.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (tokens[mid]!.start < m.start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < tokens.length && tokens[k]!.start < m.end; k++) inName[k] = 1;
-    }
+    for (const m of e.mentions) for (let k = firstTokenFrom(model, m.start); k < tokens.length && tokens[k]!.start < m.end; k++) inName[k] = 1;
   }
   return inName;
 }

@@ -2,7 +2,7 @@
 // "according to X", colon introductions) and mixed quotes, each with its speaker, cue and how it was attributed.
 // Everything works on the tokens of one paragraph at a time, so the cost is linear in the document.
 
-import { isSpace, startsWithCapital, type TextModel } from '../text';
+import { firstTokenFrom, isSpace, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
@@ -288,18 +288,6 @@ class QuoteExtractor {
     return lo;
   }
 
-  /** Index of the first token starting at or after `offset`. */
-  private firstTokenFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private wordsIn(mark: MarkedQuote): number {
     let n = 0;
     for (const part of mark.parts) {
@@ -424,7 +412,7 @@ class QuoteExtractor {
         // "…, the newspaper said, including travel": the rest of the sentence continues the content
         const after = this.skipTo(a.after, ceiling);
         // after a direct quote or an inverted cue only a reopened quote continues it ('"…," said Ortiz, "…"')
-        const directBefore = a.parts.length > 0 && this.markOf[this.firstTokenFrom(a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
+        const directBefore = a.parts.length > 0 && this.markOf[firstTokenFrom(this.model, a.parts[a.parts.length - 1]!.end) - 1]! >= 0;
         const onlyQuote = a.form === 'inverted' || a.form === 'dash' || directBefore;
         if (after < ceiling && (this.markOf[after]! >= 0 || (!onlyQuote && t[after - 1]?.text === ',' && !this.isParticipleCue(after) && !SUBORDINATORS.has(this.lower[after]!) && !COORDINATORS.has(this.lower[after]!)))) {
           const rest = this.region(after, ceiling);
@@ -995,7 +983,7 @@ class QuoteExtractor {
   private reportedWords(parts: Span[]): number {
     let n = 0;
     for (const part of parts) {
-      for (let i = this.firstTokenFrom(part.start); i < this.tokens.length; i++) {
+      for (let i = firstTokenFrom(this.model, part.start); i < this.tokens.length; i++) {
         const tk = this.tokens[i]!;
         if (tk.start < part.start) continue;
         if (tk.end > part.end) break;
