@@ -5,7 +5,8 @@
 
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { matchesAt, openingFilter, typesOpeningAt } from '../../src/server/analysis/entities/values';
+import { buildTextModel } from '../../src/server/analysis/text';
+import { findValues, matchesAt, openingFilter, typesOpeningAt } from '../../src/server/analysis/entities/values';
 
 /** "offset:type" where a type's patterns match in `text` but the filter would not try them. */
 function turnedAway(text: string): string[] {
@@ -59,6 +60,14 @@ describe('values: the opening filter', () => {
     assert.equal(typesOpeningAt('the 1990s', 0), 1);
     assert.equal(typesOpeningAt('$5 million', 0), 4);
     assert.equal(typesOpeningAt('2023 was', 0), 31);
+  });
+
+  it('knows a trigger by its spelling from one document to the next', () => {
+    const values = (text: string): string[] => findValues(buildTextModel(text)).map((v) => text.slice(v.start, v.end));
+    for (let n = 0; n < 2; n++) {
+      assert.deepEqual(values('The idea came on Sept. 12 and cost 40 million euros.'), ['Sept. 12', '40 million euros']);
+      assert.deepEqual(values('Sept. said the lake was 40 km wide in September, YESTERDAY.'), ['40 km', 'September', 'YESTERDAY']);
+    }
   });
 
   it('turns away no offset where a value pattern matches, in sentences we wrote', () => {
