@@ -438,7 +438,10 @@ function scan(model: TextModel, out: Candidate[]): void {
     for (let k = Math.max(0, i - LOOKBACK, lastTried + 1); k <= i; k++) {
       if (tokens[k]!.sentence !== sentence) continue;
       const types = typesOpeningAt(prose, tokens[k]!.start);
-      if (types !== 0) scanAt(prose, tokens[k]!.start, types, out);
+      // a start that can begin one type tries that type's patterns, one that can begin more tries every type's: six
+      // patterns to compile (one per type and one of all) rather than one per mask met, each costing about what the
+      // types it holds do, the first time it runs
+      if (types !== 0) scanAt(prose, tokens[k]!.start, (types & (types - 1)) === 0 ? types : ALL_TYPES, out);
       lastTried = k;
     }
   }
