@@ -56,7 +56,9 @@ addClass(SPELLED_NUMBERS, SPELLED_NUMBER);
 addClass(['according', 'in', 'per'], ATTRIBUTION_LEAD);
 
 const AGENTLESS_SHAPE = /edly|studies|research|reports|surveys|experiments|(?:wide|general|common|broad|large|universal|popular)ly/;
-const AGENTLESS_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'has', 'had', "'s"]);
+// "'s" after a space ("it 's believed", as text pasted from a tokenised source writes it) is two tokens, "'" and
+// "s", and the pattern still matches: "s" stands in for it
+const AGENTLESS_VERBS: ReadonlySet<string> = new Set(['is', 'was', 'has', 'had', "'s", 's']);
 const MULTIPLIER_SHAPE = /thousands|illions|doubled|halved|tripled|trebled|quadrupled/;
 const CAUSAL_SHAPE = new RegExp(`(?:^|\\W)(?:${[...new Set(CAUSAL_CUES.map((cue) => cue.split(' ')[0]!))].join('|')})`);
 
