@@ -226,6 +226,8 @@ export interface TokenForm {
   classes: number;
   /** The name tagger's record of the spelling (entities/features.ts wordInfo), made the first time it tags the spelling. */
   wordInfo: WordInfo | undefined;
+  /** Whether the spelling can begin or hold a value (entities/values.ts isTrigger), undefined until first asked. */
+  valueTrigger: boolean | undefined;
 }
 
 /**
@@ -243,7 +245,7 @@ function tokenForm(w: string): TokenForm {
     if (FORMS.size >= FORM_LIMIT) FORMS.clear();
     // a long slice is a view of the whole document: kept here, it would keep the document alive, so copy it
     const text = w.length >= 13 ? (' ' + w).slice(1) : w;
-    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1, wordInfo: undefined };
+    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1, wordInfo: undefined, valueTrigger: undefined };
     FORMS.set(text, form);
   }
   return form;

@@ -399,7 +399,7 @@ export const typesOpeningAt = openingFilter(TYPE_ALTERNATIONS, 4);
 
 /**
  * Whether a token can begin or hold a value: a digit or currency sign, or a trigger word (any case, "Sept."). Asked
- * once per spelling (triggerOf).
+ * once per spelling and kept on it (TokenForm.valueTrigger).
  */
 function isTrigger(form: TokenForm): boolean {
   const { text, lower } = form;
@@ -413,27 +413,13 @@ function isTrigger(form: TokenForm): boolean {
   return TRIGGER_WORDS.has(last === 46 ? lower.slice(0, -1) : lower);
 }
 
-/** isTrigger of the token spellings seen so far: a lookup of the spelling costs less than the test. */
-const TRIGGERS = new Map<TokenForm, boolean>();
-/** Emptied past this size, so an editing session's memory stays bounded (as the spellings are, text.ts). */
-const TRIGGERS_LIMIT = 200_000;
-
-function triggerOf(form: TokenForm): boolean {
-  let trigger = TRIGGERS.get(form);
-  if (trigger === undefined) {
-    trigger = isTrigger(form);
-    if (TRIGGERS.size >= TRIGGERS_LIMIT) TRIGGERS.clear();
-    TRIGGERS.set(form, trigger);
-  }
-  return trigger;
-}
-
 /** The values' patterns tried where a value may start, in order: at each trigger and the tokens before it. */
 function scan(model: TextModel, out: Candidate[]): void {
   const { tokens, forms, prose } = model;
   let lastTried = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (!triggerOf(forms[i]!)) continue;
+    const form = forms[i]!;
+    if (!(form.valueTrigger ??= isTrigger(form))) continue;
     const sentence = tokens[i]!.sentence;
     for (let k = Math.max(0, i - LOOKBACK, lastTried + 1); k <= i; k++) {
       if (tokens[k]!.sentence !== sentence) continue;
