@@ -239,12 +239,19 @@ export interface TokenForm {
 const FORMS = new Map<string, TokenForm>();
 const FORM_LIMIT = 200_000;
 
+/**
+ * A string fit to keep across analyses: V8 makes a slice of 13 or more characters a view of the whole document,
+ * which a cache holding it would keep alive, so such a slice is copied.
+ */
+export function detached(s: string): string {
+  return s.length >= 13 ? (' ' + s).slice(1) : s;
+}
+
 function tokenForm(w: string): TokenForm {
   let form = FORMS.get(w);
   if (form === undefined) {
     if (FORMS.size >= FORM_LIMIT) FORMS.clear();
-    // a long slice is a view of the whole document: kept here, it would keep the document alive, so copy it
-    const text = w.length >= 13 ? (' ' + w).slice(1) : w;
+    const text = detached(w);
     form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1, wordInfo: undefined, valueTrigger: undefined };
     FORMS.set(text, form);
   }

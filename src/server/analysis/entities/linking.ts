@@ -3,7 +3,7 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import { isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
+import { detached, isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
@@ -71,8 +71,8 @@ const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
 /**
  * A string function's results, kept across analyses: a story writes the same few names at every mention, and a
  * document is analysed again at every edit. A result is one long-lived string, whose hash the maps it is looked up
- * in find computed. Bounded, as a long-running server sees an open-ended set of strings; a long argument is stored
- * as a copy, as it may be a slice (a view) of its whole document.
+ * in find computed. Bounded, as a long-running server sees an open-ended set of strings; arguments and results are
+ * kept detached from their documents.
  */
 export function memoized(compute: (s: string) => string): (s: string) => string {
   const results = new Map<string, string>();
@@ -80,8 +80,9 @@ export function memoized(compute: (s: string) => string): (s: string) => string 
     let r = results.get(s);
     if (r === undefined) {
       if (results.size >= 50_000) results.clear();
-      r = compute(s);
-      results.set(s.length >= 13 ? (' ' + s).slice(1) : s, r);
+      // (a result may be its argument, or a slice of it: as kept as the argument)
+      r = detached(compute(s));
+      results.set(detached(s), r);
     }
     return r;
   };
