@@ -4,27 +4,13 @@
 
 import { firstTokenFrom, hasLetterOrDigit, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
-import type { QuotedSpan } from './quoted';
+import type { Words } from './words';
 import { AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
 import {
   ANONYMOUS_ROLES, BELIEF_CUE_FORMS, CUE_MODIFIERS, DOCUMENT_CUE_FORMS, DOCUMENT_SOURCES, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES,
   NON_SPEECH_CUES, PERSONAL_PRONOUNS, PERSON_TITLES, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, SPOKESPERSON_SOURCES,
   VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
-
-/** A word of a sentence as the rules see it: a whole quoted stretch collapses into one word. */
-export interface Word extends Span {
-  text: string;
-  lower: string;
-  /** The quoted stretch this word stands for. */
-  quote?: QuotedSpan;
-  /** Sentence-initial: its capital letter says nothing about being a name. */
-  initial: boolean;
-  /** Part of a recognised name (PERSON, ORG, LOC, MISC). */
-  name: boolean;
-  /** The word's lexicon classes (./wordClasses); none for a quoted stretch. */
-  classes: number;
-}
 
 export type Specificity = 'named' | 'described' | 'vague';
 
@@ -77,81 +63,57 @@ const PROGRESSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was'
 
 /** Nouns that end in -ly and so are no adverbs ("a source close to the family said"). */
 const LY_NOUNS = new Set(['family', 'ally', 'assembly', 'supply', 'rally', 'anomaly', 'monopoly', 'reply', 'bully', 'daily', 'weekly', 'monthly', 'quarterly', 'july', 'italy', 'fly', 'lily', 'homily', 'belly']);
-const isAdverb = (w: Word): boolean => w.lower.endsWith('ly') && !startsWithCapital(w.text) && !LY_NOUNS.has(w.lower);
-const isWordy = (w: Word): boolean => !w.quote && hasLetterOrDigit(w.text);
-
-/** The words of one sentence, read from the claim text (quoted stretches collapsed). */
-export function sentenceWords(model: TextModel, sentenceIndex: number, spans: QuotedSpan[], inName: Uint8Array, classes: Uint16Array): Word[] {
-  const s = model.sentences[sentenceIndex]!;
-  const words: Word[] = [];
-  let spanIdx = 0;
-  // spans are few per sentence; a linear scan from the first span that can overlap is enough
-  while (spanIdx < spans.length && spans[spanIdx]!.close <= s.start) spanIdx++;
-  for (let k = s.firstToken; k < s.lastToken; k++) {
-    const t = model.tokens[k]!;
-    while (spanIdx < spans.length && spans[spanIdx]!.close <= t.start) spanIdx++;
-    const q = spans[spanIdx];
-    if (q && t.start >= q.open && t.start < q.close) {
-      const last = words[words.length - 1];
-      if (last?.quote === q) last.end = Math.min(t.end, q.close);
-      else words.push({ start: t.start, end: t.end, text: '"', lower: '"', quote: q, initial: false, name: false, classes: 0 });
-      continue;
-    }
-    // a token is never blank, and its text is the prose's (masking only ever blanks whole characters to spaces)
-    const text = t.text;
-    const prev = words[words.length - 1];
-    const initial = !prev || (words.length <= 2 && (prev.text === '(' || prev.text === '—' || prev.text === ':' || prev.text === '-'));
-    // (every word has the same fields in the same order, quote included, so the rules read words of one shape)
-    words.push({ start: t.start, end: t.end, text, lower: model.lower[k]!, quote: undefined, initial, name: inName[k] === 1, classes: classes[k]! });
-  }
-  return words;
-}
+const isAdverb = (words: Words, i: number): boolean => words.lower(i)!.endsWith('ly') && !startsWithCapital(words.text(i)!) && !LY_NOUNS.has(words.lower(i)!);
+const isWordy = (words: Words, i: number): boolean => !words.isQuote(i) && hasLetterOrDigit(words.text(i)!);
 
 /** Is this word a plausible last word (head) of a source noun phrase? */
-function nounish(w: Word | undefined): boolean {
-  if (!w || w.quote || !isWordy(w) || /^['’]s$/.test(w.lower)) return false;
-  if (PERSONAL_PRONOUNS.has(w.lower) || w.lower === 'it') return true;
-  if (FUNCTION_WORDS.has(w.lower) || CUE_MODIFIERS.has(w.lower)) return false;
-  if (isAdverb(w)) return false;
+function nounish(words: Words, i: number): boolean {
+  if (!words.has(i) || words.isQuote(i) || !isWordy(words, i)) return false;
+  const lower = words.lower(i)!;
+  if (/^['’]s$/.test(lower)) return false;
+  if (PERSONAL_PRONOUNS.has(lower) || lower === 'it') return true;
+  if (FUNCTION_WORDS.has(lower) || CUE_MODIFIERS.has(lower)) return false;
+  if (isAdverb(words, i)) return false;
   return true;
 }
 
 /** The speech context that makes an ambiguous cue a cue: "added that", "noted," "claimed he was". */
-function speechFollows(words: Word[], i: number): boolean {
-  const next = words[i + 1];
-  if (!next) return true;
-  if (next.quote || next.text === ',' || next.text === ':' || next.text === '.' || next.lower === 'that' || next.text === '—') return true;
-  if (SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'his' && next.lower !== 'her' && next.lower !== 'their' && next.lower !== 'its') return true;
+function speechFollows(words: Words, i: number): boolean {
+  if (!words.has(i + 1)) return true;
+  const text = words.text(i + 1)!;
+  const lower = words.lower(i + 1)!;
+  if (words.isQuote(i + 1) || text === ',' || text === ':' || text === '.' || lower === 'that' || text === '—') return true;
+  if (SUBJECT_PRONOUNS.has(lower) && lower !== 'his' && lower !== 'her' && lower !== 'their' && lower !== 'its') return true;
   for (let k = i + 2; k < Math.min(words.length, i + 8); k++) {
-    const w = words[k]!;
-    if (w.text === ',' || w.text === ';' || w.quote) return false;
-    if (FINITE.has(w.lower)) return true;
+    const t = words.text(k)!;
+    if (t === ',' || t === ';' || words.isQuote(k)) return false;
+    if (FINITE.has(words.lower(k)!)) return true;
   }
   return false;
 }
 
-function wordsText(model: TextModel, words: Word[], from: number, to: number): Span & { text: string } {
-  const start = words[from]!.start;
-  const end = words[to - 1]!.end;
+function wordsText(model: TextModel, words: Words, from: number, to: number): Span & { text: string } {
+  const start = words.start(from);
+  const end = words.end(to - 1);
   return { start, end, text: model.text.slice(start, end) };
 }
 
 /** Walks back from just before `end` over a source noun phrase; returns its first word index. */
-function npBack(words: Word[], end: number): number {
+function npBack(words: Words, end: number): number {
   let k = end;
   let n = 0;
   while (k >= 0 && n < 9) {
-    const w = words[k]!;
-    if (w.quote || !(hasLetterOrDigit(w.text) || /['’.&-]/.test(w.text))) break;
-    if (NP_BOUNDARY.has(w.lower)) break;
-    if (w.lower === 'and' || w.lower === '&') {
+    const text = words.text(k)!;
+    const lower = words.lower(k)!;
+    if (words.isQuote(k) || !(hasLetterOrDigit(text) || /['’.&-]/.test(text))) break;
+    if (NP_BOUNDARY.has(lower)) break;
+    if (lower === 'and' || lower === '&') {
       // "Smith and Jones said", "Federal and state officials said": coordinated names or qualifiers
-      const before = words[k - 1];
-      const after = words[k + 1];
-      if (!before || !after || !(startsWithCapital(before.text) || ROLE_QUALIFIERS.has(before.lower)) || !(startsWithCapital(after.text) || ROLE_QUALIFIERS.has(after.lower))) break;
+      if (!words.has(k - 1) || !words.has(k + 1)) break;
+      if (!(startsWithCapital(words.text(k - 1)!) || ROLE_QUALIFIERS.has(words.lower(k - 1)!)) || !(startsWithCapital(words.text(k + 1)!) || ROLE_QUALIFIERS.has(words.lower(k + 1)!))) break;
     }
     // another cue ends the phrase ("…, he said, officials added"), but not a noun that looks like one ("state")
-    if (k !== end && REPORTING_CUE_FORMS.has(w.lower) && !ROLE_QUALIFIERS.has(w.lower) && /(?:ed|aid|old|rote|says)$/.test(w.lower)) break;
+    if (k !== end && REPORTING_CUE_FORMS.has(lower) && !ROLE_QUALIFIERS.has(lower) && /(?:ed|aid|old|rote|says)$/.test(lower)) break;
     k--;
     n++;
   }
@@ -168,14 +130,14 @@ const NP_FORWARD_TIMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Walks forward from `start` over a source noun phrase (inverted attribution, "according to X"). */
-function npForward(words: Word[], start: number): number {
+function npForward(words: Words, start: number): number {
   let k = start;
   while (k < words.length && k - start < 9) {
-    const w = words[k]!;
-    if (w.quote || NP_FORWARD_STOPS.has(w.text)) break;
-    if (NP_BOUNDARY.has(w.lower) && k > start) break;
-    if (k > start && NP_FORWARD_TIMES.has(w.lower) && !startsWithCapital(words[k + 1]?.text ?? 'x')) break;
-    if (k > start && NP_FORWARD_SETTINGS.has(w.lower)) break;
+    const lower = words.lower(k)!;
+    if (words.isQuote(k) || NP_FORWARD_STOPS.has(words.text(k)!)) break;
+    if (NP_BOUNDARY.has(lower) && k > start) break;
+    if (k > start && NP_FORWARD_TIMES.has(lower) && !startsWithCapital(words.text(k + 1) ?? 'x')) break;
+    if (k > start && NP_FORWARD_SETTINGS.has(lower)) break;
     k++;
   }
   return k;
@@ -188,29 +150,34 @@ const POST_MODIFIERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Named, described or vague: how well the source words let a reader know who is speaking. */
-export function classifySource(words: Word[], from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
-  const np = words.slice(from, to).filter((w) => !w.quote);
+export function classifySource(words: Words, from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
+  // the source's words (indices), quoted stretches left out
+  const np: number[] = [];
+  for (let k = from; k < Math.min(to, words.length); k++) if (!words.isQuote(k)) np.push(k);
   if (!np.length) return { specificity: 'vague', head: '', anonymous: false };
+  const lower = (k: number): string => words.lower(k)!;
   // the head: the last word before a post-modifier ("officials in the ministry", "critics of the plan")
   let headIdx = np.length - 1;
   for (let k = 1; k < np.length; k++) {
-    if (POST_MODIFIERS.has(np[k]!.lower)) {
+    if (POST_MODIFIERS.has(lower(np[k]!))) {
       headIdx = k - 1;
       break;
     }
   }
   const head = np[headIdx]!;
-  const headLower = head.lower.replace(/['’]s$/, '');
+  const headText = words.text(head)!;
+  const headLower = lower(head).replace(/['’]s$/, '');
   const pre = np.slice(0, headIdx);
   const post = np.slice(headIdx + 1);
-  const postText = post.map((w) => w.lower).join(' ');
-  const apposWords = appositive ? words.slice(appositive[0], appositive[1]) : [];
-  const hasNameIn = (ws: Word[]): boolean => ws.some((w) => w.name || (startsWithCapital(w.text) && !w.initial && w.lower !== 'i' && !VAGUE_SOURCES.has(w.lower)));
+  const postText = post.map(lower).join(' ');
+  const apposWords: number[] = [];
+  if (appositive) for (let k = appositive[0]; k < Math.min(appositive[1], words.length); k++) apposWords.push(k);
+  const hasNameIn = (ws: number[]): boolean => ws.some((w) => words.name(w) || (startsWithCapital(words.text(w)!) && !words.initial(w) && lower(w) !== 'i' && !VAGUE_SOURCES.has(lower(w))));
   const anonymousRole = ANONYMOUS_ROLES.has(headLower);
 
   if (PERSONAL_PRONOUNS.has(headLower) || headLower === 'it' || headLower === 'who') return { specificity: 'named', head: headLower, anonymous: false };
-  if (head.name || (startsWithCapital(head.text) && !head.initial && !VAGUE_SOURCES.has(headLower))) return { specificity: 'named', head: headLower, anonymous: false };
-  if (head.initial && startsWithCapital(head.text) && !VAGUE_SOURCES.has(headLower) && !ANONYMOUS_ROLES.has(headLower) && !INSTITUTIONAL_SOURCES.has(headLower) && !SPOKESPERSON_SOURCES.has(headLower) && !QUANTIFIERS.has(headLower) && !DOCUMENT_SOURCES.has(headLower) && !/s$/.test(headLower)) {
+  if (words.name(head) || (startsWithCapital(headText) && !words.initial(head) && !VAGUE_SOURCES.has(headLower))) return { specificity: 'named', head: headLower, anonymous: false };
+  if (words.initial(head) && startsWithCapital(headText) && !VAGUE_SOURCES.has(headLower) && !ANONYMOUS_ROLES.has(headLower) && !INSTITUTIONAL_SOURCES.has(headLower) && !SPOKESPERSON_SOURCES.has(headLower) && !QUANTIFIERS.has(headLower) && !DOCUMENT_SOURCES.has(headLower) && !/s$/.test(headLower)) {
     // a capitalised sentence-initial word that is no common source noun: most likely a surname ("Ortiz said")
     return { specificity: 'named', head: headLower, anonymous: false };
   }
@@ -218,13 +185,13 @@ export function classifySource(words: Word[], from: number, to: number, appositi
   if (hasNameIn(apposWords) && !anonymousRole) return { specificity: 'named', head: headLower, anonymous: false };
   if (INSTITUTIONAL_SOURCES.has(headLower) || SPOKESPERSON_SOURCES.has(headLower) || PERSON_TITLES.has(headLower) || DOCUMENT_SOURCES.has(headLower))
     return { specificity: 'named', head: headLower, anonymous: false };
-  const determiner = pre[0]?.lower ?? '';
+  const determiner = pre.length ? lower(pre[0]!) : '';
   // "the official", "his aides": a source the story has already introduced
-  if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(w.lower) || w.lower === "'s" || w.lower === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
-  const qualifiers = pre.filter((w) => !QUANTIFIERS.has(w.lower) && !/^\d/.test(w.text));
-  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(w.lower) || INSTITUTIONAL_SOURCES.has(w.lower) || startsWithCapital(w.text)) || hasNameIn(post) || apposWords.length > 0;
+  if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(lower(w)) || lower(w) === "'s" || lower(w) === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
+  const qualifiers = pre.filter((w) => !QUANTIFIERS.has(lower(w)) && !/^\d/.test(words.text(w)!));
+  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(lower(w)) || INSTITUTIONAL_SOURCES.has(lower(w)) || startsWithCapital(words.text(w)!)) || hasNameIn(post) || apposWords.length > 0;
   if (affiliated) {
-    const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => w.lower === 'senior' || w.lower === 'top') || ANONYMOUS_AFFILIATION.test(postText);
+    const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => lower(w) === 'senior' || lower(w) === 'top') || ANONYMOUS_AFFILIATION.test(postText);
     return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !hasNameIn(apposWords) };
   }
   if (WEASEL_SOURCES.has(headLower) || SOFT_VAGUE_SOURCES.has(headLower) || VAGUE_SOURCES.has(headLower)) return { specificity: 'vague', head: headLower, anonymous: false };
@@ -274,15 +241,15 @@ export function findAgentless(claim: string, start: number, end: number, lower =
   return out;
 }
 
-function quoteNear(words: Word[], i: number): boolean {
-  for (let k = Math.max(0, i - 4); k < i; k++) if (words[k]!.quote) return true;
-  const next = words[i + 1];
-  return !!next?.quote || ((next?.text === ',' || next?.text === ':') && !!words[i + 2]?.quote);
+function quoteNear(words: Words, i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (words.isQuote(k)) return true;
+  const next = words.text(i + 1);
+  return words.isQuote(i + 1) || ((next === ',' || next === ':') && words.isQuote(i + 2));
 }
 
 /** Whether a word of [from, head) is a document noun with its source after it: "a report by", "data from". */
-function documentOf(words: Word[], from: number, head: number): boolean {
-  for (let k = from; k < head; k++) if (DOCUMENT_SOURCES.has(words[k]!.lower) && DOCUMENT_LINKS.has(words[k + 1]!.lower)) return true;
+function documentOf(words: Words, from: number, head: number): boolean {
+  for (let k = from; k < head; k++) if (DOCUMENT_SOURCES.has(words.lower(k)!) && DOCUMENT_LINKS.has(words.lower(k + 1)!)) return true;
   return false;
 }
 const DOCUMENT_LINKS: ReadonlySet<string> = new Set(['by', 'from', 'of', 'at']);
@@ -314,66 +281,71 @@ export function lowerCaseOf(text: string): LowerCaseOf {
  * Every attribution in one sentence. `classes`: the union of its words' classes (../wordClasses), which says
  * whether an agentless phrase can be there at all.
  */
-export function findAttributions(model: TextModel, words: Word[], classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
+export function findAttributions(model: TextModel, words: Words, classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
   const out: Attribution[] = [];
+  const text = (k: number): string | undefined => words.text(k);
+  const lower = (k: number): string | undefined => words.lower(k);
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    // most words neither are a cue nor lead one in, and their classes say so
-    if (w.quote || !(w.classes & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD))) continue;
+    // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
+    const wordClasses = words.classes(i);
+    if (!(wordClasses & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD))) continue;
+    const w = lower(i)!;
     // according to X
-    if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
+    if (w === 'according' && lower(i + 1) === 'to') {
       const from = i + 2;
       const to = npForward(words, from);
       if (to > from) {
         const c = classifySource(words, from, to);
-        const doc = words.slice(from, to).some((x) => DOCUMENT_SOURCES.has(x.lower));
+        let doc = false;
+        for (let k = from; k < to && !doc; k++) doc = DOCUMENT_SOURCES.has(lower(k)!);
         out.push({ kind: doc ? 'document' : 'according', cue: wordsText(model, words, i, i + 2), source: wordsText(model, words, from, to), ...c, cueWord: i });
       }
       continue;
     }
     // in a statement, in an interview, in the poll, in a court filing
-    if ((w.lower === 'in' || w.lower === 'per') && i + 1 < words.length) {
+    if ((w === 'in' || w === 'per') && i + 1 < words.length) {
       for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
-        const x = words[k]!;
-        if (x.quote || x.text === ',' || x.text === '.') break;
-        if (DOCUMENT_SOURCES.has(x.lower) || x.lower === 'speech' || x.lower === 'remarks' || x.lower === 'op-ed' || x.lower === 'column') {
-          out.push({ kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x.lower, cueWord: i });
+        const x = lower(k)!;
+        if (words.isQuote(k) || text(k) === ',' || text(k) === '.') break;
+        if (DOCUMENT_SOURCES.has(x) || x === 'speech' || x === 'remarks' || x === 'op-ed' || x === 'column') {
+          out.push({ kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x, cueWord: i });
           break;
         }
       }
     }
-    if (!(w.classes & (REPORTING_CUE | OTHER_CUE))) continue;
+    if (!(wordClasses & (REPORTING_CUE | OTHER_CUE))) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const pointOut = POINT_FORMS.has(w.lower) && words[i + 1]?.lower === 'out';
-    const lemma = REPORTING_CUE_FORMS.get(w.lower) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w.lower) && quoteNear(words, i) ? w.lower : undefined);
-    const belief = BELIEF_CUE_FORMS.has(w.lower);
-    const docCue = DOCUMENT_CUE_FORMS.has(w.lower);
-    const nonSpeech = NON_SPEECH_CUES.has(w.lower);
+    const pointOut = POINT_FORMS.has(w) && lower(i + 1) === 'out';
+    const lemma = REPORTING_CUE_FORMS.get(w) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w) && quoteNear(words, i) ? w : undefined);
+    const belief = BELIEF_CUE_FORMS.has(w);
+    const docCue = DOCUMENT_CUE_FORMS.has(w);
+    const nonSpeech = NON_SPEECH_CUES.has(w);
     if (!lemma && !belief && !docCue && !nonSpeech) continue;
-    if (w.initial && !(nonSpeech)) {
+    const initial = words.initial(i);
+    if (initial && !(nonSpeech)) {
       // "Said one official: …" — inverted at the sentence start
       if (lemma !== 'say') continue;
     }
     // the subject before the cue, skipping auxiliaries and adverbs
     let j = i - 1;
     let skipped = 0;
-    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words[j]!.lower) || isAdverb(words[j]!) || (w.lower.endsWith('ing') && PROGRESSIVE_AUXILIARIES.has(words[j]!.lower)))) {
+    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(lower(j)!) || isAdverb(words, j) || (w.endsWith('ing') && PROGRESSIVE_AUXILIARIES.has(lower(j)!)))) {
       j--;
       skipped++;
     }
     // "Rep. Jason Chaffetz (R-Utah) said": step over the parenthesis
-    if (j > 0 && words[j]!.text === ')') {
+    if (j > 0 && text(j) === ')') {
       let k = j - 1;
-      while (k >= 0 && j - k < 10 && words[k]!.text !== '(' && !words[k]!.quote) k--;
-      if (k > 0 && words[k]!.text === '(') j = k - 1;
+      while (k >= 0 && j - k < 10 && text(k) !== '(' && !words.isQuote(k)) k--;
+      if (k > 0 && text(k) === '(') j = k - 1;
     }
     let subjectFrom = -1;
     let subjectTo = -1;
     let appositive: [number, number] | undefined;
     // "a report by the Federal Reserve, which said …": the relative pronoun's antecedent is the source
-    if (j > 0 && (words[j]!.lower === 'which' || words[j]!.lower === 'who') && (lemma || docCue)) {
-      const end = words[j - 1]!.text === ',' ? j - 2 : j - 1;
-      if (end >= 0 && nounish(words[end])) {
+    if (j > 0 && (lower(j) === 'which' || lower(j) === 'who') && (lemma || docCue)) {
+      const end = text(j - 1) === ',' ? j - 2 : j - 1;
+      if (end >= 0 && nounish(words, end)) {
         subjectTo = end + 1;
         subjectFrom = npBack(words, end);
         if (subjectFrom < subjectTo) {
@@ -383,24 +355,24 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
         continue;
       }
     }
-    if (j >= 0 && words[j]!.text === ',' && !words[j - 1]?.quote) {
+    if (j >= 0 && text(j) === ',' && !words.isQuote(j - 1)) {
       // "Smith, a spokesman for the ministry, said" · "Smith, who chairs the panel, said"
       let k = j - 1;
-      while (k >= 0 && j - k < 25 && words[k]!.text !== ',' && !words[k]!.quote && words[k]!.text !== ';') k--;
-      if (k > 0 && words[k]!.text === ',' && nounish(words[k - 1])) {
+      while (k >= 0 && j - k < 25 && text(k) !== ',' && !words.isQuote(k) && text(k) !== ';') k--;
+      if (k > 0 && text(k) === ',' && nounish(words, k - 1)) {
         appositive = [k + 1, j];
         subjectTo = k;
         subjectFrom = npBack(words, k - 1);
       }
-    } else if (j >= 0 && nounish(words[j])) {
+    } else if (j >= 0 && nounish(words, j)) {
       subjectTo = j + 1;
       subjectFrom = npBack(words, j);
       if (subjectFrom >= subjectTo) subjectFrom = -1;
     }
-    const afterQuoteOrComma = j >= 0 && (words[j]!.quote !== undefined || words[j]!.text === ',' || words[j]!.text === ':');
+    const afterQuoteOrComma = j >= 0 && (words.isQuote(j) || text(j) === ',' || text(j) === ':');
     if (subjectFrom >= 0 && subjectFrom < subjectTo) {
-      const headWord = words[subjectTo - 1]!;
-      const isDocument = DOCUMENT_SOURCES.has(headWord.lower) || documentOf(words, subjectFrom, subjectTo - 1);
+      const headWord = subjectTo - 1;
+      const isDocument = DOCUMENT_SOURCES.has(lower(headWord)!) || documentOf(words, subjectFrom, subjectTo - 1);
       if (isDocument && docCue) {
         const c = classifySource(words, subjectFrom, subjectTo);
         out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, specificity: c.specificity === 'vague' ? 'described' : c.specificity, cueWord: i });
@@ -409,33 +381,33 @@ export function findAttributions(model: TextModel, words: Word[], classes: numbe
       if (!lemma && !belief && !nonSpeech) {
         // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
-        if (docCue && c.specificity === 'named' && startsWithCapital(headWord.text))
+        if (docCue && c.specificity === 'named' && startsWithCapital(text(headWord)!))
           out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
         continue;
       }
-      if (nonSpeech && !(subjectFrom > 0 && (words[subjectFrom - 1]!.quote || (words[subjectFrom - 1]!.text === ',' && words[subjectFrom - 2]?.quote)))) continue;
+      if (nonSpeech && !(subjectFrom > 0 && (words.isQuote(subjectFrom - 1) || (text(subjectFrom - 1) === ',' && words.isQuote(subjectFrom - 2))))) continue;
       // "The company reported a loss of $412 million": a named subject makes even an ambiguous verb a source
       if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma) {
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
         if (c.specificity !== 'named' && !VAGUE_SOURCES.has(c.head) && !ANONYMOUS_ROLES.has(c.head) && !WEASEL_SOURCES.has(c.head)) continue;
       }
-      if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && w.lower.endsWith('ing') && !speechFollows(words, i)) continue;
+      if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && w.endsWith('ing') && !speechFollows(words, i)) continue;
       // "what people think of X", "if voters believe": an embedded question, not an attribution
-      if (belief && /^(?:what|how|whether|if|why|when)$/.test(words[subjectFrom - 1]?.lower ?? '')) continue;
+      if (belief && /^(?:what|how|whether|if|why|when)$/.test(lower(subjectFrom - 1) ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
       const sourceEnd = appositive ? appositive[1] : subjectTo;
       out.push({ kind: nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, sourceEnd), ...c, cueWord: i });
       continue;
     }
     // inverted: "…," said Ruth Adams · "…," added the spokesman
-    if ((lemma || nonSpeech) && (afterQuoteOrComma || w.initial)) {
+    if ((lemma || nonSpeech) && (afterQuoteOrComma || initial)) {
       const from = i + 1;
       const to = npForward(words, from);
-      if (to > from && nounish(words[to - 1])) {
+      if (to > from && nounish(words, to - 1)) {
         let apposEnd: [number, number] | undefined;
-        if (words[to]?.text === ',' && /^(?:a|an|the|who)$/.test(words[to + 1]?.lower ?? '')) {
+        if (text(to) === ',' && /^(?:a|an|the|who)$/.test(lower(to + 1) ?? '')) {
           let k = to + 1;
-          while (k < words.length && words[k]!.text !== ',' && words[k]!.text !== '.' && !words[k]!.quote) k++;
+          while (k < words.length && text(k) !== ',' && text(k) !== '.' && !words.isQuote(k)) k++;
           apposEnd = [to + 1, k];
         }
         const c = classifySource(words, from, to, apposEnd);

@@ -28,7 +28,8 @@ import {
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, sentenceWords, type Attribution, type LowerCaseOf, type Word } from './attribution';
+import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, type Attribution, type LowerCaseOf } from './attribution';
+import { DocumentWords, type Words } from './words';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
@@ -47,7 +48,7 @@ const SOURCE_PLACEHOLDER = '[source]';
 interface SentenceInfo {
   index: number;
   paragraph: number;
-  words: Word[];
+  words: Words;
   /** The union of its words' classes (../wordClasses): which claim patterns can match in the sentence at all. */
   classes: number;
   attributions: Attribution[];
@@ -76,18 +77,17 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const spans = findQuotedSpans(model);
   const claim = claimText(model.prose, spans);
   const lower = lowerCaseOf(claim);
-  const inName = nameTokens(entities, model);
-  const classes = wordClasses(model);
+  const documentWords = new DocumentWords(model, spans, nameTokens(entities, model), wordClasses(model));
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
-    if (role !== 'body') return { index, paragraph: s.paragraph, words: [], classes: 0, attributions: [], allQuoted: true, speechBy: undefined };
-    const words = sentenceWords(model, index, spans, inName, classes);
-    let union = 0;
-    for (const w of words) union |= w.classes;
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, classes: 0, attributions: [], allQuoted: true, speechBy: undefined };
+    const words = documentWords.sentence(index);
+    const union = words.union;
     const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
-    const allQuoted = words.every((w) => w.quote || (w.text.length === 1 && !(w.classes & WORD)));
+    let allQuoted = true;
+    for (let i = 0; i < words.length && allQuoted; i++) allQuoted = words.isQuote(i) || (!(words.classes(i) & WORD) && words.text(i)!.length === 1);
     // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
     return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted, speechBy: undefined };
   });
@@ -241,7 +241,8 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     // a phrase mentioned mid-sentence ("aren't often associated with “much loved community meeting place”"):
     // a short lower-case fragment is a mention or a slogan, not a quote that needs a speaker
     const content0 = model.prose.slice(q.contentStart, q.contentEnd).trim();
-    const midSentence = sentenceOf(cx, q.open)?.words.some((w) => !w.quote && w.end <= q.open && /[\p{L}]/u.test(w.text));
+    const openWords = sentenceOf(cx, q.open)?.words;
+    const midSentence = openWords?.some((w) => !openWords.isQuote(w) && openWords.end(w) <= q.open && /[\p{L}]/u.test(openWords.text(w)!));
     if (midSentence && q.words < 8 && /^[\p{Ll}]/u.test(content0) && !/[.!?]["'”’]?\s+\S/.test(content0)) continue;
     const first = sentenceOf(cx, q.open);
     const last = sentenceOf(cx, Math.max(q.open, q.contentEnd - 1));
@@ -256,7 +257,7 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     // "Sanders made the point on CBS. “The younger people are …”": the sentence before names the speaker
     const before = cx.sentences[list[a - 1] ?? -1];
     const after = cx.sentences[list[b + 1] ?? -1];
-    if ([before, after].some((n) => n && n.words.some((w) => w.end <= q.open || w.start >= q.close ? namesSomeone(w) : false))) continue;
+    if ([before, after].some((n) => n && n.words.some((w) => (n.words.end(w) <= q.open || n.words.start(w) >= q.close ? namesSomeone(n.words, w) : false)))) continue;
     // a quoted paragraph right after an attributed paragraph ("floating" quote), or after a colon
     const prev = previousBodyParagraph(cx, q.paragraph);
     const opensParagraph = model.prose.slice(para.start, q.open).trim() === '';
@@ -284,16 +285,18 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
 const CALENDAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
 /** A word that names a person or body (not a month, a weekday or "I"), for the quote window. */
-const namesSomeone = (w: Word): boolean =>
-  !w.quote && (w.name || (startsWithCapital(w.text) && !w.initial && w.text !== 'I' && !CALENDAR.test(w.text)) || /^(?:he|she|they)$/.test(w.lower));
+const namesSomeone = (words: Words, w: number): boolean =>
+  !words.isQuote(w) && (words.name(w) || (startsWithCapital(words.text(w)!) && !words.initial(w) && words.text(w) !== 'I' && !CALENDAR.test(words.text(w)!)) || /^(?:he|she|they)$/.test(words.lower(w)!));
 
 /** The sentence is about someone: it opens with a name or a personal pronoun ("Viguerie is upbeat …", "She paused."). */
 function opensWithSomeone(s: SentenceInfo): boolean {
-  const first = s.words.find((w) => /[\p{L}]/u.test(w.text) && !w.quote);
-  if (!first) return false;
-  if (first.name || /^(?:he|she|they|i|we)$/.test(first.lower)) return true;
-  const lower = first.lower;
-  return startsWithCapital(first.text) && !OPENING_WORDS.test(lower) && !VAGUE_SOURCES.has(lower) && !INSTITUTIONAL_SOURCES.has(lower) && !DOCUMENT_SOURCES.has(lower) && !CALENDAR.test(first.text) && !/s$/.test(lower) && !/ing$|ed$|ly$/.test(lower);
+  const words = s.words;
+  const first = words.findIndex((w) => /[\p{L}]/u.test(words.text(w)!) && !words.isQuote(w));
+  if (first < 0) return false;
+  const lower = words.lower(first)!;
+  if (words.name(first) || /^(?:he|she|they|i|we)$/.test(lower)) return true;
+  const text = words.text(first)!;
+  return startsWithCapital(text) && !OPENING_WORDS.test(lower) && !VAGUE_SOURCES.has(lower) && !INSTITUTIONAL_SOURCES.has(lower) && !DOCUMENT_SOURCES.has(lower) && !CALENDAR.test(text) && !/s$/.test(lower) && !/ing$|ed$|ly$/.test(lower);
 }
 
 const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|while|after|before|since|this|that|these|those|there|it|its|to|with|by|from|of|some|many|one|no|not|however|meanwhile|still|also)$/;
@@ -304,13 +307,15 @@ const OPENING_WORDS = /^(?:the|a|an|in|on|at|but|and|or|so|yet|for|as|if|when|wh
  * quoted, even when no reporting verb is in the list.
  */
 function mixedQuote(s: SentenceInfo, q: QuotedSpan): boolean {
-  const before = s.words.filter((w) => w.end <= q.open && !w.quote);
-  if (!before.some((w) => /[\p{L}]/u.test(w.text))) return false;
-  if (before[before.length - 1]?.text === ':') return true;
+  const words = s.words;
+  const before: number[] = [];
+  for (let w = 0; w < words.length; w++) if (words.end(w) <= q.open && !words.isQuote(w)) before.push(w);
+  if (!before.some((w) => /[\p{L}]/u.test(words.text(w)!))) return false;
+  if (before.length && words.text(before[before.length - 1]!) === ':') return true;
   // a cue before the quote: "quoted the president as saying “…”", "After saying her foot was “…”", "it reads, “…”"
-  if (before.some((w) => REPORTING_CUE_FORMS.has(w.lower) || EXPRESSIVE_CUE_FORMS.has(w.lower) || w.lower === 'points' || w.lower === 'pointed')) return true;
+  if (before.some((w) => REPORTING_CUE_FORMS.has(words.lower(w)!) || EXPRESSIVE_CUE_FORMS.has(words.lower(w)!) || words.lower(w) === 'points' || words.lower(w) === 'pointed')) return true;
   // someone named or referred to anywhere in the reporter's part of the sentence
-  return s.words.some((w) => !w.quote && (w.name || PERSONAL_PRONOUNS.has(w.lower) || (startsWithCapital(w.text) && !OPENING_WORDS.test(w.lower) && !CALENDAR.test(w.text))));
+  return words.some((w) => !words.isQuote(w) && (words.name(w) || PERSONAL_PRONOUNS.has(words.lower(w)!) || (startsWithCapital(words.text(w)!) && !OPENING_WORDS.test(words.lower(w)!) && !CALENDAR.test(words.text(w)!))));
 }
 
 /** A multi-paragraph quote whose continuation paragraphs carry the attribution. */
@@ -422,8 +427,9 @@ const ANY_ANONYMITY_REASON = new RegExp(ANONYMITY_REASONS.join('|'));
 
 /** An attribution's cue in lower case: its word's (made once per spelling) when the cue is one word. */
 function cueLower(s: SentenceInfo, a: Attribution): string {
-  const w = s.words[a.cueWord];
-  return w && w.start === a.cue.start && w.end === a.cue.end ? w.lower : a.cue.text.toLowerCase();
+  const words = s.words;
+  const w = a.cueWord;
+  return words.has(w) && words.start(w) === a.cue.start && words.end(w) === a.cue.end ? words.lower(w)! : a.cue.text.toLowerCase();
 }
 
 /** Cues that pass on a view or a fact: a vague source with one of these is weasel sourcing ("critics say"). */
@@ -484,13 +490,13 @@ function loadedCue(cx: Context, s: SentenceInfo, a: Attribution): void {
   if (!loaded && !nonSpeech) return;
   const words = s.words;
   const i = a.cueWord;
-  const next = words[i + 1];
-  const prev = words[i - 1];
-  const quoteAdjacent = !!(next?.quote || prev?.quote || (a.source && words.some((w, k) => w.quote && k < i && k >= i - 6 && a.source!.start > w.start)));
+  const source = a.source;
+  const quoteAdjacent = words.isQuote(i + 1) || words.isQuote(i - 1) || (!!source && words.some((k) => words.isQuote(k) && k < i && k >= i - 6 && source.start > words.start(k)));
   if (nonSpeech && !quoteAdjacent) return;
   // "Retired General Reveals …" (a title-case headline) and "his Fifth Amendment claims, …" (a noun) are no cues
-  if (/^[A-Z]/.test(a.cue.text) && words[i]?.initial === false) return;
-  if (/s$/.test(cue) && (!next || next.text === ',' || next.text === '.' || next.text === ';')) return;
+  if (/^[A-Z]/.test(a.cue.text) && words.has(i) && !words.initial(i)) return;
+  const next = words.text(i + 1);
+  if (/s$/.test(cue) && (next === undefined || next === ',' || next === '.' || next === ';')) return;
   if (loaded && !quoteAdjacent) {
     const rest = cx.claim.slice(a.cue.end, cx.model.sentences[s.index]!.end).trimStart().toLowerCase();
     if (LOADED_OBJECTS.test(rest)) return;
@@ -552,37 +558,45 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   }
   // counts of people: "12,000 people", "at least 40 were killed", "killing 15"
   const words = s.words;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const c = w.text.charCodeAt(0);
-    const numeric = c >= 48 && c <= 57 && /^\d[\d,]*$/.test(w.text) && !/^(?:1[89]|20)\d\d$/.test(w.text);
-    const spelled = (w.classes & SPELLED_NUMBER) !== 0;
+  // a count is a number in digits or spelled out, and the classes of the sentence and its words say where one can be
+  const counts = (s.classes & (DIGIT | SPELLED_NUMBER)) !== 0;
+  for (let i = 0; counts && i < words.length; i++) {
+    const classes = words.classes(i);
+    if (!(classes & (DIGIT | SPELLED_NUMBER))) continue;
+    const text = words.text(i)!;
+    const c = text.charCodeAt(0);
+    const numeric = c >= 48 && c <= 57 && /^\d[\d,]*$/.test(text) && !/^(?:1[89]|20)\d\d$/.test(text);
+    const spelled = (classes & SPELLED_NUMBER) !== 0;
     if (!numeric && !spelled) continue;
-    if (numeric && words[i - 1] && isCapitalisedName(words[i - 1]!)) continue;
+    if (numeric && words.has(i - 1) && isCapitalisedName(words, i - 1)) continue;
     // ages ("Keith Scott, 43, was"), dates ("9/11 victims") and ratios ("three times the rate") are not counts
-    if (words[i - 1]?.text === ',' && (words[i + 1]?.text === ',' || words[i + 1]?.text === '.' || !words[i + 1]) && /^[\p{Lu})]/u.test(words[i - 2]?.text ?? '')) continue;
-    if (/^(?:aged|age|ages)$/.test(words[i - 1]?.lower ?? '') || words[i - 1]?.text === '/' || cx.model.prose[w.start - 1] === '/') continue;
-    if (/^(?:times|fold|to)$/.test(words[i + 1]?.lower ?? '')) continue;
-    if (words[i + 1]?.text === '-' || /^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes|mile|miles|km|kilometers|kilometres|meters|metres|feet|acres|points|percent|%)$/.test(words[i + 1]?.lower ?? '')) continue;
-    const value = numeric ? Number(w.text.replace(/,/g, '')) : 0;
-    const lookahead = words.slice(i + 1, i + 5).map((x) => x.lower);
-    const lookbehind = words.slice(Math.max(0, i - 3), i).map((x) => x.lower);
+    const next = words.text(i + 1);
+    if (words.text(i - 1) === ',' && (next === ',' || next === '.' || next === undefined) && /^[\p{Lu})]/u.test(words.text(i - 2) ?? '')) continue;
+    if (/^(?:aged|age|ages)$/.test(words.lower(i - 1) ?? '') || words.text(i - 1) === '/' || cx.model.prose[words.start(i) - 1] === '/') continue;
+    if (/^(?:times|fold|to)$/.test(words.lower(i + 1) ?? '')) continue;
+    if (next === '-' || /^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes|mile|miles|km|kilometers|kilometres|meters|metres|feet|acres|points|percent|%)$/.test(words.lower(i + 1) ?? '')) continue;
+    const value = numeric ? Number(text.replace(/,/g, '')) : 0;
+    const lookahead: string[] = [];
+    for (let k = i + 1; k < Math.min(i + 5, words.length); k++) lookahead.push(words.lower(k)!);
+    const lookbehind: string[] = [];
+    for (let k = Math.max(0, i - 3); k < i; k++) lookbehind.push(words.lower(k)!);
     const casualty = lookahead.some((x) => CASUALTY_WORDS.has(x)) || lookbehind.some((x) => /^(?:killed|killing|kills|injured|injuring|wounded|wounding)$/.test(x));
     const peopleIdx = lookahead.slice(0, 3).findIndex((x) => PEOPLE_COUNT_NOUNS.has(x));
     const people = peopleIdx >= 0;
     // a head count with no harm done needs to be large to be a statistic ("50,000 workers", not "20 crew members")
     const big = spelled ? false : value >= 1000;
     if ((casualty && (people || lookahead.some((x) => /^(?:were|was|have|had|are|been)$/.test(x)) || lookbehind.length > 0)) || (people && big)) {
-      const end = people ? words[i + 1 + peopleIdx]!.end : w.end;
-      if (hits.some((h) => h.start <= w.start && w.start < h.end)) continue;
-      hits.push({ start: w.start, end, text: cx.model.text.slice(w.start, end) });
+      const start = words.start(i);
+      const end = words.end(people ? i + 1 + peopleIdx : i);
+      if (hits.some((h) => h.start <= start && start < h.end)) continue;
+      hits.push({ start, end, text: cx.model.text.slice(start, end) });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   return hits.filter((h, i) => !hits.slice(0, i).some((x) => x.start <= h.start && h.start < x.end));
 }
 
-const isCapitalisedName = (w: Word): boolean => /^[A-Z]/.test(w.text) && !w.initial && !/^(?:At|About|Some|Nearly|Almost|More|Over|Under|Around|Roughly|Only|Just|The|All|And|In|On|Of)$/.test(w.text);
+const isCapitalisedName = (words: Words, w: number): boolean => /^[A-Z]/.test(words.text(w)!) && !words.initial(w) && !/^(?:At|About|Some|Nearly|Almost|More|Over|Under|Around|Roughly|Only|Just|The|All|And|In|On|Of)$/.test(words.text(w)!);
 
 /** A poll, study, report or data set named in the sentence, its paragraph or the one before sources its figures. */
 function documentNearby(cx: Context, s: SentenceInfo): boolean {
@@ -592,7 +606,7 @@ function documentNearby(cx: Context, s: SentenceInfo): boolean {
     for (const i of cx.byParagraph[p] ?? []) {
       const info = cx.sentences[i]!;
       if (info.attributions.some((a) => a.kind === 'document' || a.kind === 'preposition')) return true;
-      if (p === s.paragraph && info.words.some((w) => STAT_DOCUMENTS.has(w.lower))) return true;
+      if (p === s.paragraph && info.words.some((w) => STAT_DOCUMENTS.has(info.words.lower(w)!))) return true;
     }
   }
   return false;
@@ -675,35 +689,43 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
   let accusationDone = false;
   let evaluationDone = false;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    // most words are none the rules below can flag, and their classes say so
-    if (w.quote || (isAsciiCapital(w.text) && !w.initial) || !(w.classes & ACCUSATION_OR_EVALUATION)) continue;
-    const prev = words[i - 1]?.lower ?? '';
-    const prev2 = words[i - 2]?.lower ?? '';
+    // most words are none the rules below can flag, and their classes say so (a quoted stretch has none)
+    if (!(words.classes(i) & ACCUSATION_OR_EVALUATION)) continue;
+    const text = words.text(i)!;
+    if (isAsciiCapital(text) && !words.initial(i)) continue;
+    const lower = words.lower(i)!;
+    const next = words.lower(i + 1) ?? '';
+    const prev = words.lower(i - 1) ?? '';
+    const prev2 = words.lower(i - 2) ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);
     if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.lower(sent.start, sent.end)))) {
       let hit = false;
-      if (w.lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
-      else if (ACCUSATION_VERBS.has(w.lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
-      else if (ACCUSATION_LABELS.has(w.lower)) {
+      if (lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
+      else if (ACCUSATION_VERBS.has(lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;
+      else if (ACCUSATION_LABELS.has(lower)) {
         const predicated = PREDICATE.test(prev) || (/^(?:a|an)$/.test(prev) && PREDICATE.test(prev2)) || (/ly$/.test(prev) && PREDICATE.test(prev2));
-        const subjectIt = predicated && (/^(?:it|this|that)$/.test(prev2) || /^(?:it|this|that)$/.test(words[i - 3]?.lower ?? ''));
-        const attributive = /^(?:corrupt|crooked|dishonest|incompetent)$/.test(w.lower) && /^[a-z]/.test(words[i + 1]?.text ?? '') && !/^(?:practices|practice|charges|allegations|investigation|probe|case|cases|and|or)$/.test(words[i + 1]?.lower ?? '');
+        const subjectIt = predicated && (/^(?:it|this|that)$/.test(prev2) || /^(?:it|this|that)$/.test(words.lower(i - 3) ?? ''));
+        const attributive = /^(?:corrupt|crooked|dishonest|incompetent)$/.test(lower) && /^[a-z]/.test(words.text(i + 1) ?? '') && !/^(?:practices|practice|charges|allegations|investigation|probe|case|cases|and|or)$/.test(next);
         // "illegally dumped" accuses; "immigrants in the country illegally" describes a status
-        const adverb = w.lower === 'illegally' && i > 1 && /(?:ed|took|sold|gave|paid|kept|held|spent|made|sent|hid|stole|obtained|bought)$/.test(words[i + 1]?.lower ?? '');
-        hit = (predicated && !subjectIt && !/^(?:illegal|criminal)$/.test(w.lower)) || (predicated && w.lower === 'illegal' && !subjectIt && !/^(?:to|in|under|for)$/.test(words[i + 1]?.lower ?? '')) || attributive || adverb;
+        const adverb = lower === 'illegally' && i > 1 && /(?:ed|took|sold|gave|paid|kept|held|spent|made|sent|hid|stole|obtained|bought)$/.test(next);
+        hit = (predicated && !subjectIt && !/^(?:illegal|criminal)$/.test(lower)) || (predicated && lower === 'illegal' && !subjectIt && !/^(?:to|in|under|for)$/.test(next)) || attributive || adverb;
       }
       if (hit) {
         accusationDone = true;
-        push(cx, 'ATTR006', w, `Accusation with no source (“${w.text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, insertSourceFix(cx, s, baseData(cx, s, w.text)), undefined, rejectedNearby(cx, s));
+        push(cx, 'ATTR006', { start: words.start(i), end: words.end(i) }, `Accusation with no source (“${text}”): say who makes this accusation, or attribute it (“…, the lawsuit alleges”).`, insertSourceFix(cx, s, baseData(cx, s, text)), undefined, rejectedNearby(cx, s));
         continue;
       }
     }
     // "the best … ever", "the worst in history": superlatives the reporter cannot vouch for
-    const superlative = (w.lower === 'best' || w.lower === 'worst') && /\b(?:ever|in history|of all time)\b/.test(words.slice(i + 1, i + 6).map((x) => x.lower).join(' '));
-    if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(w.lower)) && !EVALUATIVE_EXEMPT_NEXT.test(words[i + 1]?.lower ?? '')) {
+    let superlative = false;
+    if (lower === 'best' || lower === 'worst') {
+      const after: string[] = [];
+      for (let k = i + 1; k < Math.min(i + 6, words.length); k++) after.push(words.lower(k)!);
+      superlative = /\b(?:ever|in history|of all time)\b/.test(after.join(' '));
+    }
+    if (!evaluationDone && cx.options.genre !== 'opinion' && (superlative || EVALUATIVE_WORDS.has(lower)) && !EVALUATIVE_EXEMPT_NEXT.test(next)) {
       evaluationDone = true;
-      push(cx, 'ATTR006', w, `Evaluative word in news copy (“${w.text}”): attribute the judgement to someone or describe what happened.`, Object.assign(insertSourceFix(cx, s, baseData(cx, s, w.text)), { evaluative: true }), 'information');
+      push(cx, 'ATTR006', { start: words.start(i), end: words.end(i) }, `Evaluative word in news copy (“${text}”): attribute the judgement to someone or describe what happened.`, Object.assign(insertSourceFix(cx, s, baseData(cx, s, text)), { evaluative: true }), 'information');
     }
   }
 }
