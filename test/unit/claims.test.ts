@@ -10,6 +10,8 @@ import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
 import { findAgentless, lowerCaseOf, lowerSameLength } from '../../src/server/analysis/claims/attribution';
+import { findQuotedSpans } from '../../src/server/analysis/claims/quoted';
+import { DocumentWords } from '../../src/server/analysis/claims/words';
 import { CAUSAL_CUES } from '../../src/server/analysis/lexicon';
 import {
   ACCUSATION_OR_EVALUATION, AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, CAUSAL_KEY, DIGIT, MULTIPLIER, OTHER_CUE, REPORTING_CUE,
@@ -227,6 +229,54 @@ describe('claims: word classes', () => {
     const model = buildTextModel('“Ünal’s 3 a.m. call—¿Qué? 日本 (…) 😀 ’s” — $5');
     const classes = wordClasses(model);
     model.tokens.forEach((t, k) => assert.strictEqual((classes[k]! & WORD) !== 0, startsWithLetterOrDigit(t.text), t.text));
+  });
+});
+
+describe('claims: the words of a sentence', () => {
+  const text = 'Ortiz said “the plan will fail badly” on Monday. (Critics agreed.) Twelve more “fair” votes came in.';
+  const model = buildTextModel(text);
+  const spans = findQuotedSpans(model);
+  // a name flag on "Ortiz" alone, as the entity engine would give it
+  const inName = new Uint8Array(model.tokens.length);
+  inName[0] = 1;
+  const doc = new DocumentWords(model, spans, inName, wordClasses(model));
+  const sentences = model.sentences.map((_, i) => doc.sentence(i));
+  const texts = (i: number): (string | undefined)[] => Array.from({ length: sentences[i]!.length }, (_, k) => sentences[i]!.text(k));
+
+  it('collapses each quoted stretch into one word spanning it', () => {
+    const words = sentences[0]!;
+    assert.deepStrictEqual(texts(0), ['Ortiz', 'said', '"', 'on', 'Monday', '.']);
+    assert.strictEqual(words.quote(2), spans[0]);
+    assert.ok(words.isQuote(2) && !words.isQuote(1));
+    assert.strictEqual(text.slice(words.start(2), words.end(2)), '“the plan will fail badly”');
+    assert.strictEqual(words.lower(4), 'monday');
+    assert.strictEqual(words.classes(2), 0);
+    assert.ok(words.classes(1) & REPORTING_CUE);
+    assert.strictEqual(words.union & (REPORTING_CUE | WORD), REPORTING_CUE | WORD);
+  });
+
+  it('keeps each sentence to its own words, however many came before', () => {
+    assert.deepStrictEqual(texts(1), ['(', 'Critics', 'agreed', '.', ')']);
+    assert.deepStrictEqual(texts(2), ['Twelve', 'more', '"', 'votes', 'came', 'in', '.']);
+    assert.strictEqual(text.slice(sentences[2]!.start(0), sentences[2]!.end(0)), 'Twelve');
+  });
+
+  it('marks names and sentence-initial words (after an opening bracket too)', () => {
+    assert.ok(sentences[0]!.name(0) && !sentences[0]!.name(1) && !sentences[0]!.name(2));
+    assert.ok(sentences[0]!.initial(0) && !sentences[0]!.initial(1));
+    assert.ok(sentences[1]!.initial(0) && sentences[1]!.initial(1) && !sentences[1]!.initial(2));
+  });
+
+  it('answers for a word outside the sentence as reading past the end of an array does', () => {
+    const words = sentences[0]!;
+    for (const i of [-1, words.length]) {
+      assert.strictEqual(words.text(i), undefined);
+      assert.strictEqual(words.lower(i), undefined);
+      assert.strictEqual(words.quote(i), undefined);
+      assert.ok(!words.has(i) && !words.isQuote(i) && !words.initial(i) && !words.name(i));
+      assert.strictEqual(words.classes(i), 0);
+    }
+    assert.strictEqual(doc.none.length, 0);
   });
 });
 
