@@ -7,7 +7,7 @@ import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -148,10 +148,19 @@ const isSentenceStart = (model: TextModel, offset: number): boolean => {
   return !!s && /^[\s"“‘'(\[—–-]*$/.test(model.prose.slice(s.start, offset));
 };
 
-/** Confidence-weighted votes among name types, kept in the order the types were first voted for. */
+/**
+ * Confidence-weighted votes among name types, kept in the order the types were first voted for. Made with the first
+ * vote: most names are voted one type only, and the arrays are made to the size of what they hold (empty ones grow
+ * to seventeen elements at the first push).
+ */
 class TypeVotes {
-  private readonly types: NameType[] = [];
-  private readonly weights: number[] = [];
+  private readonly types: NameType[];
+  private readonly weights: number[];
+
+  constructor(type: NameType, w: number) {
+    this.types = [type];
+    this.weights = [0 + w];
+  }
 
   get size(): number {
     return this.types.length;
@@ -180,11 +189,11 @@ class TypeVotes {
   }
 }
 
-/** The votes under `key`, started when first asked for. */
-function votesFor(all: Map<string, TypeVotes>, key: string): TypeVotes {
-  let v = all.get(key);
-  if (!v) all.set(key, (v = new TypeVotes()));
-  return v;
+/** Adds a vote under `key`, starting its votes if it is the first. */
+function voteFor(all: Map<string, TypeVotes>, key: string, type: NameType, w: number): void {
+  const v = all.get(key);
+  if (v) v.add(type, w);
+  else all.set(key, new TypeVotes(type, w));
 }
 
 /**
@@ -195,14 +204,14 @@ function votesFor(all: Map<string, TypeVotes>, key: string): TypeVotes {
  */
 function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): LinkMention[] {
   const typeVotes = new Map<string, TypeVotes>();
-  const vote = (surface: string, type: NameType, w: number): void => votesFor(typeVotes, surface).add(type, w);
   for (const m of tagged) {
     if (m.description) continue;
-    vote(m.display, m.type, m.confidence);
-    const ws = m.type === 'PERSON' ? m.display.split(/\s+/) : [];
-    if (ws.length >= 2) {
-      const surname = ws[ws.length - 1]!;
-      if (surname.length >= 3 && startsWithCapital(surname) && !/\.$/.test(surname)) vote(surname, 'PERSON', 0.5 * m.confidence);
+    voteFor(typeVotes, m.display, m.type, m.confidence);
+    // a person named in two or more words: the last word is the surname
+    const gap = m.type === 'PERSON' ? lastSpace(m.display) : -1;
+    if (gap >= 0) {
+      const surname = m.display.slice(gap + 1);
+      if (surname.length >= 3 && startsWithCapital(surname) && !/\.$/.test(surname)) voteFor(typeVotes, surname, 'PERSON', 0.5 * m.confidence);
     }
   }
   const out: LinkMention[] = [];
@@ -233,10 +242,17 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       // but one that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised.
       if ((type !== 'PERSON' || isSentenceStart(model, at)) && commonNoun()) continue;
       occupied.take(at, end);
-      out.push({ start: at, end, text: model.text.slice(at, end), type, sentence: sentenceAt(model, at), display: surface, titles: [], confidence: 0.5 });
+      out.push(linkMention(at, end, model.text.slice(at, end), type, sentenceAt(model, at), surface, 0.5));
     }
   }
   return out;
+}
+
+/** Offset of the last white space in a string (as /\s/), -1 for none. */
+function lastSpace(s: string): number {
+  let i = s.length - 1;
+  while (i >= 0 && !isSpace(s.charCodeAt(i))) i--;
+  return i;
 }
 
 /** One type per written name: the one most of its mentions carry, weighted by confidence (first seen on a tie). */
@@ -244,7 +260,7 @@ function unifyTypes(names: LinkMention[]): void {
   const votes = new Map<string, TypeVotes>();
   for (const m of names) {
     if (m.glossary !== undefined || m.description) continue;
-    votesFor(votes, keyOf(m)).add(m.type, m.confidence);
+    voteFor(votes, keyOf(m), m.type, m.confidence);
   }
   for (const m of names) {
     const v = m.glossary === undefined && !m.description ? votes.get(keyOf(m)) : undefined;
@@ -263,7 +279,7 @@ function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied
     const end = start + a[2]!.length;
     if (!occupied.free(start, end)) continue;
     occupied.take(start, end);
-    out.push({ start, end, text: model.text.slice(start, end), type: m.type, sentence: m.sentence, display: a[2]!, titles: [], confidence: m.confidence });
+    out.push(linkMention(start, end, model.text.slice(start, end), m.type, m.sentence, a[2]!, m.confidence));
   }
   return out;
 }

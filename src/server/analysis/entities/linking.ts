@@ -18,7 +18,7 @@ export interface LinkMention extends Mention {
   /** The name without titles, possessive or leading article, as written ("Blinken", "United Nations"). */
   display: string;
   /** Titles written inside the tagged span ("Secretary" in "Secretary Blinken"). */
-  titles: string[];
+  titles: readonly string[];
   confidence: number;
   /** Index of the glossary entry this mention is of. */
   glossary?: number;
@@ -37,6 +37,30 @@ export function keyOf(m: LinkMention): string {
 /** The words of the mention's key, computed once. */
 const keyWords = (m: LinkMention): readonly string[] => (m.keyWords ??= splitKey(keyOf(m)));
 const wordCount = (m: LinkMention): number => keyWords(m).length;
+
+/** The titles of a mention that has none (shared: titles are never changed once a mention is made). */
+const NO_TITLES: readonly string[] = [];
+
+/**
+ * A mention for linking (the fields in the order of LinkMention). Every mention is made here, with every field,
+ * the optional ones and the keys computed later included: all mentions share one layout, so the code reading them
+ * sees one shape, and a key, when computed, lands in a field of the object rather than in a property store
+ * allocated beside it.
+ */
+export function linkMention(
+  start: number,
+  end: number,
+  text: string,
+  type: NameType,
+  sentence: number,
+  display: string,
+  confidence: number,
+  titles: readonly string[] = NO_TITLES,
+  glossary?: number,
+  description?: boolean,
+): LinkMention {
+  return { start, end, text, type, sentence, display, titles, confidence, glossary, description, key: undefined, keyWords: undefined };
+}
 
 /** One real-world thing before ids and descriptors: its mentions in document order. */
 export interface LinkedName {
@@ -159,21 +183,22 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   const sentenceStart = (): boolean => /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
   if (article && !(article[0].startsWith('The') && (!sentenceStart() || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
   if (end <= start) return undefined;
-  let display = text.slice(start, end);
-  const titles: string[] = [];
+  const written = text.slice(start, end);
+  let display = written;
+  let titles: string[] | undefined;
   if (m.type === 'PERSON') {
     // strip leading titles, keeping at least one word: "Secretary of State Antony Blinken" → "Antony Blinken"
     // (the pattern runs only on a name that opens with a title: its first group is the first word)
     while (opensWithTitle(display)) {
       const t = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u.exec(display);
       if (!t) break;
-      titles.push(t[0].trim());
+      (titles ??= []).push(t[0].trim());
       display = display.slice(t[0].length);
     }
   }
   // a bare title ("President", "Mr.") tagged as a person names nobody
   if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(lowerCase(display).replace(/\.$/, ''))) return undefined;
-  return { start, end, text: text.slice(start, end), type: m.type, sentence: m.sentence, display, titles, confidence: m.confidence ?? 1, glossary };
+  return linkMention(start, end, written, m.type, m.sentence, display, m.confidence ?? 1, titles, glossary);
 }
 
 /** Whether a name opens with a title word and has more after it ("Secretary Blinken", "Mr. Blinken"). */
@@ -229,12 +254,11 @@ interface Cluster {
   type: NameType;
   /** Words of the fullest name seen so far, lower case. */
   fullWords: readonly string[];
-  mentions: LinkMention[];
+  /** In document order, made with the first. */
+  mentions?: LinkMention[];
   glossary?: number;
   /** Offset of the first mention of the full name (for "nearest preceding" choices). */
   firstStart: number;
-  /** Lower-case alternative keys that belong here (acronyms, glossary aliases). */
-  keys: Set<string>;
   /** fullWords without name particles ("al-Assad" → "assad"), made when first needed. */
   bareWords?: string[];
 }
@@ -248,7 +272,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const byLastWord = new Map<string, Cluster[]>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
     const fullWords = key === keyOf(m) ? keyWords(m) : splitKey(key);
-    const c: Cluster = { type: m.type, fullWords, mentions: [], glossary: m.glossary, firstStart: m.start, keys: new Set([key]) };
+    const c: Cluster = { type: m.type, fullWords, mentions: undefined, glossary: m.glossary, firstStart: m.start };
     clusters.push(c);
     byKey.set(key, c);
     const last = c.fullWords[c.fullWords.length - 1];
@@ -267,114 +291,146 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     const entry = entries[m.glossary];
     const key = nameKey(entry?.name ?? m.display);
     const c = newCluster(m, key);
-    for (const alias of [...(entry?.aliases ?? []), ...(entry?.misspellings ?? [])]) {
-      c.keys.add(nameKey(alias));
-      byKey.set(nameKey(alias), c);
-    }
+    for (const alias of [...(entry?.aliases ?? []), ...(entry?.misspellings ?? [])]) byKey.set(nameKey(alias), c);
     glossaryCluster.set(m.glossary, c);
   }
 
   // 2. Full names first (most words first), so that shorter forms find them wherever they occur.
-  const full = sorted.filter((m) => !m.description && m.glossary === undefined);
+  // Mentions are known by their place in `sorted` from here on: the cluster of each is clusterOf[place] (an array
+  // rather than a Map keyed by the mention: no hash table to grow and probe).
+  const clusterOf: (Cluster | undefined)[] = new Array<Cluster | undefined>(sorted.length).fill(undefined);
+  const full: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    if (m.glossary !== undefined) clusterOf[i] = glossaryCluster.get(m.glossary);
+    else if (!m.description) full.push(i);
+  }
   // (grouped by word count, not sorted: `full` is in document order, and so is each group)
-  const byWords: LinkMention[][] = [];
-  for (const m of full) (byWords[wordCount(m)] ??= []).push(m);
+  const byWords: number[][] = [];
+  for (const i of full) (byWords[wordCount(sorted[i]!)] ??= []).push(i);
   const byLength = byWords.reverse().flat();
-  const assigned = new Map<LinkMention, Cluster>();
-  for (const m of sorted) if (m.glossary !== undefined) assigned.set(m, glossaryCluster.get(m.glossary)!);
 
-  for (const m of byLength) {
+  for (const i of byLength) {
+    const m = sorted[i]!;
     const key = keyOf(m);
     const ws = keyWords(m);
     const exact = byKey.get(key);
     if (exact && compatible(exact.type, m.type, ws.length)) {
-      assigned.set(m, exact);
+      clusterOf[i] = exact;
       continue;
     }
     if (ws.length >= 2) {
       const longer = (byLastWord.get(ws[ws.length - 1]!) ?? []).filter((c) => compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type));
       if (longer.length >= 1) {
         const c = nearest(longer, m.start);
-        assigned.set(m, c);
+        clusterOf[i] = c;
         byKey.set(key, c);
         continue;
       }
-      assigned.set(m, newCluster(m, key));
+      clusterOf[i] = newCluster(m, key);
     }
   }
 
   // 3. Single words: surnames to people, acronyms to their expansion, else an entity of their own.
-  const acronymOf = explicitAcronyms(model, full);
+  const acronymOf = explicitAcronyms(model, sorted, full);
   // (made when the first acronym needs it: the clusters of two or more words are all made by now)
   let byInitials: Map<string, Cluster[]> | undefined;
-  for (const m of full) {
-    if (assigned.has(m)) continue;
+  // The people a word can stand for (personsNamed), by word, for a mention typed a person [1] and for one typed
+  // an organisation or thing [0]: asked at every mention of a surname, the same answer each time (every cluster of
+  // two or more words is made by now). A place is nobody's surname.
+  const people: Map<string, readonly Cluster[]>[] = [new Map(), new Map()];
+  const peopleNamed = (word: string, type: NameType): readonly Cluster[] => {
+    if (type === 'LOC') return NOBODY;
+    const asked = people[type === 'PERSON' ? 1 : 0]!;
+    let named = asked.get(word);
+    if (!named) asked.set(word, (named = personsNamed(clusters, word, type === 'PERSON')));
+    return named;
+  };
+  for (const i of full) {
+    if (clusterOf[i]) continue;
+    const m = sorted[i]!;
     const key = keyOf(m);
     const explicit = acronymOf.get(key);
-    if (explicit && assigned.get(explicit)) {
-      const c = assigned.get(explicit)!;
-      assigned.set(m, c);
-      c.keys.add(key);
-      byKey.set(key, c);
+    const expanded = explicit !== undefined ? clusterOf[explicit] : undefined;
+    if (expanded) {
+      clusterOf[i] = expanded;
+      byKey.set(key, expanded);
       continue;
     }
     const exact = byKey.get(key);
     if (exact && compatible(exact.type, m.type, 1)) {
-      assigned.set(m, exact);
+      clusterOf[i] = exact;
       continue;
     }
-    const surnameOf = personsNamed(clusters, key, m.type);
+    const surnameOf = peopleNamed(key, m.type);
     if (surnameOf.length) {
-      assigned.set(m, nearest(surnameOf, m.start));
+      clusterOf[i] = nearest(surnameOf, m.start);
       continue;
     }
     if (isAcronym(m.display)) {
       const expansions = expansionsOf(key, (byInitials ??= indexByInitials(clusters)));
       if (expansions.length === 1) {
-        assigned.set(m, expansions[0]!);
-        expansions[0]!.keys.add(key);
+        clusterOf[i] = expansions[0]!;
         byKey.set(key, expansions[0]!);
         continue;
       }
     }
-    assigned.set(m, newCluster(m, key));
+    clusterOf[i] = newCluster(m, key);
   }
 
   // 4. Definite descriptions join the one organisation whose name ends in that noun and was named before.
-  for (const m of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
     if (!m.description) continue;
     const ws = keyWords(m);
     const head = ws[ws.length - 1] ?? '';
     const candidates = clusters.filter((c) => c.type === 'ORG' && c.fullWords.length >= 2 && c.fullWords[c.fullWords.length - 1] === head && c.firstStart < m.start);
-    if (candidates.length === 1) assigned.set(m, candidates[0]!);
+    if (candidates.length === 1) clusterOf[i] = candidates[0]!;
   }
 
   // Mentions join their clusters in document order, and the clusters are listed by their first mention (mentions
-  // never overlap, so no two start at one offset: the order is the one sorting by offset gave).
+  // never overlap, so no two start at one offset: the order is the one sorting by offset gave). A cluster's list is
+  // made with its first mention: most entities are mentioned once, and an empty array grows to seventeen elements.
   const ordered: Cluster[] = [];
-  for (const m of sorted) {
-    const c = assigned.get(m);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = clusterOf[i];
     if (!c) continue;
-    if (!c.mentions.length) ordered.push(c);
-    c.mentions.push(m);
+    if (c.mentions) c.mentions.push(sorted[i]!);
+    else {
+      ordered.push(c);
+      c.mentions = [sorted[i]!];
+    }
   }
   const out: LinkedName[] = [];
   for (const c of ordered) {
-    if (!c.mentions.some((m) => !m.description)) continue;
+    const mentions = c.mentions!;
+    let descriptions = 0;
+    for (const m of mentions) if (m.description) descriptions++;
+    if (descriptions === mentions.length) continue;
     const entry = c.glossary !== undefined ? entries[c.glossary] : undefined;
-    const named = c.mentions.filter((m) => !m.description);
+    const named = descriptions ? mentions.filter((m) => !m.description) : mentions;
     const name = entry?.name ?? canonicalName(named);
-    const seen = new Set([nameKey(name)]);
-    const aliases: string[] = [];
-    for (const m of named) {
-      const k = keyOf(m);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      aliases.push(m.display);
-    }
-    out.push({ type: majorityType(c), name, mentions: c.mentions, aliases, glossary: c.glossary });
+    out.push({ type: majorityType(c.type, named), name, mentions, aliases: aliasesOf(named, nameKey(name)), glossary: c.glossary });
   }
   return out;
+}
+
+/** The other ways the mentions write a name whose key is `key`, each the first time it is written. */
+function aliasesOf(mentions: readonly LinkMention[], key: string): string[] {
+  const aliases: string[] = [];
+  // (most entities are mentioned once: no set to make)
+  if (mentions.length === 1) {
+    if (keyOf(mentions[0]!) !== key) aliases.push(mentions[0]!.display);
+    return aliases;
+  }
+  const seen = new Set([key]);
+  for (const m of mentions) {
+    const k = keyOf(m);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    aliases.push(m.display);
+  }
+  return aliases;
 }
 
 /** Types that may share an entity: the same, or a single word the recognizer typed differently. */
@@ -384,23 +440,40 @@ function compatible(clusterType: NameType, mentionType: NameType, wordCount: num
   return wordCount === 1 && clusterType === 'PERSON' && (mentionType === 'ORG' || mentionType === 'MISC');
 }
 
-/** People whose full name has this word as a name part (not a particle); surnames before given names. */
-function personsNamed(clusters: Cluster[], word: string, type: NameType): Cluster[] {
-  if (type === 'LOC' || PARTICLE_WORDS.has(word)) return [];
+/**
+ * People whose full name has this word as a name part (not a particle); surnames before given names. A word that
+ * stands for a person (`person`) may also be a given name.
+ */
+function personsNamed(clusters: Cluster[], word: string, person: boolean): readonly Cluster[] {
+  if (PARTICLE_WORDS.has(word)) return NOBODY;
   const bare = stripParticle(word);
-  const bySurname: Cluster[] = [];
-  const byOther: Cluster[] = [];
+  // (most words name nobody: the lists are made with their first person)
+  let bySurname: Cluster[] | undefined;
+  let byOther: Cluster[] | undefined;
   for (const c of clusters) {
     if (c.type !== 'PERSON' || c.fullWords.length < 2) continue;
     const ws = c.fullWords;
     const stripped = (c.bareWords ??= ws.map(stripParticle));
     const last = ws[ws.length - 1]!;
-    if (last === word || stripped[ws.length - 1] === bare) bySurname.push(c);
-    else if (ws.some((w, i) => i > 0 && !PARTICLE_WORDS.has(w) && (w === word || stripped[i] === bare))) byOther.push(c);
-    else if (type === 'PERSON' && ws[0] === word) byOther.push(c);
+    if (last === word || stripped[ws.length - 1] === bare) {
+      if (bySurname) bySurname.push(c);
+      else bySurname = [c];
+    } else if (namesPartAfterFirst(ws, stripped, word, bare) || (person && ws[0] === word)) {
+      if (byOther) byOther.push(c);
+      else byOther = [c];
+    }
   }
-  return bySurname.length ? bySurname : byOther;
+  return bySurname ?? byOther ?? NOBODY;
 }
+
+/** Whether a word of a full name after its first, not a particle, is `word` (or, particles stripped, `bare`). */
+function namesPartAfterFirst(ws: readonly string[], stripped: readonly string[], word: string, bare: string): boolean {
+  for (let i = 1; i < ws.length; i++) if (!PARTICLE_WORDS.has(ws[i]!) && (ws[i] === word || stripped[i] === bare)) return true;
+  return false;
+}
+
+/** No clusters (shared: never changed). */
+const NOBODY: readonly Cluster[] = [];
 
 /** The cluster introduced most recently before an offset, else the first one introduced after it. */
 function nearest(candidates: readonly Cluster[], offset: number): Cluster {
@@ -449,15 +522,16 @@ export function opensParenthesis(text: string, offset: number): boolean {
   return i < end && text.charCodeAt(i) === 40;
 }
 
-/** "the United Nations (UN)": acronym key → the mention it expands. */
-function explicitAcronyms(model: TextModel, mentions: LinkMention[]): Map<string, LinkMention> {
-  const out = new Map<string, LinkMention>();
-  for (const m of mentions) {
+/** "the United Nations (UN)": acronym key → the place in `mentions` of the mention it expands, among those at `places`. */
+function explicitAcronyms(model: TextModel, mentions: readonly LinkMention[], places: readonly number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const i of places) {
+    const m = mentions[i]!;
     const after = opensParenthesis(model.text, m.end) ? /^\s*\(\s*([\p{Lu}][\p{L}.&-]{1,11})\s*\)/u.exec(model.text.slice(m.end, m.end + 20)) : null;
     if (!after || wordCount(m) < 2) continue;
     const acronym = nameKey(after[1]!);
     if (acronym[0] !== keyOf(m)[0]) continue;
-    if (!out.has(acronym)) out.set(acronym, m);
+    if (!out.has(acronym)) out.set(acronym, i);
   }
   return out;
 }
@@ -502,16 +576,17 @@ function singleSpaced(s: string): boolean {
   return true;
 }
 
-/** The type most of the mentions carry, weighted by confidence; the full name's type breaks ties. */
-function majorityType(c: Cluster): NameType {
+/** The type most of the named mentions carry, weighted by confidence; the full name's type (`type`) breaks ties. */
+function majorityType(type: NameType, named: readonly LinkMention[]): NameType {
+  // (most entities' names carry one type: nothing to weigh)
+  if (named.every((m) => m.type === type)) return type;
   const weight = new Map<NameType, number>();
-  for (const m of c.mentions) {
-    if (m.description) continue;
+  for (const m of named) {
     const w = m.confidence * (wordCount(m) >= 2 ? 1.5 : 1);
     weight.set(m.type, (weight.get(m.type) ?? 0) + w);
   }
-  let best = c.type;
-  let bestW = weight.get(c.type) ?? 0;
+  let best = type;
+  let bestW = weight.get(type) ?? 0;
   for (const [t, w] of weight) if (w > bestW) [best, bestW] = [t, w];
   return best;
 }
@@ -539,7 +614,7 @@ export function findDescriptions(model: TextModel, names: LinkMention[], taken: 
     // "the department's" is fine; "the department store" and "the ministry spokesman" are something else
     const after = model.prose.slice(end, end + 16);
     if (/^\s+\p{Lu}|^[-‐]\p{L}/u.test(after) || /^\s+(?:store|stores|head|heads|official|officials|spokesman|spokeswoman|spokesperson|chief|member|members|building|staff|leader|leaders)\b/.test(after)) continue;
-    out.push({ start, end, text: model.text.slice(start, end), type: 'ORG', sentence: sentenceAt(model, start), display: m[0], titles: [], confidence: 0.5, description: true });
+    out.push(linkMention(start, end, model.text.slice(start, end), 'ORG', sentenceAt(model, start), m[0], 0.5, NO_TITLES, undefined, true));
   }
   return out;
 }
