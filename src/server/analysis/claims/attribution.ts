@@ -151,28 +151,27 @@ const POST_MODIFIERS: ReadonlySet<string> = new Set([
 
 /** Named, described or vague: how well the source words let a reader know who is speaking. */
 export function classifySource(words: Words, from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
-  // the source's words (indices), quoted stretches left out
-  const np: number[] = [];
-  for (let k = from; k < Math.min(to, words.length); k++) if (!words.isQuote(k)) np.push(k);
-  if (!np.length) return { specificity: 'vague', head: '', anonymous: false };
-  const lower = (k: number): string => words.lower(k)!;
+  // (read in place over the sentence's words, quoted stretches left out: a source is classified for every cue)
+  const end = Math.min(to, words.length);
   // the head: the last word before a post-modifier ("officials in the ministry", "critics of the plan")
-  let headIdx = np.length - 1;
-  for (let k = 1; k < np.length; k++) {
-    if (POST_MODIFIERS.has(lower(np[k]!))) {
-      headIdx = k - 1;
+  let first = -1;
+  let head = -1;
+  for (let k = from, last = -1; k < end; k++) {
+    if (words.isQuote(k)) continue;
+    if (first < 0) first = k;
+    else if (POST_MODIFIERS.has(words.lower(k)!)) {
+      head = last;
       break;
     }
+    last = head = k;
   }
-  const head = np[headIdx]!;
+  if (first < 0) return { specificity: 'vague', head: '', anonymous: false };
   const headText = words.text(head)!;
-  const headLower = lower(head).replace(/['’]s$/, '');
-  const pre = np.slice(0, headIdx);
-  const post = np.slice(headIdx + 1);
-  const postText = post.map(lower).join(' ');
-  const apposWords: number[] = [];
-  if (appositive) for (let k = appositive[0]; k < Math.min(appositive[1], words.length); k++) apposWords.push(k);
-  const hasNameIn = (ws: number[]): boolean => ws.some((w) => words.name(w) || (startsWithCapital(words.text(w)!) && !words.initial(w) && lower(w) !== 'i' && !VAGUE_SOURCES.has(lower(w))));
+  const headLower = words.lower(head)!.replace(/['’]s$/, '');
+  let postText = '';
+  for (let k = head + 1; k < end; k++) if (!words.isQuote(k)) postText += (postText ? ' ' : '') + words.lower(k);
+  const apposFrom = appositive ? appositive[0] : 0;
+  const apposTo = appositive ? Math.min(appositive[1], words.length) : 0;
   const anonymousRole = ANONYMOUS_ROLES.has(headLower);
 
   if (PERSONAL_PRONOUNS.has(headLower) || headLower === 'it' || headLower === 'who') return { specificity: 'named', head: headLower, anonymous: false };
@@ -181,22 +180,44 @@ export function classifySource(words: Words, from: number, to: number, appositiv
     // a capitalised sentence-initial word that is no common source noun: most likely a surname ("Ortiz said")
     return { specificity: 'named', head: headLower, anonymous: false };
   }
-  if (/^(?:including|like|such|led|among)\b/.test(postText) && hasNameIn(post)) return { specificity: 'named', head: headLower, anonymous: false };
-  if (hasNameIn(apposWords) && !anonymousRole) return { specificity: 'named', head: headLower, anonymous: false };
+  if (/^(?:including|like|such|led|among)\b/.test(postText) && nameIn(words, head + 1, end)) return { specificity: 'named', head: headLower, anonymous: false };
+  if (nameIn(words, apposFrom, apposTo) && !anonymousRole) return { specificity: 'named', head: headLower, anonymous: false };
   if (INSTITUTIONAL_SOURCES.has(headLower) || SPOKESPERSON_SOURCES.has(headLower) || PERSON_TITLES.has(headLower) || DOCUMENT_SOURCES.has(headLower))
     return { specificity: 'named', head: headLower, anonymous: false };
-  const determiner = pre.length ? lower(pre[0]!) : '';
+  // the words before the head: its determiner ("the", "two") and qualifiers ("senior", "State Department")
+  const determiner = first < head ? words.lower(first)! : '';
+  let possessive = false;
+  let qualified = false;
+  let senior = false;
+  for (let k = first; k < head; k++) {
+    if (words.isQuote(k)) continue;
+    const lower = words.lower(k)!;
+    const text = words.text(k)!;
+    possessive ||= /['’]s$/.test(lower) || lower === "'s" || lower === '’s';
+    if (QUANTIFIERS.has(lower) || /^\d/.test(text)) continue;
+    qualified ||= ROLE_QUALIFIERS.has(lower) || INSTITUTIONAL_SOURCES.has(lower) || startsWithCapital(text);
+    senior ||= lower === 'senior' || lower === 'top';
+  }
   // "the official", "his aides": a source the story has already introduced
-  if (DEFINITE.has(determiner) || pre.some((w) => /['’]s$/.test(lower(w)) || lower(w) === "'s" || lower(w) === '’s')) return { specificity: 'named', head: headLower, anonymous: false };
-  const qualifiers = pre.filter((w) => !QUANTIFIERS.has(lower(w)) && !/^\d/.test(words.text(w)!));
-  const affiliated = AFFILIATION.test(postText) || qualifiers.some((w) => ROLE_QUALIFIERS.has(lower(w)) || INSTITUTIONAL_SOURCES.has(lower(w)) || startsWithCapital(words.text(w)!)) || hasNameIn(post) || apposWords.length > 0;
+  if (DEFINITE.has(determiner) || possessive) return { specificity: 'named', head: headLower, anonymous: false };
+  const affiliated = AFFILIATION.test(postText) || qualified || nameIn(words, head + 1, end) || apposTo > apposFrom;
   if (affiliated) {
-    const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || qualifiers.some((w) => lower(w) === 'senior' || lower(w) === 'top') || ANONYMOUS_AFFILIATION.test(postText);
-    return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !hasNameIn(apposWords) };
+    const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || senior || ANONYMOUS_AFFILIATION.test(postText);
+    return { specificity: 'described', head: headLower, anonymous: anonymousRole && counted && !nameIn(words, apposFrom, apposTo) };
   }
   if (WEASEL_SOURCES.has(headLower) || SOFT_VAGUE_SOURCES.has(headLower) || VAGUE_SOURCES.has(headLower)) return { specificity: 'vague', head: headLower, anonymous: false };
   // any other role noun with a quantifier ("a lawyer", "two neighbours"): a described source
   return { specificity: 'described', head: headLower, anonymous: false };
+}
+
+/** Whether a word of [from, to) names someone: a recognised name, or a capitalised word that is no vague source. */
+function nameIn(words: Words, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (words.isQuote(k)) continue;
+    const lower = words.lower(k)!;
+    if (words.name(k) || (startsWithCapital(words.text(k)!) && !words.initial(k) && lower !== 'i' && !VAGUE_SOURCES.has(lower))) return true;
+  }
+  return false;
 }
 
 const AGENTLESS: RegExp[] = [
