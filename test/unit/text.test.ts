@@ -59,6 +59,18 @@ describe('text: tokens', () => {
     }
   });
 
+  it('finds the one shared spelling of each token among more spellings than its recent-spelling cache holds', () => {
+    // 6,000 made-up words (more than the cache's slots, so that slots are shared and spellings evicted), read twice
+    const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26))) + String.fromCharCode(97 + (n % 26));
+    const spellings = Array.from({ length: 6000 }, (_, i) => (i % 3 ? '' : 'Q') + letters(i * 7919 + 1));
+    const text = spellings.join(' ');
+    const first = buildTextModel(text);
+    const again = buildTextModel(`${text} ${text}`);
+    assert.deepStrictEqual(again.tokens.map((t) => t.text), [...spellings, ...spellings]);
+    assert.ok(again.forms.every((form, i) => form === first.forms[i % spellings.length]));
+    assert.deepStrictEqual(again.lower, again.tokens.map((t) => t.text.toLowerCase()));
+  });
+
   it('tokenizes each paragraph and tiles its tokens with sentences, in documents short and long one after another', function () {
     this.timeout(30_000); // (documents of up to 150,000 characters, on a shared machine)
     const paragraph = 'Mr. Ortiz said the U.S. plan won’t work. “It is over,” she said! Costs rose 3.5% in 2023.';

@@ -247,15 +247,44 @@ export function detached(s: string): string {
   return s.length >= 13 ? (' ' + s).slice(1) : s;
 }
 
-function tokenForm(w: string): TokenForm {
+/**
+ * The spellings of recent tokens by a hash of their characters, a direct-mapped cache in front of FORMS: the
+ * vocabulary of a document (a few hundred spellings) fits in it, and a token whose spelling is here is matched in
+ * place, without slicing the text and without reading FORMS, whose buckets, entries and keys, spread over the
+ * megabytes a process's vocabulary takes, each miss the processor caches. A slot holds the last spelling that
+ * hashed to it; a spelling missing from it (a collision, or one not seen lately) is looked up in FORMS.
+ */
+const RECENT_BITS = 12;
+const recentForms: (TokenForm | undefined)[] = new Array<TokenForm | undefined>(1 << RECENT_BITS).fill(undefined);
+
+/** The spelling of the token text[s, e). */
+function tokenForm(text: string, s: number, e: number): TokenForm {
+  let h = e - s;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
+  // (the top bits of a product depend on every bit of the factors: they make the slot)
+  const slot = h >>> (32 - RECENT_BITS);
+  const recent = recentForms[slot];
+  if (recent !== undefined && spells(recent.text, text, s, e)) return recent;
+  const w = text.slice(s, e);
   let form = FORMS.get(w);
   if (form === undefined) {
-    if (FORMS.size >= FORM_LIMIT) FORMS.clear();
-    const text = detached(w);
-    form = { text, lower: isLowerAscii(text) ? text : text.toLowerCase(), classes: -1, wordInfo: undefined, valueTrigger: undefined };
-    FORMS.set(text, form);
+    if (FORMS.size >= FORM_LIMIT) {
+      FORMS.clear();
+      recentForms.fill(undefined);
+    }
+    const spelling = detached(w);
+    form = { text: spelling, lower: isLowerAscii(spelling) ? spelling : spelling.toLowerCase(), classes: -1, wordInfo: undefined, valueTrigger: undefined };
+    FORMS.set(spelling, form);
   }
+  recentForms[slot] = form;
   return form;
+}
+
+/** Whether `w` is spelled as text[s, e). */
+function spells(w: string, text: string, s: number, e: number): boolean {
+  if (w.length !== e - s) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  return true;
 }
 
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -396,17 +425,18 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     }
     if (n > first) sentences.push(sentenceOf(offsets, first, n, pi));
   }
-  // the tokens, sentence by sentence (every token is in one)
-  const tokens: Token[] = [];
-  const lower: string[] = [];
-  const forms: TokenForm[] = [];
+  // the tokens, sentence by sentence (every token is in one), into arrays made at their final size (growing them
+  // by push copies each several times)
+  const tokens = new Array<Token>(offsets.count);
+  const lower = new Array<string>(offsets.count);
+  const forms = new Array<TokenForm>(offsets.count);
   for (let si = 0; si < sentences.length; si++) {
     const { firstToken, lastToken } = sentences[si]!;
     for (let k = firstToken; k < lastToken; k++) {
-      const form = tokenForm(text.slice(ts[k]!, te[k]!));
-      tokens.push({ start: ts[k]!, end: te[k]!, text: form.text, sentence: si });
-      lower.push(form.lower);
-      forms.push(form);
+      const form = tokenForm(text, ts[k]!, te[k]!);
+      tokens[k] = { start: ts[k]!, end: te[k]!, text: form.text, sentence: si };
+      lower[k] = form.lower;
+      forms[k] = form;
     }
   }
   return { sentences, tokens, lower, forms };
