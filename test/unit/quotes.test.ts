@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/server/analysis/article';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
-import { firstOffsetFrom, quotationMarkOffsets } from '../../src/server/analysis/quotes/marks';
+import { firstOffsetFrom, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
 const quotesOf = (text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Quote[] => analyze(text, { format }).quotes;
@@ -462,5 +462,14 @@ describe('quotes: quotation mark offsets', () => {
     assert.equal(firstOffsetFrom(offsets, 1), 1);
     assert.equal(firstOffsetFrom(offsets, 6), 2);
     assert.equal(firstOffsetFrom(offsets, model.prose.length), offsets.length);
+  });
+
+  it('gives quote parts in document order that never overlap (the extractor finds the tokens inside each from its first)', () => {
+    const piece = fc.constantFrom('"', '“', '”', '‘', '’', "'", "''", '``', '«', '»', 'she said', 'it’s', 'no', ',', '.', ' ', '\n\n', '(', '—');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const model = buildTextModel(pieces.join(''));
+      const parts = scanQuotationMarks(model, model.paragraphs).flatMap((m) => m.parts);
+      for (let k = 1; k < parts.length; k++) assert.ok(parts[k - 1]!.end <= parts[k]!.start, JSON.stringify(pieces));
+    }), { numRuns: 3000 });
   });
 });

@@ -157,22 +157,21 @@ class QuoteExtractor {
       previous = s.paragraph;
       pt.last = s.lastToken;
     }
-    // tokens inside quotation marks, and the narration words before each token: one sweep over tokens and quote
-    // parts, both in document order
-    const parts: { start: number; end: number; mark: number }[] = [];
-    this.marks.forEach((m, mi) => m.parts.forEach((p) => parts.push({ start: p.start, end: p.end, mark: mi })));
-    parts.sort((a, b) => a.start - b.start);
+    // tokens inside quotation marks (a token lies in a part when it starts and ends inside it), found from each
+    // part's first token: the parts are in document order and never overlap, and only the tokens inside them are
+    // read (most tokens are not, and reading every token object is a cache miss apiece on a long document)
     const { tokens, markOf } = this;
+    markOf.fill(-1);
+    for (let mi = 0; mi < this.marks.length; mi++) {
+      for (const p of this.marks[mi]!.parts) {
+        for (let k = firstTokenFrom(model, p.start); k < tokens.length && tokens[k]!.start < p.end; k++) if (tokens[k]!.end <= p.end) markOf[k] = mi;
+      }
+    }
+    // the narration words before each token
     const prefix = (this.narrationPrefix = new Int32Array(tokens.length + 1));
-    let pi = 0;
     let narration = 0;
     for (let ti = 0; ti < tokens.length; ti++) {
-      const t = tokens[ti]!;
-      while (pi < parts.length && parts[pi]!.end <= t.start) pi++;
-      const p = parts[pi];
-      const mark = p && p.start <= t.start && t.end <= p.end ? p.mark : -1;
-      markOf[ti] = mark;
-      if (mark < 0 && this.startsWord(ti)) narration++;
+      if (markOf[ti]! < 0 && this.startsWord(ti)) narration++;
       prefix[ti + 1] = narration;
     }
   }
