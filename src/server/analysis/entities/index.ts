@@ -6,8 +6,8 @@ import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
-import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime } from './dates';
-import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
+import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime, type CalendarDay, type Direction } from './dates';
+import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, withoutFinalPeriod, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */
@@ -88,13 +88,18 @@ function occurrences(haystack: string, needle: string, limit = Infinity): number
   return out;
 }
 
+// (patterns of the per-occurrence tests made once: a regular-expression literal makes an object each time it runs)
+const LETTER_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const WORD_CHAR_OR_HYPHEN = /[\p{L}\p{N}_-]/u;
+
 /** Whether text[start, end) stands as a word: no letter, digit, _ or - before it; after it none of those but a hyphen, and no hyphen and letter or digit. */
 function wholeWord(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
-  if (before && /[\p{L}\p{N}_-]/u.test(before)) return false;
-  if (after && /[\p{L}\p{N}_]/u.test(after)) return false;
-  return !(after === '-' && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+  if (before && WORD_CHAR_OR_HYPHEN.test(before)) return false;
+  if (after && WORD_CHAR.test(after)) return false;
+  return !(after === '-' && LETTER_DIGIT.test(text[end + 1] ?? ''));
 }
 
 /** Which offsets are already part of a mention. */
@@ -145,8 +150,9 @@ function glossaryMentions(model: TextModel, glossary: Glossary | undefined): { m
 
 const isSentenceStart = (model: TextModel, offset: number): boolean => {
   const s = model.sentences[sentenceAt(model, offset)];
-  return !!s && /^[\s"“‘'(\[—–-]*$/.test(model.prose.slice(s.start, offset));
+  return !!s && OPENING_PUNCTUATION.test(model.prose.slice(s.start, offset));
 };
+const OPENING_PUNCTUATION = /^[\s"“‘'(\[—–-]*$/;
 
 /**
  * Confidence-weighted votes among name types, kept in the order the types were first voted for. Made with the first
@@ -211,7 +217,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
     const gap = m.type === 'PERSON' ? lastSpace(m.display) : -1;
     if (gap >= 0) {
       const surname = m.display.slice(gap + 1);
-      if (surname.length >= 3 && startsWithCapital(surname) && !/\.$/.test(surname)) voteFor(typeVotes, surname, 'PERSON', 0.5 * m.confidence);
+      if (surname.length >= 3 && startsWithCapital(surname) && surname.charCodeAt(surname.length - 1) !== 46) voteFor(typeVotes, surname, 'PERSON', 0.5 * m.confidence);
     }
   }
   const out: LinkMention[] = [];
@@ -223,7 +229,7 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   for (const [surface, votes] of typeVotes) {
     if (surface.length < 2 || !startsWithCapital(surface)) continue;
     const type = votes.winner('MISC');
-    const singleWord = !/\s/.test(surface);
+    const singleWord = lastSpace(surface) < 0;
     // (asked only when an occurrence would be taken, and most are tagged already: the question is a scan of the
     // whole text, slow for a lower-case word, whose first letter the text is full of)
     let common: boolean | undefined;
@@ -233,10 +239,10 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       const end = at + surface.length;
       if (!occupied.free(at, end) || !wholeWord(prose, at, end)) continue;
       // part of a longer capitalised name the recognizer did not tag
-      const next = isSpace(prose.charCodeAt(end)) ? /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(prose.slice(end, end + 30)) : null;
-      if (next && !/^(?:I|A)$/.test(next[1]!)) continue;
-      const prev = isSpace(prose.charCodeAt(at - 1)) ? /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(prose.slice(Math.max(0, at - 30), at)) : null;
-      if (prev && !PERSON_TITLES.has(lowerCase(prev[1]!).replace(/\.$/, '')) && !isSentenceStart(model, at - prev[0].length)) continue;
+      const next = isSpace(prose.charCodeAt(end)) ? CAPITALISED_NEXT.exec(prose.slice(end, end + 30)) : null;
+      if (next && next[1] !== 'I' && next[1] !== 'A') continue;
+      const prev = isSpace(prose.charCodeAt(at - 1)) ? CAPITALISED_BEFORE.exec(prose.slice(Math.max(0, at - 30), at)) : null;
+      if (prev && !PERSON_TITLES.has(withoutFinalPeriod(lowerCase(prev[1]!))) && !isSentenceStart(model, at - prev[0].length)) continue;
       // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
       // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception,
       // but one that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised.
@@ -247,6 +253,10 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   }
   return out;
 }
+
+/** A capitalised word after white space, and one before it: what extends a name the recognizer did not tag. */
+const CAPITALISED_NEXT = /^\s+(\p{Lu}[\p{L}'’-]*)/u;
+const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}'’.-]*)\s+$/u;
 
 /** Offset of the last white space in a string (as /\s/), -1 for none. */
 function lastSpace(s: string): number {
@@ -284,19 +294,24 @@ function parentheticalAcronyms(model: TextModel, tagged: LinkMention[], occupied
   return out;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
+// Resolved date and time expressions by dateline, reading and text, with a resolved date spelled out. A story
+// repeats its dates ("Thursday", "2023"), and a document is analysed again at every edit: each distinct expression
+// is resolved once. Bounded: a long-running server sees an open-ended set of expressions.
+interface Resolution {
+  resolved: string | undefined;
+  /** The resolved date in words (readableDate), for a date. */
+  readable: string | undefined;
 }
+const resolutions = new Map<string, Resolution>();
 
-// Resolved date and time expressions by dateline, reading and text. A story repeats its dates ("Thursday",
-// "2023"), and a document is analysed again at every edit: each distinct expression is resolved once. Bounded: a
-// long-running server sees an open-ended set of expressions.
-const resolvedCache = new Map<string, string | undefined>();
-function resolveOnce(key: string, resolve: () => string | undefined): string | undefined {
-  if (resolvedCache.has(key)) return resolvedCache.get(key);
-  if (resolvedCache.size >= 50_000) resolvedCache.clear();
-  const r = resolve();
-  resolvedCache.set(key, r);
+/** What a date or time expression stands for, looked up under `key` (its dateline, reading and text) or worked out. */
+function resolveOnce(key: string, type: 'DATE' | 'TIME', text: string, ref: CalendarDay | undefined, direction: Direction): Resolution {
+  let r = resolutions.get(key);
+  if (r) return r;
+  if (resolutions.size >= 50_000) resolutions.clear();
+  const resolved = type === 'DATE' ? resolveDate(text, ref, direction) : (resolveTime(text) ?? resolveDate(text, ref));
+  r = { resolved, readable: type === 'DATE' && resolved ? readableDate(resolved) : undefined };
+  resolutions.set(key, r);
   return r;
 }
 
@@ -309,17 +324,18 @@ function valueEntities(model: TextModel, values: ValueMention[], dateline: strin
   for (const v of values) {
     const text = model.text.slice(v.start, v.end);
     const sentence = model.sentences[v.sentence];
-    let resolved: string | undefined;
+    let resolution: Resolution | undefined;
     if (v.type === 'DATE') {
       const direction = directionOf(sentence ? model.prose.slice(sentence.start, v.start) : '');
-      resolved = resolveOnce(`${day} ${direction} ${text}`, () => resolveDate(text, ref, direction));
+      resolution = resolveOnce(`${day} ${direction} ${text}`, 'DATE', text, ref, direction);
     } else if (v.type === 'TIME') {
-      resolved = resolveOnce(`${day} time ${text}`, () => resolveTime(text) ?? resolveDate(text, ref));
+      resolution = resolveOnce(`${day} time ${text}`, 'TIME', text, ref, 'past');
     }
+    const resolved = resolution?.resolved;
+    const readable = resolution?.readable;
     const key = `${v.type}:${resolved ?? oneSpaced(lowerCase(text))}`;
     const mention: Mention = { start: v.start, end: v.end, text, sentence: v.sentence };
     const group = groups.get(key);
-    const readable = v.type === 'DATE' && resolved ? readableDate(resolved) : undefined;
     if (group) {
       group.mentions.push(mention);
       if (!readable && text.length > group.name.length) group.name = oneSpaced(text);
@@ -433,19 +449,18 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
   });
   const values = findValues(model);
-  // Values sorted by start, searched by bisection: a scan of every value per name made long documents quadratic.
-  const byStart = [...values].sort((a, b) => a.start - b.start);
-  const longestValue = byStart.reduce((n, v) => Math.max(n, v.end - v.start), 0);
+  // Values (in document order) searched by bisection: a scan of every value per name made long documents quadratic.
+  const longestValue = values.reduce((n, v) => Math.max(n, v.end - v.start), 0);
   const valueCovers = (m: LinkMention): boolean => {
     let lo = 0;
-    let hi = byStart.length;
+    let hi = values.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (byStart[mid]!.start <= m.start) lo = mid + 1;
+      if (values[mid]!.start <= m.start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && byStart[i]!.start >= m.start - longestValue; i--) {
-      const v = byStart[i]!;
+    for (let i = lo - 1; i >= 0 && values[i]!.start >= m.start - longestValue; i--) {
+      const v = values[i]!;
       if (v.end >= m.end && (v.end - v.start > m.end - m.start || (m.type === 'MISC' && v.type === 'DATE'))) return true;
     }
     return false;

@@ -154,6 +154,24 @@ function isAllCaps(s: string): boolean {
   return capital;
 }
 
+// The patterns of prepareMention, made once: a regular-expression literal makes a new object each time it is
+// evaluated (56 bytes), and prepareMention runs for every name mention.
+/** Possessive and trailing punctuation, which are not part of a name. */
+const TRAILING = /(?:['’][sS]?|[.,;:!?)"”’])$/;
+/** A name that ends in an initial ("J.") or in a period after an initial ("U.S."). */
+const ENDS_IN_INITIAL = /(?:^|\s|\.)\p{Lu}\.$/u;
+const LAST_WORD_WITH_PERIOD = /(\p{L}+)\.$/u;
+const LEADING_ARTICLE = /^(?:the|a|an|The)\s+/;
+/** What a sentence's first word can follow, in the four characters before it. */
+const SENTENCE_OPENS = /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/;
+/** A title and what belongs to it ("Secretary of State"), and the space after it: run only where a title opens a name. */
+const LEADING_TITLE = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u;
+
+/** A word without its final period, if it has one ("Mr." → "Mr"), as w.replace(/\.$/, ''). */
+export function withoutFinalPeriod(w: string): string {
+  return w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w;
+}
+
 /**
  * Trims a tagged span to the name proper and splits off titles: "Mr. Blinken's" → display "Blinken"
  * (span shrunk past the possessive), "the United Nations" → "United Nations" (span starts at "United").
@@ -163,14 +181,13 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   let end = m.end;
   const text = model.text;
   // possessive and trailing punctuation are not part of the name
-  const trailing = /(?:['’][sS]?|[.,;:!?)"”’])$/;
   let guard = 0;
   // (most names end in a letter the pattern cannot end on)
   while (end > start && guard++ < 4 && TRAILING_ENDS.has(text.charCodeAt(end - 1))) {
     const tail = text.slice(start, end);
-    const t = trailing.exec(tail);
+    const t = TRAILING.exec(tail);
     // an abbreviation keeps its period: "Calif.", "Inc.", "J."
-    if (!t || (t[0] === '.' && (/(?:^|\s|\.)\p{Lu}\.$/u.test(tail) || ABBREVIATIONS.has(lowerCase(/(\p{L}+)\.$/u.exec(tail)?.[1] ?? ''))))) break;
+    if (!t || (t[0] === '.' && (ENDS_IN_INITIAL.test(tail) || ABBREVIATIONS.has(lowerCase(LAST_WORD_WITH_PERIOD.exec(tail)?.[1] ?? ''))))) break;
     end -= t[0].length;
   }
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
@@ -179,9 +196,8 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
   // A capitalised "The" goes only at the start of a sentence or after a dateline dash; mid-sentence the writer
   // capitalised it as part of the name ("The Greens", "The Future of Aging").
   const opening = text.charCodeAt(start);
-  const article = opening === 116 || opening === 97 || opening === 84 ? /^(?:the|a|an|The)\s+/.exec(text.slice(start, end)) : null; // t, a, T
-  const sentenceStart = (): boolean => /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/.test(text.slice(Math.max(0, start - 4), start));
-  if (article && !(article[0].startsWith('The') && (!sentenceStart() || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
+  const article = opening === 116 || opening === 97 || opening === 84 ? LEADING_ARTICLE.exec(text.slice(start, end)) : null; // t, a, T
+  if (article && !(article[0].startsWith('The') && (!SENTENCE_OPENS.test(text.slice(Math.max(0, start - 4), start)) || KEEPS_THE.test(text.slice(start + article[0].length, end))))) start += article[0].length;
   if (end <= start) return undefined;
   const written = text.slice(start, end);
   let display = written;
@@ -190,14 +206,14 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
     // strip leading titles, keeping at least one word: "Secretary of State Antony Blinken" → "Antony Blinken"
     // (the pattern runs only on a name that opens with a title: its first group is the first word)
     while (opensWithTitle(display)) {
-      const t = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u.exec(display);
+      const t = LEADING_TITLE.exec(display);
       if (!t) break;
       (titles ??= []).push(t[0].trim());
       display = display.slice(t[0].length);
     }
   }
   // a bare title ("President", "Mr.") tagged as a person names nobody
-  if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(lowerCase(display).replace(/\.$/, ''))) return undefined;
+  if (m.type === 'PERSON' && !hasSpace(display) && PERSON_TITLES.has(withoutFinalPeriod(lowerCase(display)))) return undefined;
   return linkMention(start, end, written, m.type, m.sentence, display, m.confidence ?? 1, titles, glossary);
 }
 
@@ -205,7 +221,7 @@ export function prepareMention(model: TextModel, m: NameMention, glossary?: numb
 function opensWithTitle(display: string): boolean {
   let gap = 0;
   while (gap < display.length && !isSpace(display.charCodeAt(gap))) gap++;
-  return gap > 0 && gap < display.length && PERSON_TITLES.has(lowerCase(display.slice(0, gap)).replace(/\.$/, ''));
+  return gap > 0 && gap < display.length && PERSON_TITLES.has(withoutFinalPeriod(lowerCase(display.slice(0, gap))));
 }
 
 /** Last characters the trailing pattern of prepareMention can end on. */
@@ -234,8 +250,10 @@ function isAcronym(display: string): boolean {
   const a = display.charCodeAt(0);
   const b = display.charCodeAt(1);
   if (a < 128 && b < 128 && !isSpace(a) && !isSpace(b) && (a < 65 || a > 90 || (b >= 97 && b <= 122))) return false;
-  return /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u.test(display.replace(/\s/g, ''));
+  return ACRONYM.test(display.replace(WHITE_SPACE, ''));
 }
+const ACRONYM = /^(?:\p{Lu}\.?){2,8}$|^(?:\p{Lu}{2,}[a-z]?\p{Lu}*)$/u;
+const WHITE_SPACE = /\s/g;
 
 /** Whether name `short` is a shorter form of `full`: a suffix ("Lula da Silva"), or the same first and last words with fewer in between. */
 function isShorterForm(short: readonly string[], full: readonly string[]): boolean {

@@ -6,7 +6,7 @@
 // Bare counts ("3,000 people") are not highlighted: a news story has dozens, and colouring them all would bury
 // the figures that matter.
 
-import { sentenceAt, type TextModel, type TokenForm } from '../text';
+import { isSpace, sentenceAt, type TextModel, type TokenForm } from '../text';
 
 export type ValueType = 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY';
 
@@ -433,6 +433,9 @@ function scan(model: TextModel, out: Candidate[]): void {
   }
 }
 
+/** Words the patterns take before a value to tell it apart, left out of the value's span ("on Monday" is "Monday"). */
+const LEADING_WORD = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i;
+
 /** The values of the types of `mask` that start at `at`. */
 function scanAt(prose: string, at: number, mask: number, out: Candidate[]): void {
   const m = matchesAt(prose, at, mask);
@@ -443,31 +446,44 @@ function scanAt(prose: string, at: number, mask: number, out: Candidate[]): void
     let start = at;
     let end = start + found.length;
     // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
-    const lead = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i.exec(found);
-    if (lead && type !== 'MONEY') start += lead[0].length;
-    while (end > start && /\s/.test(prose[end - 1]!)) end--;
+    const lead = type !== 'MONEY' ? LEADING_WORD.exec(found) : null;
+    if (lead) start += lead[0].length;
+    while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
     out.push({ start, end, type });
   }
 }
 
+// The guards' patterns, made once (a regular-expression literal makes an object each time it runs).
+/** A path or URL up to an offset ("…/2022/07/"). */
+const IN_PATH = /[/\\]$|[/\\]\S*$/;
+const FOUR_DIGITS = /^\d{4}$/;
+/** What makes the number after it a label rather than a year ("Route 2000", "No. 1984", "$2020"). */
+const LABEL_BEFORE = /[$€£¥#№]\s*$|\bNo\.?\s*$|\b(?:Route|Highway|Flight|Resolution|Article|Section|Chapter|Room|Boeing|Airbus|Windows)\s+$/i;
+/** A number range or a numbered path going on after a year-like number ("2000-3000", "2019/20"). */
+const GOES_ON_AFTER = /^(?:\s*(?:-|–)\s*\d)|^[-/]\d/;
+const MODIFIER_ONLY = /^(?:early|late|mid|on|this|last|next)\s*$/i;
+
 /** Guards that the patterns alone cannot express. */
 function plausible(c: Candidate, prose: string): boolean {
   // nothing inside a URL or a file name ("…/2022/07/…")
-  if (!/\s/.test(prose[c.start - 1] ?? ' ') && /[/\\]$|[/\\]\S*$/.test(prose.slice(Math.max(0, c.start - 60), c.start))) return false;
-  if (prose[c.end] === '/' && /\d/.test(prose[c.end + 1] ?? '')) return false;
+  const spaceBefore = c.start === 0 || isSpace(prose.charCodeAt(c.start - 1));
+  if (!spaceBefore && IN_PATH.test(prose.slice(Math.max(0, c.start - 60), c.start))) return false;
+  if (prose.charCodeAt(c.end) === 47 && isDigit(prose.charCodeAt(c.end + 1))) return false; // "/"
   if (c.type !== 'DATE') return true;
   const text = prose.slice(c.start, c.end);
-  if (/^\d{4}$/.test(text)) {
+  if (FOUR_DIGITS.test(text)) {
     const before = prose.slice(Math.max(0, c.start - 24), c.start);
     const after = prose.slice(c.end, c.end + 24);
     if (COUNT_BEFORE.test(before) || COUNT_AFTER.test(after)) return false;
-    if (/[$€£¥#№]\s*$|\bNo\.?\s*$|\b(?:Route|Highway|Flight|Resolution|Article|Section|Chapter|Room|Boeing|Airbus|Windows)\s+$/i.test(before)) return false;
-    if (/^(?:\s*(?:-|–)\s*\d)|^[-/]\d/.test(after)) return false;
+    if (LABEL_BEFORE.test(before)) return false;
+    if (GOES_ON_AFTER.test(after)) return false;
   }
   // "May" at the start of a sentence without a day is the verb ("May I…" rarely appears in news, but "May" the
   // surname does); the patterns already demand a day, a year or a preposition.
-  return !/^(?:early|late|mid|on|this|last|next)\s*$/i.test(text);
+  return !MODIFIER_ONLY.test(text);
 }
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 // Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
 const RANK: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };
