@@ -267,6 +267,14 @@ describe('claims: the words of a sentence', () => {
     assert.ok(sentences[1]!.initial(0) && sentences[1]!.initial(1) && !sentences[1]!.initial(2));
   });
 
+  it('gets quoted spans in document order that never overlap (a sentence finds the tokens inside each from its ends)', () => {
+    const piece = fc.constantFrom('"', '“', '”', '‘', '’', "'", "''", '«', '»', 'she said', 'it’s', 'no', ',', '.', ' ', '\n\n', '(', '—', 'A');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const spans = findQuotedSpans(buildTextModel(pieces.join('')));
+      for (let k = 1; k < spans.length; k++) assert.ok(spans[k - 1]!.close <= spans[k]!.open, JSON.stringify(pieces));
+    }), { numRuns: 3000 });
+  });
+
   it('answers for a word outside the sentence as reading past the end of an array does', () => {
     const words = sentences[0]!;
     for (const i of [-1, words.length]) {

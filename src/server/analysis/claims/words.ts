@@ -1,8 +1,11 @@
 // The words of a sentence as the claim rules see them: its tokens, except that a whole quoted stretch collapses into
-// one word. A word is its index in the sentence. Its data stay in the text model's per-token arrays (lower case,
-// classes) and in three typed arrays shared by every sentence of the document, rather than in an object per word:
-// an object per token was about 90 bytes of fresh memory for every token of every body sentence (the largest
-// allocation of the claim rules), and the rules read only a few fields of a few words of most sentences.
+// one word. A word is its index in the sentence. Its data stay where the text model keeps them (each token's
+// spelling, lower case and offsets) and in the word classes and name flags per token, with one typed array shared by
+// every sentence of the document saying which token each word is, rather than in an object per word: an object per
+// token was about 90 bytes of fresh memory for every token of every body sentence (the largest allocation of the
+// claim rules), and the rules read only a few fields of a few words of most sentences. A token object is read only
+// when a rule asks for a word's offsets (most words are read through their shared spelling, which other documents
+// keep in the caches), and the quoted stretches are found by their first and last tokens.
 
 import type { TextModel } from '../text';
 import type { QuotedSpan } from './quoted';
@@ -12,15 +15,18 @@ const QUOTE_TEXT = '"';
 /** Words that may stand before a sentence's first real word, which is then still sentence-initial: "(", "—", ":", "-". */
 const OPENERS: ReadonlySet<string> = new Set(['(', '—', ':', '-']);
 
-/**
- * The words of every body sentence of one document, in document order: for each word the token it is, or
- * −1 − (index of its quoted span) for a quoted stretch, and where it starts and ends.
- */
+/** A word that stands for the tokens of a quoted stretch in one sentence (a quote may run over several). */
+interface QuoteWord {
+  span: QuotedSpan;
+  start: number;
+  end: number;
+}
+
+/** The words of every body sentence of one document, in document order. */
 export class DocumentWords {
-  /** Token index of each word, or −1 − q for the quoted stretch spans[q]. */
+  /** The token of each word, or −1 − j for the quoted stretch quoteWords[j]. */
   readonly token: Int32Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
+  readonly quoteWords: QuoteWord[] = [];
   /** Words filled so far. */
   private used = 0;
   /** The words of a sentence that is not read (not body text). */
@@ -28,6 +34,7 @@ export class DocumentWords {
 
   constructor(
     readonly model: TextModel,
+    /** In document order, none overlapping another (./quoted). */
     readonly spans: readonly QuotedSpan[],
     /** For each token, 1 when it is part of a recognised name (./attribution, nameTokens). */
     readonly inName: Uint8Array,
@@ -35,44 +42,55 @@ export class DocumentWords {
     readonly classes: Uint16Array,
   ) {
     // no sentence has more words than tokens
-    const n = model.tokens.length;
-    this.token = new Int32Array(n);
-    this.starts = new Int32Array(n);
-    this.ends = new Int32Array(n);
+    this.token = new Int32Array(model.tokens.length);
   }
 
   /** The words of one sentence, read from the claim text (quoted stretches collapsed); each sentence once. */
   sentence(sentenceIndex: number): Words {
-    const { model, spans, token, starts, ends } = this;
+    const { model, spans, token, classes } = this;
     const s = model.sentences[sentenceIndex]!;
     const from = this.used;
     let n = from;
     let union = 0;
+    let k = s.firstToken;
+    // the quoted spans that overlap the sentence, each with the tokens that start inside it
     let spanIdx = 0;
-    // spans are few per sentence; a linear scan from the first span that can overlap is enough
     while (spanIdx < spans.length && spans[spanIdx]!.close <= s.start) spanIdx++;
-    for (let k = s.firstToken; k < s.lastToken; k++) {
-      const t = model.tokens[k]!;
-      while (spanIdx < spans.length && spans[spanIdx]!.close <= t.start) spanIdx++;
-      const q = spans[spanIdx];
-      if (q && t.start >= q.open && t.start < q.close) {
-        if (n > from && token[n - 1] === -1 - spanIdx) ends[n - 1] = Math.min(t.end, q.close);
-        else {
-          token[n] = -1 - spanIdx;
-          starts[n] = t.start;
-          ends[n++] = t.end;
-        }
-        continue;
+    for (; spanIdx < spans.length && spans[spanIdx]!.open < s.end && k < s.lastToken; spanIdx++) {
+      const q = spans[spanIdx]!;
+      const first = firstTokenIn(model, q.open, k, s.lastToken);
+      const last = firstTokenIn(model, q.close, first, s.lastToken);
+      for (; k < first; k++) {
+        union |= classes[k]!;
+        token[n++] = k;
       }
-      // (a token is never blank, and its text is the prose's: masking only ever blanks whole characters to spaces)
-      union |= this.classes[k]!;
-      token[n] = k;
-      starts[n] = t.start;
-      ends[n++] = t.end;
+      if (first < last) {
+        const j = this.quoteWords.length;
+        this.quoteWords.push({ span: q, start: model.tokens[first]!.start, end: Math.min(model.tokens[last - 1]!.end, q.close) });
+        token[n++] = -1 - j;
+        k = last;
+      }
+    }
+    for (; k < s.lastToken; k++) {
+      union |= classes[k]!;
+      token[n++] = k;
     }
     this.used = n;
     return new Words(this, from, n - from, union);
   }
+}
+
+/** The first token of [from, to) that starts at or after `offset` (`to` if none): tokens are in order. */
+function firstTokenIn(model: TextModel, offset: number, from: number, to: number): number {
+  const tokens = model.tokens;
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -88,7 +106,7 @@ export class Words {
     readonly union: number,
   ) {}
 
-  /** The token of word i, or −1 − q for a quoted stretch; i inside the sentence. */
+  /** The token of word i, or −1 − j for a quoted stretch; i inside the sentence. */
   private tokenOf(i: number): number {
     return this.doc.token[this.from + i]!;
   }
@@ -111,7 +129,7 @@ export class Words {
   text(i: number): string | undefined {
     if (!this.has(i)) return undefined;
     const k = this.tokenOf(i);
-    return k >= 0 ? this.doc.model.tokens[k]!.text : QUOTE_TEXT;
+    return k >= 0 ? this.doc.model.forms[k]!.text : QUOTE_TEXT;
   }
 
   lower(i: number): string | undefined {
@@ -124,19 +142,23 @@ export class Words {
   quote(i: number): QuotedSpan | undefined {
     if (!this.has(i)) return undefined;
     const k = this.tokenOf(i);
-    return k < 0 ? this.doc.spans[-1 - k] : undefined;
+    return k < 0 ? this.doc.quoteWords[-1 - k]!.span : undefined;
   }
 
   isQuote(i: number): boolean {
     return this.has(i) && this.tokenOf(i) < 0;
   }
 
+  /** Where word i starts; i inside the sentence. */
   start(i: number): number {
-    return this.doc.starts[this.from + i]!;
+    const k = this.tokenOf(i);
+    return k >= 0 ? this.doc.model.tokens[k]!.start : this.doc.quoteWords[-1 - k]!.start;
   }
 
+  /** Where word i ends; i inside the sentence. */
   end(i: number): number {
-    return this.doc.ends[this.from + i]!;
+    const k = this.tokenOf(i);
+    return k >= 0 ? this.doc.model.tokens[k]!.end : this.doc.quoteWords[-1 - k]!.end;
   }
 
   /** Sentence-initial: its capital letter says nothing about being a name (after "(", "—", ":" or "-" too). */
