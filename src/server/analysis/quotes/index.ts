@@ -668,11 +668,19 @@ class QuoteExtractor {
       if (BETWEEN_SPEAKER_AND_CUE.has(lw) || isAdverbLy(lw) || TIME_WORDS.has(lw) || (TIME_LEADERS.has(lw) && L + 1 < i && TIME_WORDS.has(this.lower[L + 1]!))) L--;
       else break;
     }
+    // the auxiliaries walked over: a form of "be" ("is", "was", "are", "were", "been"; or "be") and of "have"
+    let be = false;
+    let bare = false;
+    let have = false;
+    for (let k = L + 1; k < i; k++) {
+      const lw = this.lower[k]!;
+      if (lw === 'is' || lw === 'was' || lw === 'are' || lw === 'were' || lw === 'been') be = true;
+      else if (lw === 'be') bare = true;
+      else if (lw === 'has' || lw === 'have' || lw === 'had') have = true;
+    }
     // passive "was told", "were asked": the subject is the listener, not the speaker
-    const skipped = new Set<string>();
-    if (L + 1 < i) for (let k = L + 1; k < i; k++) skipped.add(this.lower[k]!);
-    if (!isIng && (skipped.has('was') || skipped.has('were') || skipped.has('is') || skipped.has('are') || skipped.has('been') || skipped.has('be')) && !skipped.has('has') && !skipped.has('have') && !skipped.has('had')) return null;
-    const cueFirst = L + 1 < i && (skipped.has('has') || skipped.has('have') || skipped.has('had') || skipped.has('also')) ? i : i;
+    if (!isIng && (be || bare) && !have) return null;
+    const cueFirst = i;
     const after = this.afterCue(i, lemma, u);
     // a parenthetical between speaker and cue belongs to the speaker: "Sen. Maria Cole (D-Ore.) said",
     // "Several neighbours — including two teachers — said"
@@ -692,7 +700,7 @@ class QuoteExtractor {
     }
     const L0 = L >= u.first ? t[L]! : undefined;
     const leftIsQuote = L >= u.first && this.markOf[L]! >= 0;
-    if (isIng && !(skipped.has('is') || skipped.has('was') || skipped.has('are') || skipped.has('were') || skipped.has('been'))) {
+    if (isIng && !be) {
       // "…, saying the plan was dead": the speaker is the subject of the main clause
       if (!L0 || !PARTICIPLE_LEADS.has(this.lower[L]!)) return null;
       return { form: 'participle', cueFirst: i, cueLast: i, lemma, speaker: null, parts: [], clauseStart: i, mode: 'after', after, how: 'speaker of the main clause' };
