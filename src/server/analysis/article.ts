@@ -2,7 +2,7 @@
 // Plain TypeScript in, plain data out: no LSP, no VS Code, no file system.
 
 import type { AnalyzeOptions, Article } from './types';
-import { buildTextModel, countWords } from './text';
+import { buildTextModel } from './text';
 import { recognizeEntities, type NameMemo, type NameRecognizer } from './entities';
 import { findDateline } from './entities/dates';
 import { extractQuotes } from './quotes';
@@ -69,6 +69,6 @@ export function analyze(text: string, options: EngineOptions = {}): Article {
     quotes,
     diagnostics,
     dateline,
-    wordCount: countWords(model),
+    wordCount: model.wordCount,
   };
 }

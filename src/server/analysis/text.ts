@@ -17,6 +17,8 @@ export interface TextModel {
   lower: string[];
   /** Each token's spelling, shared by every token spelled the same way (in any document), by token index. */
   forms: TokenForm[];
+  /** Number of words (tokens with a letter or digit, possessives aside: isCountedWord) in body paragraphs. */
+  wordCount: number;
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
   frontMatter: Record<string, string>;
 }
@@ -222,6 +224,8 @@ function isLowerAscii(w: string): boolean {
 export interface TokenForm {
   readonly text: string;
   readonly lower: string;
+  /** Whether the spelling counts as a word (isCountedWord). */
+  readonly counted: boolean;
   /** The word classes of the spelling (wordClasses.ts), −1 until they are first asked for. */
   classes: number;
   /** The name tagger's record of the spelling (entities/features.ts wordInfo), made the first time it tags the spelling. */
@@ -273,7 +277,10 @@ function tokenForm(text: string, s: number, e: number): TokenForm {
       recentForms.fill(undefined);
     }
     const spelling = detached(w);
-    form = { text: spelling, lower: isLowerAscii(spelling) ? spelling : spelling.toLowerCase(), classes: -1, wordInfo: undefined, valueTrigger: undefined };
+    form = {
+      text: spelling, lower: isLowerAscii(spelling) ? spelling : spelling.toLowerCase(), counted: isCountedWord(spelling),
+      classes: -1, wordInfo: undefined, valueTrigger: undefined,
+    };
     FORMS.set(spelling, form);
   }
   recentForms[slot] = form;
@@ -392,7 +399,7 @@ const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<num
   end - start === 1 && set.has(prose.charCodeAt(start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): { sentences: Sentence[]; tokens: Token[]; lower: string[]; forms: TokenForm[] } {
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): Pick<TextModel, 'sentences' | 'tokens' | 'lower' | 'forms' | 'wordCount'> {
   const sentences: Sentence[] = [];
   const offsets = emptyOffsets(prose.length);
   const { starts: ts, ends: te } = offsets;
@@ -426,20 +433,23 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     if (n > first) sentences.push(sentenceOf(offsets, first, n, pi));
   }
   // the tokens, sentence by sentence (every token is in one), into arrays made at their final size (growing them
-  // by push copies each several times)
+  // by push copies each several times); the words are counted while each spelling is at hand
   const tokens = new Array<Token>(offsets.count);
   const lower = new Array<string>(offsets.count);
   const forms = new Array<TokenForm>(offsets.count);
+  let wordCount = 0;
   for (let si = 0; si < sentences.length; si++) {
-    const { firstToken, lastToken } = sentences[si]!;
+    const { firstToken, lastToken, paragraph } = sentences[si]!;
+    const body = paragraphs[paragraph]!.role === 'body';
     for (let k = firstToken; k < lastToken; k++) {
       const form = tokenForm(text, ts[k]!, te[k]!);
       tokens[k] = { start: ts[k]!, end: te[k]!, text: form.text, sentence: si };
       lower[k] = form.lower;
       forms[k] = form;
+      if (body && form.counted) wordCount++;
     }
   }
-  return { sentences, tokens, lower, forms };
+  return { sentences, tokens, lower, forms, wordCount };
 }
 
 /** The sentence of tokens [first, last) of a paragraph. */
@@ -460,21 +470,13 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   // NUL and other control characters are not prose; blanking keeps offsets
   prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens, lower, forms } = splitSentences(text, prose, paragraphs);
-  return { text, prose, paragraphs, sentences, tokens, lower, forms, frontMatter };
+  const { sentences, tokens, lower, forms, wordCount } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, lower, forms, wordCount, frontMatter };
 }
 
-/** Number of words (tokens with a letter or digit) in body paragraphs. */
-export function countWords(model: TextModel): number {
-  let n = 0;
-  for (const s of model.sentences) {
-    if (model.paragraphs[s.paragraph]?.role !== 'body') continue;
-    for (let k = s.firstToken; k < s.lastToken; k++) {
-      const w = model.tokens[k]!.text;
-      if (hasLetterOrDigit(w) && !(w.length === 2 && isApostrophe(w.charCodeAt(0)) && w[1] === 's')) n++;
-    }
-  }
-  return n;
+/** Whether a token counts in an article's word count (TextModel.wordCount): it holds a letter or a digit and is no possessive 's. */
+function isCountedWord(w: string): boolean {
+  return hasLetterOrDigit(w) && !(w.length === 2 && isApostrophe(w.charCodeAt(0)) && w[1] === 's');
 }
 
 /** Whether a word starts with a letter or a digit, as /^[\p{L}\p{N}]/u (ASCII by char code). */
