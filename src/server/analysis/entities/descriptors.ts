@@ -5,7 +5,7 @@
 
 import { isSpace, startsWithCapital, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
-import { HONORIFICS, lowerCase, oneSpaced, type LinkMention } from './linking';
+import { HONORIFICS, lowerCase, oneSpaced, withoutFinalPeriod, type LinkMention } from './linking';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
 // Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
@@ -35,6 +35,14 @@ const isRole = (w: string, lower = lowerCase(w)): boolean => {
   return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1))) || (PERSON_TITLES.has(lw) && startsWithCapital(w));
 };
 
+// The patterns of the per-mention and per-word tests, made once: a regular-expression literal makes an object
+// each time it is evaluated.
+/** A character a title word can hold: without one, the token is punctuation, which ends a title. */
+const TITLE_CHARACTER = /[\p{L}'’&-]/u;
+const LOWER_CASE_WORD = /^\p{Ll}[\p{L}-]*$/u;
+/** Endings of verb-like words, which are not modifiers of a role: -ed, -ly, -ing, and an -s that is no plural ending in -ss, -is, -us. */
+const VERB_LIKE_ENDING = /(?:ed|ly|ing|[^siu]s)$/;
+
 /**
  * The title words right before a person's mention in its sentence: "Ethiopian Foreign Minister" before
  * "Demeke Mekonnen", "council leader" before "Helen Marsh". Honorifics alone ("Mr.") are not descriptors.
@@ -60,7 +68,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
     const w = model.tokens[i]!.text;
     const lw = model.lower[i]!;
     // a title is contiguous with the name: no comma or quote between
-    if (!/[\p{L}'’&-]/u.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.lower[first] === 'of')) break;
+    if (!TITLE_CHARACTER.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.lower[first] === 'of')) break;
     if (isRole(w, lw)) {
       hasRole = true;
       first = i;
@@ -80,7 +88,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
     }
     // lower-case modifiers only right before a role: "council leader", "opposition councillor", not "rule of President"
     // (never a verb-like "welcomes President": no -s, -ed, -ly, -ing endings)
-    if ((previous === 'role' || previous === 'modifier') && /^\p{Ll}[\p{L}-]*$/u.test(w) && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !/(?:ed|ly|ing|[^siu]s)$/.test(lw)) {
+    if ((previous === 'role' || previous === 'modifier') && LOWER_CASE_WORD.test(w) && lowerModifiers < 2 && !STOP_BACK.has(lw) && !REPORTING_CUE_FORMS.has(lw) && !VERB_LIKE_ENDING.test(lw)) {
       lowerModifiers++;
       first = i;
       previous = 'modifier';
@@ -92,7 +100,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
   // trim leading connectors ("of", "'s") and the sentence-initial capitalised word when it is not a role or name
   while (first < lo - 1 && CONNECTORS.has(model.lower[first]!)) first++;
   const text = oneSpaced(model.text.slice(model.tokens[first]!.start, m.start).trim());
-  if (!text || HONORIFICS.has(lowerCase(text).replace(/\.$/, ''))) return undefined;
+  if (!text || HONORIFICS.has(withoutFinalPeriod(lowerCase(text)))) return undefined;
   return text;
 }
 
@@ -112,23 +120,27 @@ export function appositiveAfter(text: string, comma: number, end: number): { sta
   if (start === comma + 1 || start >= end || !(isLetter(first) || (first >= 48 && first <= 57))) return undefined;
   // The words at their longest, the end tried after each in turn; failing that, the pattern gives back a word's
   // closing period to end on it ("Calif." before a space), the last such word first.
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let words = 0;
   for (let at = start; ; ) {
-    const e = wordEnd(text, at, end, starts.length > 0);
-    starts.push(at);
-    ends.push(e);
+    const e = wordEnd(text, at, end, words > 0);
+    WORD_STARTS[words] = at;
+    WORD_ENDS[words++] = e;
     if (phraseEndsAt(text, e, end)) return { start, end: e };
     at = e;
     while (at < end && isSpace(text.charCodeAt(at))) at++;
-    if (starts.length === 18 || at === e || at >= end || !inWord(codePointAt(text, at, end), true)) break;
+    if (words === MAX_WORDS || at === e || at >= end || !inWord(codePointAt(text, at, end), true)) break;
   }
-  for (let k = ends.length - 1; k >= 0; k--) {
-    const e = ends[k]!;
-    if (e - 1 > starts[k]! && text.charCodeAt(e - 1) === 46 && e < end && isSpace(text.charCodeAt(e))) return { start, end: e - 1 };
+  for (let k = words - 1; k >= 0; k--) {
+    const e = WORD_ENDS[k]!;
+    if (e - 1 > WORD_STARTS[k]! && text.charCodeAt(e - 1) === 46 && e < end && isSpace(text.charCodeAt(e))) return { start, end: e - 1 };
   }
   return undefined;
 }
+/** The most words an appositive after a name holds. */
+const MAX_WORDS = 18;
+// The words of the phrase appositiveAfter reads (offsets into the text), reused from call to call: no arrays to make.
+const WORD_STARTS = new Int32Array(MAX_WORDS);
+const WORD_ENDS = new Int32Array(MAX_WORDS);
 
 /** Where a run of word characters that starts at `at` ends: letters, marks, digits, ' ’ . & - (and % $ after the first word). */
 function wordEnd(text: string, at: number, end: number, later: boolean): number {
@@ -173,16 +185,29 @@ function codePointAt(text: string, at: number, end: number): number {
 // The appositive before a name: "his Jordanian counterpart, Ayman Safadi".
 const APPOSITIVE_BEFORE = /(?:^|[\s(])((?:the|a|an|his|her|their|its|[\p{Lu}][\p{L}-]*['’]s)\s+(?:[\p{L}\p{M}'’.&-]+\s+){0,5}[\p{L}\p{M}-]+),\s*$/iu;
 
+// acceptableAppositive's patterns, made once (it runs for every appositive-shaped phrase)
+/** First words of relative clauses, participles, lists and attributions, which are not descriptors. */
+const NOT_A_DESCRIPTION_OPENING = /^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|adding|however|meanwhile|along|alongside|together|including|like|unlike|plus|besides|both|either|neither)$/;
+const OPENS_WITH_DIGIT = /^\d/;
+const PARTICIPLE_ENDING = /(?:ing|ed)$/;
+const CLAUSE_PUNCTUATION_END = /[.,;:]+$/;
+const RELATIVE_PRONOUN = /^(?:who|which|that|whose)$/i;
+const POSSESSIVE_END = /['’]s$/;
+const COMMA_OR_PERIOD_END = /[.,]$/;
+const LOWER_CASE_OPENING = /^\p{Ll}/u;
+const NAME_CONNECTOR = /^(?:and|or|of|the|de|da|al|bin)$/;
+const LEADING_THE = /^the\s+/i;
+
 function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], requireRole: boolean): string | undefined {
   const ws = phrase.split(/\s+/);
   const first = lowerCase(ws[0]!);
   // relative clauses, participles, ages, lists of names and attributions are not descriptors
-  if (/^(?:who|which|that|where|when|whose|while|although|though|but|and|or|as|if|because|after|before|with|without|in|on|at|by|for|from|to|of|said|says|told|according|speaking|adding|however|meanwhile|along|alongside|together|including|like|unlike|plus|besides|both|either|neither)$/.test(first)) return undefined;
-  if (/^\d/.test(first) || /(?:ing|ed)$/.test(first) && !DETERMINERS.has(first)) return undefined;
+  if (NOT_A_DESCRIPTION_OPENING.test(first)) return undefined;
+  if (OPENS_WITH_DIGIT.test(first) || PARTICIPLE_ENDING.test(first) && !DETERMINERS.has(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
   // (inflected forms only: "said", "announced", "says"; the bare "state" or "report" is usually a noun)
   if (ws.some((w) => {
-    const form = lowerCase(w).replace(/[.,;:]+$/, '');
+    const form = lowerCase(w).replace(CLAUSE_PUNCTUATION_END, '');
     const lemma = REPORTING_CUE_FORMS.get(form);
     return lemma !== undefined && lemma !== form;
   }))
@@ -190,21 +215,21 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
   if (PRONOUNS.has(first) || FINITE_VERBS.has(first)) return undefined;
   // a finite verb outside a relative clause makes a clause, not a description ("…, court is seen as …")
   const verbAt = ws.findIndex((w) => FINITE_VERBS.has(lowerCase(w)));
-  if (verbAt >= 0 && !ws.slice(0, verbAt).some((w) => /^(?:who|which|that|whose)$/i.test(w))) return undefined;
-  const determined = DETERMINERS.has(first) || /['’]s$/.test(ws[0]!);
-  const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(/[.,]$/, '')));
+  if (verbAt >= 0 && !ws.slice(0, verbAt).some((w) => RELATIVE_PRONOUN.test(w))) return undefined;
+  const determined = DETERMINERS.has(first) || POSSESSIVE_END.test(ws[0]!);
+  const roleAt = ws.slice(0, 6).findIndex((w) => isRole(w.replace(COMMA_OR_PERIOD_END, '')));
   if (!determined) {
     // without a determiner only a role phrase: "foreign minister of Ethiopia"; never a capitalised list item
     if (roleAt < 0 || startsWithCapital(ws[0]!) && !isRole(ws[0]!)) return undefined;
   }
   if (requireRole && roleAt < 0) return undefined;
   // "Uganda's Idi Amin" is another name, not a description: a description has a lower-case word or a role
-  if (roleAt < 0 && !ws.slice(1).some((w) => /^\p{Ll}/u.test(w) && !/^(?:and|or|of|the|de|da|al|bin)$/.test(w))) return undefined;
+  if (roleAt < 0 && !ws.slice(1).some((w) => LOWER_CASE_OPENING.test(w) && !NAME_CONNECTOR.test(w))) return undefined;
   if (mentionType === 'PERSON' && roleAt < 0 && !determined) return undefined;
   // places and organisations are described with an article ("Kinshasa, the Congolese capital"); a bare noun
   // phrase after them is mostly a person's title or a list ("…, Executive Director of …", "…, Sir Doug Nicholls")
   if (mentionType !== 'PERSON' && !determined) return undefined;
-  return phrase.replace(/^the\s+/i, '').replace(/[.,;:]+$/, '').trim();
+  return phrase.replace(LEADING_THE, '').replace(CLAUSE_PUNCTUATION_END, '').trim();
 }
 
 /** Whether text[from, to) ends in a comma and whitespace (as /,\s*$/). */
@@ -214,9 +239,8 @@ function commaBefore(text: string, from: number, to: number): boolean {
   return i >= from && text.charCodeAt(i) === 44;
 }
 
-/** Appositive descriptors of one mention, after and before it. */
-export function appositives(model: TextModel, m: LinkMention): string[] {
-  const out: string[] = [];
+/** Appositive descriptors of one mention, after and before it, handed to `add`. */
+function appositives(model: TextModel, m: LinkMention, add: (d: string) => void): void {
   const sentence = model.sentences[m.sentence];
   const sentenceEnd = sentence?.end ?? model.text.length;
   const sentenceStart = sentence?.start ?? 0;
@@ -226,9 +250,9 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
     // one that runs to the end of the sentence instead of closing with a comma is short, or it is a clause:
     // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."
     const phrase = model.prose.slice(after.start, after.end);
-    const closed = /^\s*[,;)—–]/.test(model.prose.slice(after.end, after.end + 3));
+    const closed = CLOSES_PHRASE.test(model.prose.slice(after.end, after.end + 3));
     const d = closed || phrase.split(/\s+/).length <= 8 ? acceptableAppositive(phrase, m.type, false) : undefined;
-    if (d) out.push(d);
+    if (d) add(d);
   }
   const leadStart = Math.max(sentenceStart, m.start - 120);
   // the (costlier) pattern only runs when a comma stands right before the name
@@ -239,21 +263,23 @@ export function appositives(model: TextModel, m: LinkMention): string[] {
     const d = acceptableAppositive(before[1]!, m.type, true);
     // one person's role, not a group's ("the authors, Fatima Denton and …")
     const last = before[1]!.split(/\s+/).pop() ?? '';
-    if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) out.push(d);
+    if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) add(d);
   }
-  return out;
 }
+/** What closes an appositive after a name (the three characters after it, as whitespace may come first). */
+const CLOSES_PHRASE = /^\s*[,;)—–]/;
 
 /** All descriptors of an entity, first-seen order, without repeats; titles inside tagged spans included. */
 export function describe(model: TextModel, mentions: LinkMention[]): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
+  // (made with the first descriptor: most entities have none)
+  let seen: Set<string> | undefined;
   const add = (d: string | undefined): void => {
     if (!d) return;
-    const clean = oneSpaced(d).replace(/[,;:]$/, '').trim();
+    const clean = oneSpaced(d).replace(TRAILING_PUNCTUATION, '').trim();
     const key = lowerCase(clean);
-    if (!clean || seen.has(key) || HONORIFICS.has(key.replace(/\.$/, ''))) return;
-    seen.add(key);
+    if (!clean || seen?.has(key) || HONORIFICS.has(withoutFinalPeriod(key))) return;
+    (seen ??= new Set()).add(key);
     out.push(clean);
   };
   for (const m of mentions) {
@@ -263,7 +289,8 @@ export function describe(model: TextModel, mentions: LinkMention[]): string[] {
       const before = titleBefore(model, m);
       add(before && inside ? `${before} ${inside}` : before ?? (inside || undefined));
     }
-    for (const d of appositives(model, m)) add(d);
+    appositives(model, m, add);
   }
   return out;
 }
+const TRAILING_PUNCTUATION = /[,;:]$/;
