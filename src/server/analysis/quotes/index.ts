@@ -204,6 +204,14 @@ class QuoteExtractor {
     return (this.classes[i]! & WORD) !== 0;
   }
 
+  /**
+   * Whether token i is the punctuation `mark`, from its classes and lower case (a mark's own): the loops over every
+   * token of a sentence read these per-token arrays, not the token objects spread over the heap.
+   */
+  private isMark(i: number, mark: string): boolean {
+    return (this.classes[i]! & WORD) === 0 && this.lower[i] === mark;
+  }
+
   /** True when token i is the closing mark of its quote's last part. */
   private closesMark(i: number): boolean {
     const m = this.marks[this.markOf[i]!];
@@ -317,7 +325,7 @@ class QuoteExtractor {
   private colonCue(u: Unit, p: number, units: Unit[]): Attribution[] {
     const t = this.tokens;
     for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
-      if (t[i]!.text !== ':' || this.markOf[i]! >= 0) continue;
+      if (!this.isMark(i, ':') || this.markOf[i]! >= 0) continue;
       const phrase = phraseEndingAt(this.model, i - 1, u.first, u.first);
       if (!phrase || phrase.first > u.first + (this.lower[u.first]! === 'the' ? 1 : 0)) return [];
       const head = t[phrase.head]!;
@@ -354,8 +362,9 @@ class QuoteExtractor {
     // dash attributions after a quote: '"…" ― Maria Lopez'
     if (found.length === 0) {
       for (let i = u.first + 1; i < u.last - 1; i++) {
-        const w = t[i]!.text;
-        if (this.markOf[i - 1]! >= 0 && this.markOf[i]! < 0 && (w === '―' || w === '—' || w === '--' || w === '–')) {
+        if (this.markOf[i - 1]! < 0 || this.markOf[i]! >= 0) continue;
+        const w = this.lower[i]!;
+        if (w === '―' || w === '—' || w === '--' || w === '–') {
           const phrase = phraseStartingAt(this.model, i + 1, u.last, u.first);
           if (phrase && looksLikeName(this.model, phrase.first, -1) && phrase.last >= u.last - 2) {
             found.push({ form: 'dash', cueFirst: i, cueLast: i, lemma: '―', speaker: phrase, parts: [], clauseStart: i, mode: 'before', after: phrase.last + 1, how: 'speaker named after the quote' });
@@ -514,7 +523,7 @@ class QuoteExtractor {
   private colonIntroduction(u: Unit, p: number, units: Unit[], ui: number): Attribution | null {
     const t = this.tokens;
     for (let c = u.first + 1; c < u.last; c++) {
-      if (t[c]!.text !== ':' || this.markOf[c]! >= 0) continue;
+      if (!this.isMark(c, ':') || this.markOf[c]! >= 0) continue;
       const quoteFollows = c + 1 < u.last && this.markOf[c + 1]! >= 0;
       const paragraphEnds = c === u.last - 1 && ui === units.length - 1;
       if (!quoteFollows && !paragraphEnds) continue;
