@@ -304,21 +304,19 @@ export function lowerCaseOf(text: string): LowerCaseOf {
  */
 export function findAttributions(model: TextModel, words: Words, classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
   const out: Attribution[] = [];
-  const text = (k: number): string | undefined => words.text(k);
-  const lower = (k: number): string | undefined => words.lower(k);
   for (let i = 0; i < words.length; i++) {
     // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
     const wordClasses = words.classes(i);
     if (!(wordClasses & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD))) continue;
-    const w = lower(i)!;
+    const w = words.lower(i)!;
     // according to X
-    if (w === 'according' && lower(i + 1) === 'to') {
+    if (w === 'according' && words.lower(i + 1) === 'to') {
       const from = i + 2;
       const to = npForward(words, from);
       if (to > from) {
         const c = classifySource(words, from, to);
         let doc = false;
-        for (let k = from; k < to && !doc; k++) doc = DOCUMENT_SOURCES.has(lower(k)!);
+        for (let k = from; k < to && !doc; k++) doc = DOCUMENT_SOURCES.has(words.lower(k)!);
         out.push({ kind: doc ? 'document' : 'according', cue: wordsText(model, words, i, i + 2), source: wordsText(model, words, from, to), ...c, cueWord: i });
       }
       continue;
@@ -326,8 +324,8 @@ export function findAttributions(model: TextModel, words: Words, classes: number
     // in a statement, in an interview, in the poll, in a court filing
     if ((w === 'in' || w === 'per') && i + 1 < words.length) {
       for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
-        const x = lower(k)!;
-        if (words.isQuote(k) || text(k) === ',' || text(k) === '.') break;
+        const x = words.lower(k)!;
+        if (words.isQuote(k) || words.text(k) === ',' || words.text(k) === '.') break;
         if (DOCUMENT_SOURCES.has(x) || x === 'speech' || x === 'remarks' || x === 'op-ed' || x === 'column') {
           out.push({ kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x, cueWord: i });
           break;
@@ -336,7 +334,7 @@ export function findAttributions(model: TextModel, words: Words, classes: number
     }
     if (!(wordClasses & (REPORTING_CUE | OTHER_CUE))) continue;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const pointOut = POINT_FORMS.has(w) && lower(i + 1) === 'out';
+    const pointOut = POINT_FORMS.has(w) && words.lower(i + 1) === 'out';
     const lemma = REPORTING_CUE_FORMS.get(w) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w) && quoteNear(words, i) ? w : undefined);
     const belief = BELIEF_CUE_FORMS.has(w);
     const docCue = DOCUMENT_CUE_FORMS.has(w);
@@ -350,22 +348,22 @@ export function findAttributions(model: TextModel, words: Words, classes: number
     // the subject before the cue, skipping auxiliaries and adverbs
     let j = i - 1;
     let skipped = 0;
-    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(lower(j)!) || isAdverb(words, j) || (w.endsWith('ing') && PROGRESSIVE_AUXILIARIES.has(lower(j)!)))) {
+    while (j >= 0 && skipped < 3 && (CUE_MODIFIERS.has(words.lower(j)!) || isAdverb(words, j) || (w.endsWith('ing') && PROGRESSIVE_AUXILIARIES.has(words.lower(j)!)))) {
       j--;
       skipped++;
     }
     // "Rep. Jason Chaffetz (R-Utah) said": step over the parenthesis
-    if (j > 0 && text(j) === ')') {
+    if (j > 0 && words.text(j) === ')') {
       let k = j - 1;
-      while (k >= 0 && j - k < 10 && text(k) !== '(' && !words.isQuote(k)) k--;
-      if (k > 0 && text(k) === '(') j = k - 1;
+      while (k >= 0 && j - k < 10 && words.text(k) !== '(' && !words.isQuote(k)) k--;
+      if (k > 0 && words.text(k) === '(') j = k - 1;
     }
     let subjectFrom = -1;
     let subjectTo = -1;
     let appositive: [number, number] | undefined;
     // "a report by the Federal Reserve, which said …": the relative pronoun's antecedent is the source
-    if (j > 0 && (lower(j) === 'which' || lower(j) === 'who') && (lemma || docCue)) {
-      const end = text(j - 1) === ',' ? j - 2 : j - 1;
+    if (j > 0 && (words.lower(j) === 'which' || words.lower(j) === 'who') && (lemma || docCue)) {
+      const end = words.text(j - 1) === ',' ? j - 2 : j - 1;
       if (end >= 0 && nounish(words, end)) {
         subjectTo = end + 1;
         subjectFrom = npBack(words, end);
@@ -376,11 +374,11 @@ export function findAttributions(model: TextModel, words: Words, classes: number
         continue;
       }
     }
-    if (j >= 0 && text(j) === ',' && !words.isQuote(j - 1)) {
+    if (j >= 0 && words.text(j) === ',' && !words.isQuote(j - 1)) {
       // "Smith, a spokesman for the ministry, said" · "Smith, who chairs the panel, said"
       let k = j - 1;
-      while (k >= 0 && j - k < 25 && text(k) !== ',' && !words.isQuote(k) && text(k) !== ';') k--;
-      if (k > 0 && text(k) === ',' && nounish(words, k - 1)) {
+      while (k >= 0 && j - k < 25 && words.text(k) !== ',' && !words.isQuote(k) && words.text(k) !== ';') k--;
+      if (k > 0 && words.text(k) === ',' && nounish(words, k - 1)) {
         appositive = [k + 1, j];
         subjectTo = k;
         subjectFrom = npBack(words, k - 1);
@@ -390,10 +388,10 @@ export function findAttributions(model: TextModel, words: Words, classes: number
       subjectFrom = npBack(words, j);
       if (subjectFrom >= subjectTo) subjectFrom = -1;
     }
-    const afterQuoteOrComma = j >= 0 && (words.isQuote(j) || text(j) === ',' || text(j) === ':');
+    const afterQuoteOrComma = j >= 0 && (words.isQuote(j) || words.text(j) === ',' || words.text(j) === ':');
     if (subjectFrom >= 0 && subjectFrom < subjectTo) {
       const headWord = subjectTo - 1;
-      const isDocument = DOCUMENT_SOURCES.has(lower(headWord)!) || documentOf(words, subjectFrom, subjectTo - 1);
+      const isDocument = DOCUMENT_SOURCES.has(words.lower(headWord)!) || documentOf(words, subjectFrom, subjectTo - 1);
       if (isDocument && docCue) {
         const c = classifySource(words, subjectFrom, subjectTo);
         out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, specificity: c.specificity === 'vague' ? 'described' : c.specificity, cueWord: i });
@@ -402,11 +400,11 @@ export function findAttributions(model: TextModel, words: Words, classes: number
       if (!lemma && !belief && !nonSpeech) {
         // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
-        if (docCue && c.specificity === 'named' && startsWithCapital(text(headWord)!))
+        if (docCue && c.specificity === 'named' && startsWithCapital(words.text(headWord)!))
           out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
         continue;
       }
-      if (nonSpeech && !(subjectFrom > 0 && (words.isQuote(subjectFrom - 1) || (text(subjectFrom - 1) === ',' && words.isQuote(subjectFrom - 2))))) continue;
+      if (nonSpeech && !(subjectFrom > 0 && (words.isQuote(subjectFrom - 1) || (words.text(subjectFrom - 1) === ',' && words.isQuote(subjectFrom - 2))))) continue;
       // "The company reported a loss of $412 million": a named subject makes even an ambiguous verb a source
       if (lemma && lemma !== 'say' && lemma !== 'tell' && CONTEXT_CUES.has(lemma) && !speechFollows(words, i) && !afterQuoteOrComma) {
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
@@ -414,7 +412,7 @@ export function findAttributions(model: TextModel, words: Words, classes: number
       }
       if (lemma && lemma !== 'say' && lemma !== 'tell' && !CONTEXT_CUES.has(lemma) && w.endsWith('ing') && !speechFollows(words, i)) continue;
       // "what people think of X", "if voters believe": an embedded question, not an attribution
-      if (belief && /^(?:what|how|whether|if|why|when)$/.test(lower(subjectFrom - 1) ?? '')) continue;
+      if (belief && /^(?:what|how|whether|if|why|when)$/.test(words.lower(subjectFrom - 1) ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
       const sourceEnd = appositive ? appositive[1] : subjectTo;
       out.push({ kind: nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, sourceEnd), ...c, cueWord: i });
@@ -426,9 +424,9 @@ export function findAttributions(model: TextModel, words: Words, classes: number
       const to = npForward(words, from);
       if (to > from && nounish(words, to - 1)) {
         let apposEnd: [number, number] | undefined;
-        if (text(to) === ',' && /^(?:a|an|the|who)$/.test(lower(to + 1) ?? '')) {
+        if (words.text(to) === ',' && /^(?:a|an|the|who)$/.test(words.lower(to + 1) ?? '')) {
           let k = to + 1;
-          while (k < words.length && text(k) !== ',' && text(k) !== '.' && !words.isQuote(k)) k++;
+          while (k < words.length && words.text(k) !== ',' && words.text(k) !== '.' && !words.isQuote(k)) k++;
           apposEnd = [to + 1, k];
         }
         const c = classifySource(words, from, to, apposEnd);
