@@ -8,6 +8,7 @@ import {
   blank, buildTextModel, countWordsIn, firstTokenFrom, splitParagraphs, startsWithCapital, startsWithLetterOrDigit, tokenize,
 } from '../../src/server/analysis/text';
 import type { DocumentFormat } from '../../src/server/analysis/types';
+import { wordClasses } from '../../src/server/analysis/wordClasses';
 
 /** The tokenizer as specified: the token pattern, a kept abbreviation period, split-off clitics. */
 function reference(prose: string): string[] {
@@ -69,6 +70,17 @@ describe('text: tokens', () => {
     assert.deepStrictEqual(again.tokens.map((t) => t.text), [...spellings, ...spellings]);
     assert.ok(again.forms.every((form, i) => form === first.forms[i % spellings.length]));
     assert.deepStrictEqual(again.lower, again.tokens.map((t) => t.text.toLowerCase()));
+  });
+
+  it('reads the word classes of each spelling already worked out, and works out the others', () => {
+    const text = 'Officials said the plan was reportedly doubled in 2023, according to twelve reports.';
+    const fresh = wordClasses(buildTextModel(`${text} Zyxwvut qrstu.`));
+    const model = buildTextModel(`${text} Qrstu zyxwvut.`);
+    const n = model.tokens.length;
+    assert.ok(model.knownClasses.subarray(0, n - 3).every((c) => c >= 0));
+    assert.deepStrictEqual([...model.knownClasses.subarray(n - 3)], [-1, -1, fresh[n - 1]]);
+    assert.deepStrictEqual([...wordClasses(model)], [...fresh.subarray(0, n - 3), ...model.forms.slice(n - 3).map((f) => f.classes)]);
+    assert.ok(model.forms.slice(n - 3, n - 1).every((f) => f.classes >= 0));
   });
 
   it('tokenizes each paragraph and tiles its tokens with sentences, in documents short and long one after another', function () {

@@ -17,6 +17,11 @@ export interface TextModel {
   lower: string[];
   /** Each token's spelling, shared by every token spelled the same way (in any document), by token index. */
   forms: TokenForm[];
+  /**
+   * Each token's word classes as its spelling held them when the model was made (TokenForm.classes, read while the
+   * spelling was at hand; −1 where they were not yet worked out): wordClasses.ts completes them.
+   */
+  knownClasses: Int16Array;
   /** Number of words (tokens with a letter or digit, possessives aside: isCountedWord) in body paragraphs. */
   wordCount: number;
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
@@ -399,7 +404,7 @@ const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<num
   end - start === 1 && set.has(prose.charCodeAt(start));
 
 /** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): Pick<TextModel, 'sentences' | 'tokens' | 'lower' | 'forms' | 'wordCount'> {
+export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): Pick<TextModel, 'sentences' | 'tokens' | 'lower' | 'forms' | 'knownClasses' | 'wordCount'> {
   const sentences: Sentence[] = [];
   const offsets = emptyOffsets(prose.length);
   const { starts: ts, ends: te } = offsets;
@@ -437,6 +442,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
   const tokens = new Array<Token>(offsets.count);
   const lower = new Array<string>(offsets.count);
   const forms = new Array<TokenForm>(offsets.count);
+  const knownClasses = new Int16Array(offsets.count);
   let wordCount = 0;
   for (let si = 0; si < sentences.length; si++) {
     const { firstToken, lastToken, paragraph } = sentences[si]!;
@@ -446,10 +452,11 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
       tokens[k] = { start: ts[k]!, end: te[k]!, text: form.text, sentence: si };
       lower[k] = form.lower;
       forms[k] = form;
+      knownClasses[k] = form.classes;
       if (body && form.counted) wordCount++;
     }
   }
-  return { sentences, tokens, lower, forms, wordCount };
+  return { sentences, tokens, lower, forms, knownClasses, wordCount };
 }
 
 /** The sentence of tokens [first, last) of a paragraph. */
@@ -470,8 +477,8 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   // NUL and other control characters are not prose; blanking keeps offsets
   prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens, lower, forms, wordCount } = splitSentences(text, prose, paragraphs);
-  return { text, prose, paragraphs, sentences, tokens, lower, forms, wordCount, frontMatter };
+  const { sentences, tokens, lower, forms, knownClasses, wordCount } = splitSentences(text, prose, paragraphs);
+  return { text, prose, paragraphs, sentences, tokens, lower, forms, knownClasses, wordCount, frontMatter };
 }
 
 /** Whether a token counts in an article's word count (TextModel.wordCount): it holds a letter or a digit and is no possessive 's. */

@@ -39,6 +39,7 @@ export const MULTIPLIER = 512;
 export const CAUSAL_KEY = 1024;
 /** A word that starts with a letter or a digit (text.ts startsWithLetterOrDigit), as opposed to punctuation. */
 export const WORD = 2048;
+// (the classes must fit in 15 bits: TextModel.knownClasses holds them in an Int16Array, −1 for unknown)
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -80,17 +81,22 @@ const byModel = new WeakMap<TextModel, Uint16Array>();
 /**
  * The classes of each token of a document (by token index, from its lower-case text), made on first use. They are
  * kept with each token spelling (TextModel.forms, shared by the documents of the process), so only a spelling not
- * seen before is looked up.
+ * seen before is looked up; the text model read the classes of the others while it had their spellings at hand
+ * (TextModel.knownClasses), so that the spellings, scattered over the heap, are not read again here.
  */
 export function wordClasses(model: TextModel): Uint16Array {
   let classes = byModel.get(model);
   if (!classes) {
-    const forms = model.forms;
+    const { forms, knownClasses } = model;
     classes = new Uint16Array(forms.length);
     for (let i = 0; i < classes.length; i++) {
-      const form = forms[i]!;
-      if (form.classes < 0) form.classes = classesOf(form);
-      classes[i] = form.classes;
+      let known = knownClasses[i]!;
+      if (known < 0) {
+        const form = forms[i]!;
+        if (form.classes < 0) form.classes = classesOf(form);
+        known = form.classes;
+      }
+      classes[i] = known;
     }
     byModel.set(model, classes);
   }
