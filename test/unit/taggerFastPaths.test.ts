@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, pathMargins, rowsOf, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, neighbourFeatures, pathMargins, rowsOf, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [
@@ -60,6 +60,25 @@ describe('name tagger fast paths', () => {
     for (let f = 0; f < hashes.length; f++) for (let l = 0; l < L; l++) weights[f * L + l] = (((f * 7 + l * 3) % 11) - 5) * [1e-18, 1e-3, 300][f % 3]!;
     const tagger = NameTagger.fromWeights(Uint32Array.from(hashes), weights, undefined);
     for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
+  it('scores feature by feature the sentences whose cached sums float32 cannot hold (exact in float64 only)', () => {
+    const L = LABELS.length;
+    const hashes = [...new Set(SENTENCES.flatMap((words) => Array.from(sentenceFeatures(words, undefined, undefined).hashes)))];
+    // weights 2^-30 times the others' for one word's own features (its spelling and lower case: no other word's)
+    // and for one word's share of its neighbours' features (Espinosa's as the previous word): their sums need 31
+    // bits, more than float32 has, but scales 2^30 apart still sum exactly in float64
+    const tiny = new Set([...wordInfo('Amman').intrinsic.subarray(1, 3), ...neighbourFeatures(wordInfo('Espinosa'), 0, undefined)]);
+    const weights = new Float32Array(hashes.length * L);
+    for (let f = 0; f < hashes.length; f++) for (let l = 0; l < L; l++) weights[f * L + l] = (((f * 7 + l * 3) % 11) - 5) * (tiny.has(hashes[f]!) ? 2 ** -30 : 1);
+    const tagger = NameTagger.fromWeights(Uint32Array.from(hashes), weights, undefined);
+    const inexact = [SENTENCES[0], SENTENCES[4]];
+    for (let round = 0; round < 2; round++)
+      for (const words of SENTENCES) {
+        const scores = tagger.emissionScores(words);
+        assert.deepEqual(Array.from(scores), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+        assert.equal(scores.some((x) => Math.fround(x) !== x), inexact.includes(words), words.join(' '));
+      }
   });
 
   it('keeps the reference scores when its per-word store starts afresh (an open-ended vocabulary)', function () {

@@ -87,7 +87,7 @@ function caseModeOf(infos: readonly WordInfo[]): CaseMode {
     letters++;
     if (x.letterCase === 1) upper++;
     else if (x.letterCase === 2) lower++;
-    if (x.lower.length > 3) {
+    if (x.long) {
       long++;
       if (x.cap) capitalised++;
     }
@@ -323,6 +323,8 @@ export interface WordInfo {
   cap: number;
   /** 0 no letter, 1 all upper case, 2 all lower case, 3 mixed. */
   letterCase: number;
+  /** More than three characters (caseModeOf, which reads every token's record three times per sentence, so not the string). */
+  long: boolean;
   /** A person title ("Mr.", "President"), a cue for the next word. */
   title: boolean;
   /** The lower-cased word starts with a letter; the word is an opening quote, bracket or colon (documentContext). */
@@ -339,7 +341,7 @@ export interface WordInfo {
    * the word's shape), and whose they are (a tagger's token): kept here rather than in the tagger's own maps to
    * save lookups per token (the word is looked up here anyway).
    */
-  scores: Float64Array | undefined;
+  scores: Float32Array | undefined;
   transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
   /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
@@ -409,7 +411,7 @@ export function wordInfo(word: string): WordInfo {
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -447,6 +449,7 @@ export function shapeContextFeatures(prevShapeH: number, shapeH: number, nextSha
 
 /** Groups of static features that collectFeatures may leave out, for a caller that caches their scores. */
 export const enum FeatureParts {
+  None = 0,
   /** The word's own features (WordInfo.intrinsic). */
   Intrinsic = 1,
   /** Single-neighbour features (neighbourFeatures). */

@@ -67,8 +67,8 @@ const SHAPE_CACHE_BITS = 12;
 
 /**
  * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept before the store
- * starts afresh (680 bytes each: 11 MiB, a few dozen articles' vocabulary), allocated CHUNK_WORDS words at a time;
- * the boundaries before and after a sentence take the first two places.
+ * starts afresh (340 bytes each in float32: 5.3 MiB, a few dozen articles' vocabulary), allocated CHUNK_WORDS words
+ * at a time; the boundaries before and after a sentence take the first two places.
  */
 const WORD_BLOCKS = 5;
 const MAX_SCORED_WORDS = 1 << 14;
@@ -204,29 +204,38 @@ export class NameTagger implements NameRecognizer {
    * valid while its scoresOwner is `generation`. Once MAX_SCORED_WORDS words are kept, the store starts afresh
    * under a new generation (an open-ended vocabulary would otherwise grow it for ever), reusing its places, but
    * only between sentences (startSentence): a sentence's tokens must keep their places while it is scored.
+   *
+   * The store is float32 because the emission loop waits on memory more than it computes: a token reads five
+   * words' blocks, 340 bytes in float32 rather than 680. The sums are computed in float64 and kept only when
+   * float32 holds every one of them exactly (keepBlocks), which it does for every word of the shipped model
+   * (8-bit weights times powers of two whose exponents are close), so the scores are the float64 ones. A word
+   * whose sums float32 cannot hold gets no place (its `scores` stay undefined), and its sentences are scored
+   * feature by feature (score); so do all sentences if the boundaries' sums do not fit (bos or eos undefined).
    */
-  private readonly wordBlocks: Float64Array[] = [];
+  private readonly wordBlocks: Float32Array[] = [];
   private scoredWords = 0;
   private generation: object = {};
-  private bos: Float64Array = new Float64Array(0);
-  private eos: Float64Array = new Float64Array(0);
+  private bos: Float32Array | undefined;
+  private eos: Float32Array | undefined;
+  /** Where wordScores and startSentence sum a word's blocks in float64 before keepBlocks. */
+  private readonly scratchBlocks = new Float64Array(WORD_BLOCKS * LABELS.length);
 
   /**
    * A word's summed weights, in five blocks of L: its own features (WordInfo.intrinsic), then its single-neighbour
-   * features as the previous word, the next, two before and two after (neighbourFeatures roles 0-3). Computed once
-   * per word, with the transition scores into it (transitionsFor its shape), and kept on its WordInfo (itself
-   * cached per word).
+   * features as the previous word, the next, two before and two after (neighbourFeatures roles 0-3), or undefined
+   * if float32 cannot hold them (see wordBlocks). Computed once per word, with the transition scores into it
+   * (transitionsFor its shape), and kept on its WordInfo (itself cached per word).
    */
-  private wordScores(info: WordInfo): Float64Array {
-    if (info.scoresOwner === this.generation) return info.scores!;
-    const r = this.appendWordBlocks(); // (a long sentence may take the store past MAX_SCORED_WORDS)
+  private wordScores(info: WordInfo): Float32Array | undefined {
+    if (info.scoresOwner === this.generation) return info.scores;
+    const sums = this.scratchBlocks.fill(0);
     const L = this.L;
-    for (const h of info.intrinsic) this.add(h, r);
-    for (let role = 0; role < 4; role++) this.sumInto(neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined), r, (role + 1) * L);
-    info.scores = r;
+    for (const h of info.intrinsic) this.add(h, sums);
+    for (let role = 0; role < 4; role++) this.sumInto(neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined), sums, (role + 1) * L);
+    info.scores = this.keepBlocks(sums); // (a long sentence may take the store past MAX_SCORED_WORDS)
     info.transitions = this.transitionsFor(info.shapeH);
     info.scoresOwner = this.generation;
-    return r;
+    return info.scores;
   }
 
   /** Before a sentence is scored: the store set up the first time, and started afresh when it is full. */
@@ -234,22 +243,26 @@ export class NameTagger implements NameRecognizer {
     if (this.scoredWords !== 0 && this.scoredWords < MAX_SCORED_WORDS) return;
     this.generation = {};
     this.scoredWords = 0;
-    const bos = (this.bos = this.appendWordBlocks());
-    const eos = (this.eos = this.appendWordBlocks());
-    for (const role of [0, 2] as const) this.sumInto(neighbourFeatures(undefined, role, 'bos'), bos, (role + 1) * this.L);
-    for (const role of [1, 3] as const) this.sumInto(neighbourFeatures(undefined, role, 'eos'), eos, (role + 1) * this.L);
+    const sums = this.scratchBlocks;
+    sums.fill(0);
+    for (const role of [0, 2] as const) this.sumInto(neighbourFeatures(undefined, role, 'bos'), sums, (role + 1) * this.L);
+    this.bos = this.keepBlocks(sums);
+    sums.fill(0);
+    for (const role of [1, 3] as const) this.sumInto(neighbourFeatures(undefined, role, 'eos'), sums, (role + 1) * this.L);
+    this.eos = this.keepBlocks(sums);
   }
 
-  /** The next place of the store, zeroed. */
-  private appendWordBlocks(): Float64Array {
-    const size = WORD_BLOCKS * this.L;
+  /** The next place of the store, holding a copy of a word's summed blocks, or undefined if float32 cannot hold them exactly. */
+  private keepBlocks(sums: Float64Array): Float32Array | undefined {
+    if (!fitsFloat32(sums)) return undefined;
     const blocks = this.wordBlocks;
     if (this.scoredWords === blocks.length) {
-      const chunk = new Float64Array(CHUNK_WORDS * size);
+      const size = WORD_BLOCKS * this.L;
+      const chunk = new Float32Array(CHUNK_WORDS * size);
       for (let k = 0; k < CHUNK_WORDS; k++) blocks.push(chunk.subarray(k * size, (k + 1) * size));
     }
     const r = blocks[this.scoredWords++]!;
-    r.fill(0);
+    r.set(sums);
     return r;
   }
 
@@ -295,7 +308,7 @@ export class NameTagger implements NameRecognizer {
       if (scale === 0) return;
       if (hashes[p * SLOT_WORDS] === h) {
         const count = this.slotBytes[p * SLOT_BYTES + 8]!;
-        if (count > MAX_PAIRS) addAll(scores, this.slotQuads, p * SLOT_WORDS + SLOT_QUADS, scale);
+        if (count > MAX_PAIRS) addAll(scores, this.slotQuads, scales, p);
         else {
           // (skipping zero weights changes no sum: adding +0 leaves any sum that is not -0 as it is) Two pairs a
           // turn: V8 checks the arrays once a turn.
@@ -324,7 +337,8 @@ export class NameTagger implements NameRecognizer {
    * Summed weights of the shape features (shapeContextFeatures and shapePositionFeatures) per shape triple, first
    * token or not and case mode, in a direct-mapped cache: slot k holds the triple in shapeKeys[3k .. 3k+3) and
    * the other two as shapeKnown[k] - 1 (0: empty), and its scores in shapeBlocks[k] (a view of shapeScores, as
-   * wordBlocks are). Shape triples are few and repeat (most tokens are "Xx" or "x" between the same).
+   * wordBlocks are). Shape triples are few and repeat (most tokens are "Xx" or "x" between the same: a 1,000-word
+   * article has about 150), so that their float64 scores stay in cache, unlike the words' blocks.
    */
   private readonly shapeKeys = new Uint32Array(3 << SHAPE_CACHE_BITS);
   private readonly shapeKnown = new Uint8Array(1 << SHAPE_CACHE_BITS);
@@ -363,7 +377,7 @@ export class NameTagger implements NameRecognizer {
   private emission = new Float64Array(0);
   private forward = new Float64Array(0);
   /** Each token's word's blocks (wordScores). */
-  private readonly tokenBlocks: Float64Array[] = [];
+  private readonly tokenBlocks: Float32Array[] = [];
   private readonly tokenTransitions: Float64Array[] = [];
   private readonly transitionsAt = (i: number): Float64Array => this.tokenTransitions[i]!;
 
@@ -397,10 +411,6 @@ export class NameTagger implements NameRecognizer {
 
   /** Fills this.emission (emissionScores) and this.tokenTransitions for a sentence. */
   private score(words: readonly WordInfo[], doc: DocContext | undefined): void {
-    const exact = this.exactSums;
-    const sf = this.features;
-    // with exact sums, the scores of the features left out come from caches (per word, per shape triple)
-    collectFeatures(words, this.gazetteer, doc, exact ? 0 : FeatureParts.Neighbours | FeatureParts.ShapeContext, sf);
     const L = this.L;
     const n = words.length;
     if (this.emission.length < n * L) {
@@ -409,29 +419,41 @@ export class NameTagger implements NameRecognizer {
     }
     const { emission, tokenBlocks: blocks } = this;
     this.startSentence();
+    // with exact sums, the scores of most features come from caches (per word, per shape triple) if float32 holds
+    // the words' (see wordBlocks)
+    let cached = this.exactSums && this.bos !== undefined && this.eos !== undefined;
     for (let i = 0; i < n; i++) {
       const info = words[i]!;
-      blocks[i] = this.wordScores(info);
+      const b = this.wordScores(info);
+      if (b) blocks[i] = b;
+      else cached = false;
       this.tokenTransitions[i] = info.transitions!;
     }
-    const { hashes, offsets, shapeH, mode } = sf;
+    const sf = this.features;
     const rows = rowsOf(emission);
-    if (exact) {
-      const { bos, eos } = this;
+    if (cached) {
+      collectFeatures(words, this.gazetteer, doc, FeatureParts.None, sf);
+      const { hashes, offsets, shapeH, mode } = sf;
+      const bos = this.bos!;
+      const eos = this.eos!;
       for (let i = 0; i < n; i++) {
         const row = rows[i]!;
         const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS, i === 0, mode);
         sumBlocks(row, blocks[i]!, i > 0 ? blocks[i - 1]! : bos, i + 1 < n ? blocks[i + 1]! : eos, i > 1 ? blocks[i - 2]! : bos, i + 2 < n ? blocks[i + 2]! : eos, sc);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, row);
       }
-    } else {
-      // sums may round: add every feature in the reference order (sentenceFeatures with the intrinsic ones first)
-      for (let i = 0; i < n; i++) {
-        rows[i]!.set(blocks[i]!.subarray(0, L));
-        for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, rows[i]!);
-      }
+      return;
+    }
+    // sums may round, or float32 cannot hold a word's: every feature added in the reference order
+    // (sentenceFeatures), which gives the same scores as the caches when sums are exact
+    collectFeatures(words, this.gazetteer, doc, FeatureParts.Intrinsic | FeatureParts.Neighbours | FeatureParts.ShapeContext, sf);
+    const { hashes, offsets } = sf;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!.fill(0);
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, row);
     }
   }
+
 
   /**
    * Name spans for every sentence of one document, with document-level features and consistency
@@ -524,7 +546,7 @@ export class NameTagger implements NameRecognizer {
  * per straight-line stretch of code but again on every turn of a loop, and a loop over the labels took about
  * twice the instructions.
  */
-function sumBlocks(row: Float64Array, own: Float64Array, p1: Float64Array, n1: Float64Array, p2: Float64Array, n2: Float64Array, shapes: Float64Array): void {
+function sumBlocks(row: Float64Array, own: Float32Array, p1: Float32Array, n1: Float32Array, p2: Float32Array, n2: Float32Array, shapes: Float64Array): void {
   row[0] = own[0]! + p1[17]! + n1[34]! + p2[51]! + n2[68]! + shapes[0]!;
   row[1] = own[1]! + p1[18]! + n1[35]! + p2[52]! + n2[69]! + shapes[1]!;
   row[2] = own[2]! + p1[19]! + n1[36]! + p2[53]! + n2[70]! + shapes[2]!;
@@ -544,11 +566,21 @@ function sumBlocks(row: Float64Array, own: Float64Array, p1: Float64Array, n1: F
   row[16] = own[16]! + p1[33]! + n1[50]! + p2[67]! + n2[84]! + shapes[16]!;
 }
 
+/** Whether float32 holds every one of the sums exactly (so that keeping them in float32 changes no score). */
+function fitsFloat32(sums: Float64Array): boolean {
+  for (let k = 0; k < sums.length; k++) if (Math.fround(sums[k]!) !== sums[k]) return false;
+  return true;
+}
+
 /**
  * scores[l] += the weight of label l × scale for the 17 labels (LABELS), from the five words of four weights
- * at quads[first] (see SLOT_BYTES), written out as sumBlocks is.
+ * of slot p of the weights table (see SLOT_BYTES) and its scale, written out as sumBlocks is. (The slot rather
+ * than its scale is passed: a number that is not a small integer, passed to a function V8 does not inline,
+ * is allocated on the heap, and this runs a few thousand times per article.)
  */
-function addAll(scores: Float64Array, quads: Int32Array, first: number, scale: number): void {
+function addAll(scores: Float64Array, quads: Int32Array, scales: Float32Array, p: number): void {
+  const scale = scales[p * SLOT_WORDS + 1]!;
+  const first = p * SLOT_WORDS + SLOT_QUADS;
   let v = quads[first]!;
   scores[0]! += ((v << 24) >> 24) * scale;
   scores[1]! += ((v << 16) >> 24) * scale;
