@@ -113,7 +113,7 @@ function npBack(words: Words, end: number): number {
       if (!(startsWithCapital(words.text(k - 1)!) || ROLE_QUALIFIERS.has(words.lower(k - 1)!)) || !(startsWithCapital(words.text(k + 1)!) || ROLE_QUALIFIERS.has(words.lower(k + 1)!))) break;
     }
     // another cue ends the phrase ("…, he said, officials added"), but not a noun that looks like one ("state")
-    if (k !== end && REPORTING_CUE_FORMS.has(lower) && !ROLE_QUALIFIERS.has(lower) && /(?:ed|aid|old|rote|says)$/.test(lower)) break;
+    if (k !== end && (words.classes(k) & REPORTING_CUE) !== 0 && !ROLE_QUALIFIERS.has(lower) && /(?:ed|aid|old|rote|says)$/.test(lower)) break;
     k--;
     n++;
   }
@@ -333,12 +333,15 @@ export function findAttributions(model: TextModel, words: Words, classes: number
       }
     }
     if (!(wordClasses & (REPORTING_CUE | OTHER_CUE))) continue;
+    // (the word's classes say which of these lexicons can hold it at all: most cues are reporting verbs, in no other)
+    const other = (wordClasses & OTHER_CUE) !== 0;
     // expressive verbs ("…," Toomey fumed; the editorial read, "…") attribute only right next to a quote
-    const pointOut = POINT_FORMS.has(w) && words.lower(i + 1) === 'out';
-    const lemma = REPORTING_CUE_FORMS.get(w) ?? (pointOut ? 'point out' : EXPRESSIVE_CUE_FORMS.has(w) && quoteNear(words, i) ? w : undefined);
-    const belief = BELIEF_CUE_FORMS.has(w);
-    const docCue = DOCUMENT_CUE_FORMS.has(w);
-    const nonSpeech = NON_SPEECH_CUES.has(w);
+    const pointOut = other && POINT_FORMS.has(w) && words.lower(i + 1) === 'out';
+    const reported = wordClasses & REPORTING_CUE ? REPORTING_CUE_FORMS.get(w) : undefined;
+    const lemma = reported ?? (pointOut ? 'point out' : other && EXPRESSIVE_CUE_FORMS.has(w) && quoteNear(words, i) ? w : undefined);
+    const belief = other && BELIEF_CUE_FORMS.has(w);
+    const docCue = other && DOCUMENT_CUE_FORMS.has(w);
+    const nonSpeech = other && NON_SPEECH_CUES.has(w);
     if (!lemma && !belief && !docCue && !nonSpeech) continue;
     const initial = words.initial(i);
     if (initial && !(nonSpeech)) {

@@ -41,7 +41,7 @@ export class DocumentWords {
     /** For each token, its word classes (../wordClasses). */
     readonly classes: Uint16Array,
   ) {
-    // no sentence has more words than tokens
+    // the words of all the sentences together never outnumber the tokens
     this.token = new Int32Array(model.tokens.length);
   }
 
