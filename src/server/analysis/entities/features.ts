@@ -268,6 +268,13 @@ export interface SentenceFeatures {
 /** The hashes that stand for the words before and after the sentence. */
 export const BOS = hashString('<s>');
 export const EOS = hashString('</s>');
+/**
+ * BOS and EOS as the entries of a Uint32Array, for the per-token choice between one of them and a hash read from
+ * a Uint32Array (`i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!`): V8 keeps that choice a 32-bit integer when both
+ * sides are such elements, but makes it a heap number (an allocation per token) for hashes of 2^31 and more when
+ * one side is the constant.
+ */
+export const BOUNDARIES = Uint32Array.of(BOS, EOS);
 
 /**
  * What collectFeatures computes for one sentence of n tokens, in arrays that only grow: a caller that is done with
@@ -519,7 +526,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     }
     if (withShapeContext) for (const h of shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOS, shape, i + 1 < n ? shapeH[i + 1]! : EOS)) out.push(h);
     out.push(mix(prev[Ctx.BigramPrev]!, low));
-    out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : EOS));
+    out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : BOUNDARIES[1]!));
     out.push(mix(prev[Ctx.PrevShapeLower]!, low));
     out.push(mix(next[Ctx.NextShapeLower]!, low));
     if (withNeighbours) {

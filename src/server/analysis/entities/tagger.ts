@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  BOS, CaseMode, EOS, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
+  BOUNDARIES, CaseMode, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
   pathMargins, rowsOf, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 
@@ -438,7 +438,7 @@ export class NameTagger implements NameRecognizer {
       const eos = this.eos!;
       for (let i = 0; i < n; i++) {
         const row = rows[i]!;
-        const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOS, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : EOS, i === 0, mode);
+        const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!, i === 0, mode);
         sumBlocks(row, blocks[i]!, i > 0 ? blocks[i - 1]! : bos, i + 1 < n ? blocks[i + 1]! : eos, i > 1 ? blocks[i - 2]! : bos, i + 2 < n ? blocks[i + 2]! : eos, sc);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, row);
       }
