@@ -6,19 +6,30 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { buildTextModel } from '../../src/server/analysis/text';
-import { findValues, matchesAt, openingFilter, typesOpeningAt } from '../../src/server/analysis/entities/values';
+import { findValues, matchesAt, openingFilter, typesOpeningAt, valueEndAt } from '../../src/server/analysis/entities/values';
 
 /** "offset:type" where a type's patterns match in `text` but the filter would not try them. */
 function turnedAway(text: string): string[] {
   const out: string[] = [];
   for (let at = 0; at < text.length; at++) {
-    const m = matchesAt(text, at);
     const types = typesOpeningAt(text, at);
-    for (let k = 0; k < 5; k++) if (m[k + 1] && !(types & (1 << k))) out.push(`${at}:${k}`);
+    for (let k = 0; k < 5; k++) if (valueEndAt(text, at, k) > at && !(types & (1 << k))) out.push(`${at}:${k}`);
   }
   return out;
 }
 const opensValue = (text: string): boolean => typesOpeningAt(text, 0) !== 0;
+
+/** Random text made of pieces of values, separators and noise. */
+const VALUE_LIKE_PIECES = [
+  ' ', ' ', ', ', '. ', '-', '–', '\u00a0', '\n', 'the ', 'The ', 'of ', 'in ', 'on ', 'by ', 'a ', 'an ', 'early ', 'mid-', 'late ',
+  'last ', 'next ', 'this ', 'past ', 'May', 'March', 'may', 'Jan.', 'Sept', 'December', 'Monday', 'Fridays', 'morning', 'night',
+  'week', 'months', 'years', 'ago', 'decade', 'century', 'twenties', 'XX', 'IV', 'first', 'quarter', 'half', 'Q3', 'H1', 'summer',
+  'Christmas', 'Eid', 'al', 'Adha', 'today', 'tonight', 'noon', '5', '12', '31st', '2023', '1573', '1990s', '’90s', "'80s", '1,200',
+  '3.5', '0600', ':30', '%', 'percent', 'per cent', 'percentage points', 'million', 'bn', 'm', 'k', 'km', 'miles', 'kg', 'degrees',
+  'a.m.', 'p.m.', 'GMT', 'local time', '$', 'US$', '€', '£', '₹', 'Rs ', 'KSh', 'USD', 'dollars', 'euros', 'rupees', 'five', 'twenty',
+  'a few', 'dozens of', 'and ', 'to ', 'or ', 'since ', 'until ', 'about ', 'around ', '/', 'No. ',
+];
+const valueLikeText = fc.array(fc.oneof(fc.constantFrom(...VALUE_LIKE_PIECES), fc.string({ maxLength: 3 })), { maxLength: 24 }).map((parts) => parts.join(''));
 
 describe('values: the opening filter', () => {
   it('reads alternatives, classes, ranges, repeats, escapes and assertions', () => {
@@ -84,16 +95,26 @@ describe('values: the opening filter', () => {
   });
 
   it('turns away no offset where a value pattern matches, in random text of value-like pieces', () => {
-    const pieces = [
-      ' ', ' ', ', ', '. ', '-', '–', '\u00a0', '\n', 'the ', 'The ', 'of ', 'in ', 'on ', 'by ', 'a ', 'an ', 'early ', 'mid-', 'late ',
-      'last ', 'next ', 'this ', 'past ', 'May', 'March', 'may', 'Jan.', 'Sept', 'December', 'Monday', 'Fridays', 'morning', 'night',
-      'week', 'months', 'years', 'ago', 'decade', 'century', 'twenties', 'XX', 'IV', 'first', 'quarter', 'half', 'Q3', 'H1', 'summer',
-      'Christmas', 'Eid', 'al', 'Adha', 'today', 'tonight', 'noon', '5', '12', '31st', '2023', '1573', '1990s', '’90s', "'80s", '1,200',
-      '3.5', '0600', ':30', '%', 'percent', 'per cent', 'percentage points', 'million', 'bn', 'm', 'k', 'km', 'miles', 'kg', 'degrees',
-      'a.m.', 'p.m.', 'GMT', 'local time', '$', 'US$', '€', '£', '₹', 'Rs ', 'KSh', 'USD', 'dollars', 'euros', 'rupees', 'five', 'twenty',
-      'a few', 'dozens of', 'and ', 'to ', 'or ', 'since ', 'until ', 'about ', 'around ', '/', 'No. ',
-    ];
-    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 24 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, (t) => turnedAway(t).length === 0), { numRuns: 400 });
+    fc.assert(fc.property(valueLikeText, (t) => turnedAway(t).length === 0), { numRuns: 400 });
+  });
+});
+
+describe('values: the patterns at a start', () => {
+  it("end each type's value alone where they end it among all types", () => {
+    const agree = (t: string): boolean => {
+      for (let at = 0; at < t.length; at++) {
+        const all = matchesAt(t, at);
+        for (let k = 0; k < 5; k++) if (valueEndAt(t, at, k) !== at + (all[k + 1]?.length ?? 0)) return false;
+      }
+      return true;
+    };
+    assert.ok(agree('We met on  Monday, 4 May 2023 at 5 p.m. and paid $2.3 billion, up 3.5 percent in 2022.'));
+    fc.assert(fc.property(valueLikeText, agree), { numRuns: 300 });
+  });
+
+  it('leave the leading word and its white space out of a value', () => {
+    const text = 'The talks resumed on  Monday and ran until\tnoon.';
+    const found = findValues(buildTextModel(text)).map((v) => text.slice(v.start, v.end));
+    assert.deepEqual(found, ['Monday', 'noon']);
   });
 });

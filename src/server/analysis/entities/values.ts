@@ -168,20 +168,32 @@ function caseless(source: string): string {
 }
 const VALUE_TYPES: ValueType[] = ['DATE', 'TIME', 'MONEY', 'PERCENT', 'QUANTITY'];
 const TYPE_ALTERNATIONS = [DATE_PATTERNS, TIME_PATTERNS, MONEY_PATTERNS, PERCENT_PATTERNS, QUANTITY_PATTERNS].map(alternation);
-/**
- * The alternations of some types at one offset, in one native call, by the mask of those types (bit k for
- * VALUE_TYPES[k]): one sticky pattern of a lookahead per type, `(?=(alternation)|)`, which always matches (empty)
- * and captures in group k+1 what VALUE_TYPES[k] matches there, if anything; a type left out has an empty group. The
- * patterns hold no capturing groups of their own. Made the first time a mask is asked for.
- */
-const TYPES_AT: (RegExp | undefined)[] = [];
-const ALL_TYPES = (1 << VALUE_TYPES.length) - 1;
+// Two ways to try the patterns at a start. Most starts can begin one type only (a month, a weekday, "percent"): its
+// alternation alone, as a sticky pattern tried by test(), says where the value ends by the pattern's lastIndex, and
+// makes no match array or substring. A start that can begin several types (a number) tries them all in one native
+// call rather than one call each.
 
-/** What the types of `mask` match at `at`: VALUE_TYPES[k]'s in element k + 1 (empty or undefined for nothing). */
-export function matchesAt(prose: string, at: number, mask = ALL_TYPES): RegExpExecArray {
-  const re = (TYPES_AT[mask] ??= new RegExp(TYPE_ALTERNATIONS.map((a, k) => (mask & (1 << k) ? `(?=(${a})|)` : '()')).join(''), 'y'));
+/** Each type's alternation as a sticky pattern, made the first time the type is tried alone. */
+const TYPE_AT: (RegExp | undefined)[] = [];
+
+/** Where the value of VALUE_TYPES[k] that starts at `at` ends; `at` for none (or an empty match). */
+export function valueEndAt(prose: string, at: number, k: number): number {
+  const re = (TYPE_AT[k] ??= new RegExp(TYPE_ALTERNATIONS[k]!, 'y'));
   re.lastIndex = at;
-  return re.exec(prose)!;
+  return re.test(prose) ? re.lastIndex : at;
+}
+
+/**
+ * Every type's alternation at one offset: a sticky pattern of one lookahead per type, `(?=(alternation)|)`, which
+ * always matches (empty) and captures in group k + 1 what VALUE_TYPES[k] matches there, if anything (the patterns
+ * hold no capturing groups of their own).
+ */
+const ALL_TYPES_AT = new RegExp(TYPE_ALTERNATIONS.map((a) => `(?=(${a})|)`).join(''), 'y');
+
+/** What every type matches at `at`: VALUE_TYPES[k]'s in element k + 1 (empty for nothing). */
+export function matchesAt(prose: string, at: number): RegExpExecArray {
+  ALL_TYPES_AT.lastIndex = at;
+  return ALL_TYPES_AT.exec(prose)!;
 }
 
 // ---- where a value can begin ------------------------------------------------------------------------------------
@@ -189,7 +201,7 @@ export function matchesAt(prose: string, at: number, mask = ALL_TYPES): RegExpEx
 // Most look-back starts ("said", "which", the "the" before "year") begin no value, yet each cost a native call that
 // tried every alternative there, and a start that can only begin a date need not try the other types. So a start
 // is tried only for the types whose patterns its first characters can begin: an opening filter read from the
-// alternations' sources (the very text of the patterns tried, TYPES_AT) when the module loads, so that no edit of a
+// alternations' sources (the very text of the patterns tried, TYPE_AT) when the module loads, so that no edit of a
 // pattern can leave it behind.
 
 /** The symbol the opening filter reads a character as: a digit as '0', white space as ' ', any other as itself. */
@@ -424,34 +436,45 @@ function scan(model: TextModel, out: Candidate[]): void {
     for (let k = Math.max(0, i - LOOKBACK, lastTried + 1); k <= i; k++) {
       if (tokens[k]!.sentence !== sentence) continue;
       const types = typesOpeningAt(prose, tokens[k]!.start);
-      // a start that can begin one type tries that type's patterns, one that can begin more tries every type's: six
-      // patterns to compile (one per type and one of all) rather than one per mask met, each costing about what the
-      // types it holds do, the first time it runs
-      if (types !== 0) scanAt(prose, tokens[k]!.start, (types & (types - 1)) === 0 ? types : ALL_TYPES, out);
+      if (types !== 0) scanAt(prose, tokens[k]!.start, types, out);
       lastTried = k;
     }
   }
 }
 
 /** Words the patterns take before a value to tell it apart, left out of the value's span ("on Monday" is "Monday"). */
-const LEADING_WORD = /^(?:(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+)/i;
+const LEADING_WORD = /(?:on|until|by|since|at|around|about|past|before|after|in|from|during|through|of|between|to|and|or)\s+/iy;
 
-/** The values of the types of `mask` that start at `at`. */
+/** The values of the types of `mask` (bit k for VALUE_TYPES[k]) that start at `at`. */
 function scanAt(prose: string, at: number, mask: number, out: Candidate[]): void {
-  const m = matchesAt(prose, at, mask);
-  for (let k = 0; k < VALUE_TYPES.length; k++) {
-    const found = m[k + 1];
-    if (!found) continue;
-    const type = VALUE_TYPES[k]!;
-    let start = at;
-    let end = start + found.length;
-    // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
-    const lead = type !== 'MONEY' ? LEADING_WORD.exec(found) : null;
-    if (lead) start += lead[0].length;
-    while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
-    out.push({ start, end, type });
+  if ((mask & (mask - 1)) === 0) {
+    const k = 31 - Math.clz32(mask);
+    addValue(prose, at, valueEndAt(prose, at, k), k, out);
+    return;
   }
+  const m = matchesAt(prose, at);
+  for (let k = 0; k < VALUE_TYPES.length; k++) addValue(prose, at, at + (m[k + 1]?.length ?? 0), k, out);
 }
+
+/** The value of VALUE_TYPES[k] matched at prose[at, end), if the match is not empty. */
+function addValue(prose: string, at: number, end: number, k: number, out: Candidate[]): void {
+  if (end === at) return;
+  const type = VALUE_TYPES[k]!;
+  // spans never end on spaces nor start with "on"/"by" (kept in patterns only to disambiguate)
+  const start = type !== 'MONEY' ? at + leadingWord(prose, at, end) : at;
+  while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
+  out.push({ start, end, type });
+}
+
+/** The length of the leading word (and the white space after it) of the value prose[at, end), 0 for none. */
+function leadingWord(prose: string, at: number, end: number): number {
+  LEADING_WORD.lastIndex = at;
+  if (!LEADING_WORD.test(prose)) return 0;
+  // (the white space may run on past the value's end: the value's own text decides, as the leading word is of it)
+  if (LEADING_WORD.lastIndex <= end) return LEADING_WORD.lastIndex - at;
+  return LEADING_WORD_OF_VALUE.exec(prose.slice(at, end))?.[0].length ?? 0;
+}
+const LEADING_WORD_OF_VALUE = new RegExp(`^(?:${LEADING_WORD.source})`, 'i');
 
 // The guards' patterns, made once (a regular-expression literal makes an object each time it runs).
 /** A path or URL up to an offset ("…/2022/07/"). */
