@@ -298,11 +298,8 @@ export function lowerCaseOf(text: string): LowerCaseOf {
   return (start, end) => text.slice(start, end).toLowerCase();
 }
 
-/**
- * Every attribution in one sentence. `classes`: the union of its words' classes (../wordClasses), which says
- * whether an agentless phrase can be there at all.
- */
-export function findAttributions(model: TextModel, words: Words, classes: number, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
+/** Every attribution in one sentence (its words' classes say whether an agentless phrase can be there at all). */
+export function findAttributions(model: TextModel, words: Words, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
@@ -438,6 +435,7 @@ export function findAttributions(model: TextModel, words: Words, classes: number
     }
   }
   // an agentless phrase holds a word of AGENTLESS_KEY, or "it" and its verb
+  const classes = words.union;
   if (!(classes & AGENTLESS_KEY) && !(classes & AGENTLESS_IT && classes & AGENTLESS_VERB)) return out;
   for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower(sentenceStart, sentenceEnd))) {
     // "it is widely believed" matches three patterns: keep the widest

@@ -48,9 +48,8 @@ const SOURCE_PLACEHOLDER = '[source]';
 interface SentenceInfo {
   index: number;
   paragraph: number;
+  /** Its words, with the union of their classes (Words.union: which claim patterns can match in the sentence at all). */
   words: Words;
-  /** The union of its words' classes (../wordClasses): which claim patterns can match in the sentence at all. */
-  classes: number;
   attributions: Attribution[];
   /** Whole sentence inside quotation marks: no claim of the reporter's. */
   allQuoted: boolean;
@@ -82,14 +81,13 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
-    if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, classes: 0, attributions: [], allQuoted: true, speechBy: undefined };
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, attributions: [], allQuoted: true, speechBy: undefined };
     const words = documentWords.sentence(index);
-    const union = words.union;
-    const attributions = findAttributions(model, words, union, claim, s.start, s.end, lower);
+    const attributions = findAttributions(model, words, claim, s.start, s.end, lower);
     let allQuoted = true;
     for (let i = 0; i < words.length && allQuoted; i++) allQuoted = words.isQuote(i) || (!(words.classes(i) & WORD) && words.text(i)!.length === 1);
     // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
-    return { index, paragraph: s.paragraph, words, classes: union, attributions, allQuoted, speechBy: undefined };
+    return { index, paragraph: s.paragraph, words, attributions, allQuoted, speechBy: undefined };
   });
   const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
@@ -542,8 +540,8 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const sent = cx.model.sentences[s.index]!;
   const text = cx.claim.slice(sent.start, sent.end);
   const hits: StatHit[] = [];
-  const cased = (s.classes & STAT_KEYS[0]!) !== 0 && ANY_STAT[0]!.test(text);
-  const caseless = (s.classes & STAT_KEYS[1]!) !== 0 && ANY_STAT[1]!.test(text);
+  const cased = (s.words.union & STAT_KEYS[0]!) !== 0 && ANY_STAT[0]!.test(text);
+  const caseless = (s.words.union & STAT_KEYS[1]!) !== 0 && ANY_STAT[1]!.test(text);
   for (const re of STAT_PATTERNS) {
     if (!(re.ignoreCase ? caseless : cased)) continue;
     re.lastIndex = 0;
@@ -559,7 +557,7 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   // counts of people: "12,000 people", "at least 40 were killed", "killing 15"
   const words = s.words;
   // a count is a number in digits or spelled out, and the classes of the sentence and its words say where one can be
-  const counts = (s.classes & (DIGIT | SPELLED_NUMBER)) !== 0;
+  const counts = (words.union & (DIGIT | SPELLED_NUMBER)) !== 0;
   for (let i = 0; counts && i < words.length; i++) {
     const classes = words.classes(i);
     if (!(classes & (DIGIT | SPELLED_NUMBER))) continue;
@@ -637,7 +635,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
 
 function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
   // a causal cue's first word has the class CAUSAL_KEY
-  if (attributed || !(s.classes & CAUSAL_KEY)) return;
+  if (attributed || !(s.words.union & CAUSAL_KEY)) return;
   const sent = cx.model.sentences[s.index]!;
   const lower = cx.lower(sent.start, sent.end);
   {
