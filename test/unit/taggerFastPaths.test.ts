@@ -270,6 +270,11 @@ describe('BILOU decoder', () => {
         // margins for the tokens in names only: the same values there, NaN elsewhere
         const named = pathMargins(n, L, emission, transitions, forward, labels, true);
         assert.ok(named.every((m, i) => (labels[i] === 0 ? Number.isNaN(m) : Object.is(m, ref.margins[i]))), `trial ${trial}: ${named} vs ${ref.margins}`);
+        // the same written into arrays reused from a longer sentence (as the tagger does), the rest left as it was
+        const path = viterbi(n, L, emission, transitions, forward, new Array<number>(n + 3).fill(7));
+        const reused = pathMargins(n, L, emission, transitions, forward, path, true, new Array<number>(n + 3).fill(5));
+        assert.deepEqual(path, [...labels, 7, 7, 7], `trial ${trial}`);
+        assert.ok(reused.every((m, i) => (i < n ? Object.is(m, named[i]) : m === 5)), `trial ${trial}: ${reused} vs ${named}`);
       }
     }
   });

@@ -841,9 +841,10 @@ function checkLabels(L: number): void {
  * Best label sequence (Viterbi) under BILOU constraints. `emission[i*L + l]` scores label l at token i;
  * `transitions(i)` gives the transition scores into token i as (L+1) rows (previous label -1..L-1) of L columns,
  * best made by boundedTransitions (faster). L must be LABELS.length. The forward (Viterbi) scores are left in
- * `forward` (at least n*L long) for pathMargins.
+ * `forward` (at least n*L long) for pathMargins. The labels are written to `path[0 .. n)`, a new array unless the
+ * caller reuses one (at least n long), and it is returned.
  */
-export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array): number[] {
+export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array, path = new Array<number>(n)): number[] {
   checkLabels(L);
   if (n === 0) return [];
   if (backScratch.length < n * L) {
@@ -894,7 +895,6 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
   const lastBase = (n - 1) * L;
   let best = CLOSED[0]!;
   for (const l of CLOSED) if (score[lastBase + l]! > score[lastBase + best]!) best = l;
-  const path = new Array<number>(n);
   path[n - 1] = best;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * L + path[i]!]!;
   return path;
@@ -904,9 +904,19 @@ export function viterbi(n: number, L: number, emission: Float64Array, transition
  * For each token, how much better the best path is than the best path that gives the token any other label
  * (max-marginals from the Viterbi forward scores and a backward pass): a per-token confidence margin. With
  * `namesOnly`, only for the tokens the path labels as part of a name (NaN for the others), which spares the
- * backward pass before the first of them.
+ * backward pass before the first of them. The margins are written to `margins[0 .. n)`, a new array unless the
+ * caller reuses one, and it is returned.
  */
-export function pathMargins(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward: Float64Array, path: readonly number[], namesOnly = false): number[] {
+export function pathMargins(
+  n: number,
+  L: number,
+  emission: Float64Array,
+  transitions: (i: number) => Float64Array,
+  forward: Float64Array,
+  path: readonly number[],
+  namesOnly = false,
+  margins = new Array<number>(n),
+): number[] {
   checkLabels(L);
   let from = 0;
   if (namesOnly) while (from < n && path[from] === 0) from++;
@@ -976,7 +986,7 @@ export function pathMargins(n: number, L: number, emission: Float64Array, transi
     // B-x and I-x go on to I-x or L-x of the type
     openOnward(cur, next, e, t);
   }
-  const margins = new Array<number>(n).fill(NaN);
+  margins.fill(NaN, 0, n);
   for (let i = from; i < n; i++) {
     const base = i * L;
     const chosen = path[i]!;

@@ -376,6 +376,9 @@ export class NameTagger implements NameRecognizer {
   private readonly features = new FeatureBuffers();
   private emission = new Float64Array(0);
   private forward = new Float64Array(0);
+  /** A sentence's labels and margins (label), as long as emission has rows. */
+  private labels: number[] = [];
+  private margins: number[] = [];
   /** Each token's word's blocks (wordScores). */
   private readonly tokenBlocks: Float32Array[] = [];
   private readonly tokenTransitions: Float64Array[] = [];
@@ -383,13 +386,14 @@ export class NameTagger implements NameRecognizer {
 
   /**
    * BILOU label indices for one sentence (Viterbi), with each token's max-marginal margin over any other label,
-   * computed only for tokens in names (NaN for O: span confidences read no others).
+   * computed only for tokens in names (NaN for O: span confidences read no others), in arrays reused from sentence
+   * to sentence (entries from the sentence's length on are left over).
    */
   private label(words: readonly WordInfo[], doc: DocContext | undefined): { labels: number[]; margins: number[] } {
     this.score(words, doc);
     const n = words.length;
-    const labels = viterbi(n, this.L, this.emission, this.transitionsAt, this.forward);
-    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels, true);
+    const labels = viterbi(n, this.L, this.emission, this.transitionsAt, this.forward, this.labels);
+    const margins = pathMargins(n, this.L, this.emission, this.transitionsAt, this.forward, labels, true, this.margins);
     return { labels, margins };
   }
 
@@ -416,6 +420,8 @@ export class NameTagger implements NameRecognizer {
     if (this.emission.length < n * L) {
       this.emission = new Float64Array(2 * n * L);
       this.forward = new Float64Array(2 * n * L);
+      this.labels = new Array<number>(2 * n).fill(0);
+      this.margins = new Array<number>(2 * n).fill(NaN);
     }
     const { emission, tokenBlocks: blocks } = this;
     this.startSentence();
@@ -473,7 +479,7 @@ export class NameTagger implements NameRecognizer {
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
       if (++tagged % CHECKPOINT_SENTENCES === 0) options.checkpoint?.();
       const { labels, margins } = this.label(words, doc);
-      return spansFromLabels(labels, margins);
+      return spansFromLabels(words.length, labels, margins);
     };
     const memo = options.memo;
     let spans: WordSpan[][];
@@ -651,11 +657,12 @@ function quantise(hashes: Uint32Array, weights: Float32Array): QuantisedWeights 
 /** Path margin (perceptron score units) → rough 0..1 confidence. */
 const confidenceOf = (margin: number): number => 1 / (1 + Math.exp(-margin / 4));
 
-function spansFromLabels(labels: readonly number[], margins: readonly number[]): WordSpan[] {
+/** The name spans of the labels of a sentence of n tokens (labels[0 .. n)), with confidences from their tokens' margins. */
+function spansFromLabels(n: number, labels: readonly number[], margins: readonly number[]): WordSpan[] {
   const out: WordSpan[] = [];
   let start = -1;
   let minMargin = Infinity;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < n; i++) {
     const p = labelParts(labels[i]!);
     if (!p) continue;
     if (p.pos === 0) {
