@@ -156,39 +156,45 @@ const OPENING_PUNCTUATION = /^[\s"“‘'(\[—–-]*$/;
 
 /**
  * Confidence-weighted votes among name types, kept in the order the types were first voted for. Made with the first
- * vote: most names are voted one type only, and the arrays are made to the size of what they hold (empty ones grow
- * to seventeen elements at the first push).
+ * vote, which is kept in fields: most names are voted one type only, and two arrays per name cost some 100 bytes.
  */
 class TypeVotes {
-  private readonly types: NameType[];
-  private readonly weights: number[];
+  private readonly first: NameType;
+  private firstWeight: number;
+  /** The types voted for after the first, made when a second type is. */
+  private more: { type: NameType; weight: number }[] | undefined;
 
   constructor(type: NameType, w: number) {
-    this.types = [type];
-    this.weights = [0 + w];
+    this.first = type;
+    this.firstWeight = 0 + w;
   }
 
   get size(): number {
-    return this.types.length;
+    return 1 + (this.more?.length ?? 0);
   }
 
   add(type: NameType, w: number): void {
-    const i = this.types.indexOf(type);
-    if (i >= 0) this.weights[i] = this.weights[i]! + w;
-    else {
-      this.types.push(type);
-      this.weights.push(0 + w);
+    if (type === this.first) {
+      this.firstWeight += w;
+      return;
     }
+    const other = this.more?.find((v) => v.type === type);
+    if (other) other.weight += w;
+    else (this.more ??= []).push({ type, weight: 0 + w });
   }
 
   /** The type with the most weight, the first voted for on a tie; `fallback` when none weighs more than -1. */
   winner(fallback: NameType): NameType {
     let best = fallback;
     let bestW = -1;
-    for (let i = 0; i < this.types.length; i++) {
-      if (this.weights[i]! > bestW) {
-        best = this.types[i]!;
-        bestW = this.weights[i]!;
+    if (this.firstWeight > bestW) {
+      best = this.first;
+      bestW = this.firstWeight;
+    }
+    for (const v of this.more ?? []) {
+      if (v.weight > bestW) {
+        best = v.type;
+        bestW = v.weight;
       }
     }
     return best;
