@@ -689,7 +689,6 @@ class QuoteExtractor {
     }
     // passive "was told", "were asked": the subject is the listener, not the speaker
     if (!isIng && (be || bare) && !have) return null;
-    const cueFirst = i;
     const after = this.afterCue(i, lemma, u);
     // a parenthetical between speaker and cue belongs to the speaker: "Sen. Maria Cole (D-Ore.) said",
     // "Several neighbours — including two teachers — said"
@@ -721,7 +720,7 @@ class QuoteExtractor {
     if (L0 && !leftIsQuote && this.lower[L]! === 'who' && L - 1 >= u.first) {
       // "Mendes, who said the strike would go on, …": the relative pronoun stands for the name before it
       const speaker: SpeakerPhrase = { first: L, last: L, head: L };
-      return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: L, mode: 'after', after, how: 'speaker named before "who"' };
+      return { form: 'subject', cueFirst: i, cueLast: i, lemma, speaker, parts: [], clauseStart: L, mode: 'after', after, how: 'speaker named before "who"' };
     }
     if (!L0 || leftIsQuote || L0.text === ',' || L0.text === '—' || L0.text === '--') {
       // inverted: '"…," said Jane Ortiz' — or an appositive: "Ortiz, who chairs the panel, said …"
@@ -738,7 +737,7 @@ class QuoteExtractor {
         const speaker = this.appositiveSpeaker(L, u);
         if (speaker) {
           const mode = this.contentSide(after, u, speaker.first, i);
-          return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
+          return { form: 'subject', cueFirst: i, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
         }
       }
       return null;
@@ -749,7 +748,7 @@ class QuoteExtractor {
     // the phrase must not reach into a quote
     for (let k = speaker.first; k <= speaker.last; k++) if (this.markOf[k]! >= 0) return null;
     const mode = this.contentSide(after, u, speaker.first, i);
-    return { form: 'subject', cueFirst, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
+    return { form: 'subject', cueFirst: i, cueLast: i, lemma, speaker, parts: [], clauseStart: speaker.first, mode, after, how: 'speaker named in the same sentence' };
   }
 
   /** "Ortiz, who chairs the panel, said": the phrase before the comma that opens the aside. */
