@@ -153,6 +153,13 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/**
+ * The char code at `i` of `s`, or 0 before its start or past its end, where charCodeAt gives NaN: 0 fails every test
+ * the tokenizer makes of a character, as NaN does, and keeps its optimized code on small integers (the tokenizer
+ * reads past a token to find its end; NaN there made it call out of its optimized code for every character read).
+ */
+const codeAt = (s: string, i: number): number => ((i >>> 0) < s.length ? s.charCodeAt(i) : 0);
+
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
   const offsets = tokenOffsets(end - start);
@@ -203,7 +210,7 @@ function scanTokens(prose: string, start: number, end: number, offsets: TokenOff
       e = TOKEN_RE.test(prose) ? TOKEN_RE.lastIndex : s + 1; // (always matches: \S)
     }
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
-    if (prose.charCodeAt(e) === 46 /* . */ && isAbbreviation(prose, s, e)) e++;
+    if (codeAt(prose, e) === 46 /* . */ && isAbbreviation(prose, s, e)) e++;
     const cut = clitic(prose, s, e);
     starts[n] = s;
     if (cut > 0) {
@@ -312,20 +319,20 @@ const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c)
  * caller runs the pattern. Follows TOKEN_RE's alternatives in order.
  */
 function asciiTokenEnd(prose: string, s: number): number {
-  const c = prose.charCodeAt(s);
-  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(prose.charCodeAt(s + 1)))) {
+  const c = codeAt(prose, s);
+  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(codeAt(prose, s + 1)))) {
     // [$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?
     let i = isAsciiDigit(c) ? s : s + 1;
-    while (isAsciiDigit(prose.charCodeAt(i))) i++;
+    while (isAsciiDigit(codeAt(prose, i))) i++;
     for (;;) {
-      const p = prose.charCodeAt(i);
-      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(prose.charCodeAt(i + 1))) {
+      const p = codeAt(prose, i);
+      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(codeAt(prose, i + 1))) {
         i += 2;
-        while (isAsciiDigit(prose.charCodeAt(i))) i++;
+        while (isAsciiDigit(codeAt(prose, i))) i++;
       } else break;
     }
-    const a = prose.charCodeAt(i);
-    const b = prose.charCodeAt(i + 1);
+    const a = codeAt(prose, i);
+    const b = codeAt(prose, i + 1);
     if (a === 37 /* % */) return i + 1;
     if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) return i + 2; // st nd rd th
     if (a === 115 /* s */) return i + 1;
@@ -335,28 +342,28 @@ function asciiTokenEnd(prose: string, s: number): number {
   if (!isAsciiLetter(c)) return s + 1; // ASCII punctuation: \S
   // (?:[A-Za-z]\.){2,}(?![A-Za-z]): "U.S.", "a.m."
   let i = s;
-  while (isAsciiLetter(prose.charCodeAt(i)) && prose.charCodeAt(i + 1) === 46) i += 2;
-  if (i - s >= 4 && !isAsciiLetter(prose.charCodeAt(i))) return i;
+  while (isAsciiLetter(codeAt(prose, i)) && codeAt(prose, i + 1) === 46) i += 2;
+  if (i - s >= 4 && !isAsciiLetter(codeAt(prose, i))) return i;
   // [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*
   i = s;
   let p = c;
-  while (isAsciiAlnum(p)) p = prose.charCodeAt(++i);
+  while (isAsciiAlnum(p)) p = codeAt(prose, ++i);
   for (;;) {
     // p is the character after the last run: a group may start here
     if (p >= 128) return -1;
-    const q = prose.charCodeAt(i + 1);
+    const q = codeAt(prose, i + 1);
     if (p === 39 /* ' */) {
       if (q >= 128) return -1;
       if (!isAsciiLetter(q)) return i;
       p = q;
       i++;
-      while (isAsciiLetter(p)) p = prose.charCodeAt(++i);
+      while (isAsciiLetter(p)) p = codeAt(prose, ++i);
     } else if (p === 45 || p === 46 || p === 38 /* - . & */) {
       if (q >= 128) return -1;
       if (!isAsciiAlnum(q)) return i;
       p = q;
       i++;
-      while (isAsciiAlnum(p)) p = prose.charCodeAt(++i);
+      while (isAsciiAlnum(p)) p = codeAt(prose, ++i);
     } else return i;
   }
 }
@@ -387,10 +394,10 @@ function isAbbreviation(prose: string, s: number, e: number): boolean {
  * lone o, d or l ("o'clock"-like names: "O's", "d's", "l's" stay whole).
  */
 function clitic(prose: string, s: number, e: number): number {
-  const last = prose.charCodeAt(e - 1);
+  const last = codeAt(prose, e - 1);
   let cut = -1;
-  if ((last === 115 || last === 83) /* s S */ && isApostrophe(prose.charCodeAt(e - 2))) cut = e - 2;
-  else if (last === 116 /* t */ && isApostrophe(prose.charCodeAt(e - 2)) && prose.charCodeAt(e - 3) === 110 /* n */) cut = e - 3;
+  if ((last === 115 || last === 83) /* s S */ && isApostrophe(codeAt(prose, e - 2))) cut = e - 2;
+  else if (last === 116 /* t */ && isApostrophe(codeAt(prose, e - 2)) && codeAt(prose, e - 3) === 110 /* n */) cut = e - 3;
   if (cut <= s) return -1;
   if (cut === s + 1) {
     const c = prose.charCodeAt(s) | 32;
