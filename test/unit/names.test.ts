@@ -98,6 +98,24 @@ describe('names: first reference by surname only', () => {
     assert.deepStrictEqual(found.map((f) => [text.slice(f.start, f.end), f.name]), [['Ostby', 'Maren Ostby']]);
   });
 
+  it('flags the given name alone before the full name only among the person’s own mentions', () => {
+    const text = 'Cod deal signed\nMaren signed the deal. Fisheries Minister Maren Ostby called it fair.';
+    const full = text.indexOf('Maren Ostby');
+    const fullMention = { start: full, end: full + 11, text: 'Maren Ostby' };
+    const given = { start: 16, end: 21, text: 'Maren' };
+    const paragraphs = [{ start: 0, end: 15, role: 'headline' }, { start: 16, end: text.length, role: 'body' }];
+    const hers = firstReferenceProblems({ entities: [{ type: 'PERSON', name: 'Maren Ostby', mentions: [given, fullMention] }], paragraphs });
+    assert.deepStrictEqual(hers.map((f) => [text.slice(f.start, f.end), f.name]), [['Maren', 'Maren Ostby']]);
+    const another = firstReferenceProblems({
+      entities: [
+        { type: 'LOC', name: 'Maren', mentions: [given] },
+        { type: 'PERSON', name: 'Maren Ostby', mentions: [fullMention] },
+      ],
+      paragraphs,
+    });
+    assert.deepStrictEqual(another, []);
+  });
+
   it('leaves headlines, full first references and never-named-in-full people alone', () => {
     const text = 'Ostby vows a deal\nMaren Ostby said the talks would resume. Ostby leads them. Nilsen agreed.';
     assert.deepStrictEqual(analyse(text, [{ name: 'Maren Ostby', words: ['Ostby', 'Maren Ostby', 'Ostby'] }, { name: 'Nilsen', words: ['Nilsen'] }]), []);

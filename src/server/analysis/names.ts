@@ -248,14 +248,11 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     const firstFull = e.mentions.find((m) => !exempt(m.start) && nameParts(m.text).length >= 2);
     // Only when the full name does come: otherwise the single word may be all the article knows.
     if (!firstFull) continue;
-    const own = new Set(e.mentions.map((m) => m.start));
-    // The surname alone (any entity), or the given name alone within this person's own mentions.
-    const bySurname = earliest(byWord.get(full[full.length - 1]!), () => true);
-    const byGiven = earliest(byWord.get(full[0]!), (m) => own.has(m.start) || m.start >= firstFull.start);
-    const before = (m: Single | undefined): m is Single => m !== undefined && m.start < firstFull.start && (m.word === full[full.length - 1] || own.has(m.start));
+    // The surname alone (any entity), or the given name alone within this person's own mentions, before the full name.
+    const bySurname = earliestBefore(byWord.get(full[full.length - 1]!), firstFull.start);
+    const byGiven = earliestBefore(byWord.get(full[0]!), firstFull.start, e.mentions);
     // the earlier of the two (the surname on a tie)
-    const [a, b] = [bySurname, byGiven].filter(before);
-    const early = b && b.start < a!.start ? b : a;
+    const early = byGiven && (!bySurname || byGiven.start < bySurname.start) ? byGiven : bySurname;
     if (!early || flagged.has(early.start)) continue;
     flagged.add(early.start);
     out.push({ start: early.start, end: early.end, name: e.name, text: early.text });
@@ -271,11 +268,21 @@ interface Single {
   word: string;
 }
 
-/** The first in document order of the mentions that pass `test` (the first listed of those at one offset). */
-function earliest(mentions: readonly Single[] | undefined, test: (m: Single) => boolean): Single | undefined {
+/**
+ * The first in document order (the first listed of those at one offset) of the mentions that start before `end`,
+ * and, given `own`, at the offset of one of those. (No set of `own`'s offsets: it is asked about the few single
+ * words before a full name.)
+ */
+function earliestBefore(mentions: readonly Single[] | undefined, end: number, own?: readonly { start: number }[]): Single | undefined {
   let first: Single | undefined;
-  for (const m of mentions ?? []) if (test(m) && (!first || m.start < first.start)) first = m;
+  if (!mentions) return first;
+  for (const m of mentions) if (m.start < end && (!first || m.start < first.start) && (!own || startsAt(own, m.start))) first = m;
   return first;
+}
+
+function startsAt(spans: readonly { start: number }[], offset: number): boolean {
+  for (const s of spans) if (s.start === offset) return true;
+  return false;
 }
 
 const FIRST_REFERENCE_CODE = 'NAME002';
