@@ -330,7 +330,7 @@ export interface WordInfo {
   cap: number;
   /** 0 no letter, 1 all upper case, 2 all lower case, 3 mixed. */
   letterCase: number;
-  /** More than three characters (caseModeOf, which reads every token's record three times per sentence, so not the string). */
+  /** The lower-cased word has more than three characters (kept for caseModeOf, which then reads each token's record but not its string). */
   long: boolean;
   /** A person title ("Mr.", "President"), a cue for the next word. */
   title: boolean;
@@ -524,7 +524,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
       out.push(near(i - 2)[Ctx.Prev2Lower]!);
       out.push(near(i + 2)[Ctx.Next2Lower]!);
     }
-    if (withShapeContext) for (const h of shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOS, shape, i + 1 < n ? shapeH[i + 1]! : EOS)) out.push(h);
+    if (withShapeContext) for (const h of shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shape, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!)) out.push(h);
     out.push(mix(prev[Ctx.BigramPrev]!, low));
     out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : BOUNDARIES[1]!));
     out.push(mix(prev[Ctx.PrevShapeLower]!, low));
