@@ -19,9 +19,10 @@ export interface TextModel {
   forms: TokenForm[];
   /**
    * Each token's word classes as its spelling held them when the model was made (TokenForm.classes, read while the
-   * spelling was at hand; −1 where they were not yet worked out): wordClasses.ts completes them.
+   * spelling was at hand; its −1 where they were not yet worked out, which a Uint16Array stores as 0xffff).
+   * wordClasses.ts completes them in place: read them through it.
    */
-  knownClasses: Int16Array;
+  knownClasses: Uint16Array;
   /** Number of words (tokens with a letter or digit, possessives aside: isCountedWord) in body paragraphs. */
   wordCount: number;
   /** Front-matter key/values (Markdown only), e.g. { genre: 'opinion' }. */
@@ -453,7 +454,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
   const tokens = new Array<Token>(offsets.count);
   const lower = new Array<string>(offsets.count);
   const forms = new Array<TokenForm>(offsets.count);
-  const knownClasses = new Int16Array(offsets.count);
+  const knownClasses = new Uint16Array(offsets.count);
   let wordCount = 0;
   for (let si = 0; si < sentences.length; si++) {
     const { firstToken, lastToken, paragraph } = sentences[si]!;

@@ -39,7 +39,7 @@ export const MULTIPLIER = 512;
 export const CAUSAL_KEY = 1024;
 /** A word that starts with a letter or a digit (text.ts startsWithLetterOrDigit), as opposed to punctuation. */
 export const WORD = 2048;
-// (the classes must fit in 15 bits: TextModel.knownClasses holds them in an Int16Array, −1 for unknown)
+// (no set of classes is 0xffff, which marks classes not yet worked out in TextModel.knownClasses)
 
 /** "point out" is a cue; "point" alone is not. */
 export const POINT_FORMS: ReadonlySet<string> = new Set(['point', 'points', 'pointed', 'pointing']);
@@ -76,29 +76,27 @@ function classesOf({ text, lower }: TokenForm): number {
   return classes;
 }
 
-const byModel = new WeakMap<TextModel, Uint16Array>();
+/** Classes of a token not yet worked out in TextModel.knownClasses (TokenForm.classes' −1, stored in a Uint16Array). */
+const UNKNOWN = 0xffff;
+/** The text models whose knownClasses are complete. */
+const completed = new WeakSet<TextModel>();
 
 /**
- * The classes of each token of a document (by token index, from its lower-case text), made on first use. They are
- * kept with each token spelling (TextModel.forms, shared by the documents of the process), so only a spelling not
- * seen before is looked up; the text model read the classes of the others while it had their spellings at hand
- * (TextModel.knownClasses), so that the spellings, scattered over the heap, are not read again here.
+ * The classes of each token of a document (by token index, from its lower-case text): TextModel.knownClasses,
+ * completed on first use. They are kept with each token spelling (TextModel.forms, shared by the documents of the
+ * process), so only a spelling not seen before is looked up; the text model read the classes of the others while it
+ * had their spellings at hand, so that the spellings, scattered over the heap, are not read again here.
  */
 export function wordClasses(model: TextModel): Uint16Array {
-  let classes = byModel.get(model);
-  if (!classes) {
-    const { forms, knownClasses } = model;
-    classes = new Uint16Array(forms.length);
+  const { forms, knownClasses: classes } = model;
+  if (!completed.has(model)) {
     for (let i = 0; i < classes.length; i++) {
-      let known = knownClasses[i]!;
-      if (known < 0) {
-        const form = forms[i]!;
-        if (form.classes < 0) form.classes = classesOf(form);
-        known = form.classes;
-      }
-      classes[i] = known;
+      if (classes[i] !== UNKNOWN) continue;
+      const form = forms[i]!;
+      if (form.classes < 0) form.classes = classesOf(form);
+      classes[i] = form.classes;
     }
-    byModel.set(model, classes);
+    completed.add(model);
   }
   return classes;
 }
