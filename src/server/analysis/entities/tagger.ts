@@ -460,7 +460,6 @@ export class NameTagger implements NameRecognizer {
     }
   }
 
-
   /**
    * Name spans for every sentence of one document, with document-level features and consistency
    * (`consistency: false` skips the consistency pass, to measure what it adds). With a memo, a sentence whose
