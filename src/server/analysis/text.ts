@@ -546,11 +546,11 @@ export function hasLetterOrDigit(w: string): boolean {
   return false;
 }
 
-/** Index of the first token starting at or after an offset (tokens.length when none does). */
-export function firstTokenFrom(model: Pick<TextModel, 'tokens'>, offset: number): number {
+/** Index of the first token of [from, to) starting at or after an offset (`to` when none does; tokens are in order). */
+export function firstTokenFrom(model: Pick<TextModel, 'tokens'>, offset: number, from = 0, to = model.tokens.length): number {
   const t = model.tokens;
-  let lo = 0;
-  let hi = t.length;
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (t[mid]!.start < offset) lo = mid + 1;

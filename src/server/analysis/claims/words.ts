@@ -7,7 +7,7 @@
 // when a rule asks for a word's offsets (most words are read through their shared spelling, which other documents
 // keep in the caches), and the quoted stretches are found by their first and last tokens.
 
-import type { TextModel } from '../text';
+import { firstTokenFrom, type TextModel } from '../text';
 import type { QuotedSpan } from './quoted';
 
 /** The text (and lower case) that stands for a quoted stretch. */
@@ -58,8 +58,8 @@ export class DocumentWords {
     while (spanIdx < spans.length && spans[spanIdx]!.close <= s.start) spanIdx++;
     for (; spanIdx < spans.length && spans[spanIdx]!.open < s.end && k < s.lastToken; spanIdx++) {
       const q = spans[spanIdx]!;
-      const first = firstTokenIn(model, q.open, k, s.lastToken);
-      const last = firstTokenIn(model, q.close, first, s.lastToken);
+      const first = firstTokenFrom(model, q.open, k, s.lastToken);
+      const last = firstTokenFrom(model, q.close, first, s.lastToken);
       for (; k < first; k++) {
         union |= classes[k]!;
         token[n++] = k;
@@ -78,19 +78,6 @@ export class DocumentWords {
     this.used = n;
     return new Words(this, from, n - from, union);
   }
-}
-
-/** The first token of [from, to) that starts at or after `offset` (`to` if none): tokens are in order. */
-function firstTokenIn(model: TextModel, offset: number, from: number, to: number): number {
-  const tokens = model.tokens;
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
