@@ -4,7 +4,8 @@
 import { strict as assert } from 'assert';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { loadNameRecognizer, nameModelInfo } from '../../src/server/model/load';
-import { NameTagger } from '../../src/server/analysis/entities/tagger';
+import * as fs from 'fs';
+import { NameTagger, loadOrder } from '../../src/server/analysis/entities/tagger';
 import { Gazetteer, bilouFromIob2, caseMode, CaseMode, LABELS, normalizeWord, viterbi, wordShape } from '../../src/server/analysis/entities/features';
 
 /** "text of the name/TYPE" strings for every name the shipped recognizer finds. */
@@ -127,6 +128,35 @@ describe('NameTagger weights file', () => {
     assert.equal(back.featureCount, 3);
     assert.equal(back.gazetteer?.size, 2);
     assert.deepEqual(back.gazetteer?.match(['in', 'new', 'york', 'and', 'kenya']), [[], [9], [11], [], [0]]);
+  });
+
+  it('writes features in load order, and any order loads the same weights', () => {
+    const L = LABELS.length;
+    // hashes whose table slots (low bits) run against their given order, two of them the same hash
+    const hashes = Uint32Array.from([0x70000003, 0x10000002, 0x20000001, 0x10000002, 0x30000000]);
+    const weights = new Float32Array(hashes.length * L);
+    hashes.forEach((_, f) => (weights[f * L + f] = f + 1));
+    const order = loadOrder(hashes);
+    assert.deepEqual([...order], [4, 2, 1, 3, 0]);
+    const bytes = NameTagger.serialize(hashes, weights, new Gazetteer([]));
+    const written = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 5 * (4 + 2) - 2 * 5 - 4);
+    assert.equal(written.getUint32(0, true), 5);
+    assert.deepEqual([0, 1, 2, 3, 4].map((i) => written.getUint32(4 + 4 * i, true)), [...order].map((f) => hashes[f]));
+    // the later of the two features with one hash replaces the earlier, as when the file kept the given order
+    const tagger = NameTagger.fromBytes(bytes);
+    assert.deepEqual([...tagger.featureWeights(0x10000002)], [...new Float32Array(L).fill(0).map((_, l) => (l === 3 ? 4 : 0))]);
+    for (const f of [0, 2, 4]) assert.equal(tagger.featureWeights(hashes[f]!)[f], f + 1);
+  });
+
+  it('ships its features in load order', () => {
+    const bytes = fs.readFileSync(nameModelInfo().file);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const at = 8 + view.getUint32(4, true);
+    const n = view.getUint32(at, true);
+    const hashes = new Uint32Array(n);
+    for (let f = 0; f < n; f++) hashes[f] = view.getUint32(at + 4 + 4 * f, true);
+    const order = loadOrder(hashes);
+    assert.ok(order.every((f, i) => f === i), 'ner.bin is not in load order: write it with NameTagger.serialize');
   });
 
   it('rejects bytes that are not a model', () => {

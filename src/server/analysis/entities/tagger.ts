@@ -100,9 +100,7 @@ export class NameTagger implements NameRecognizer {
       maxExp = Math.max(maxExp, exps[f]!);
     }
     this.exactSums = n === 0 || maxExp - minExp < 36;
-    // load factor at most 2/3: short probe runs
-    let cap = 1;
-    while (cap * 2 < n * 3) cap <<= 1;
+    const cap = tableCapacity(n);
     const table = new ArrayBuffer(cap * SLOT_BYTES);
     const slotHashes = (this.slotHashes = new Uint32Array(table));
     const slotScales = (this.slotScales = new Float32Array(table));
@@ -165,10 +163,17 @@ export class NameTagger implements NameRecognizer {
     return new NameTagger({ hashes, exps, counts, pairs: bytes.subarray(off) }, Gazetteer.fromText(header.gazetteer));
   }
 
-  /** Writes the weights compactly: per feature a power-of-two scale and its non-zero labels as 8-bit values. */
+  /**
+   * Writes the weights compactly: per feature a power-of-two scale and its non-zero labels as 8-bit values, the
+   * features in loadOrder.
+   */
   static serialize(hashes: Uint32Array, weights: Float32Array, gazetteer: Gazetteer): Uint8Array {
     const n = hashes.length;
-    const { exps, counts, pairs } = quantise(hashes, weights);
+    const L = LABELS.length;
+    const order = loadOrder(hashes);
+    const sorted = new Float32Array(weights.length);
+    order.forEach((f, i) => sorted.set(weights.subarray(f * L, (f + 1) * L), i * L));
+    const { exps, counts, pairs } = quantise(hashes, sorted);
     const header: ModelHeader = { labels: [...LABELS], gazetteer: gazetteer.toText() };
     let headerBytes = new TextEncoder().encode(JSON.stringify(header));
     const pad = (4 - (headerBytes.length % 4)) % 4;
@@ -182,7 +187,7 @@ export class NameTagger implements NameRecognizer {
     let off = 8 + headerBytes.length;
     view.setUint32(off, n, true);
     off += 4;
-    for (let f = 0; f < n; f++) view.setUint32(off + 4 * f, hashes[f]!, true);
+    order.forEach((f, i) => view.setUint32(off + 4 * i, hashes[f]!, true));
     off += 4 * n;
     out.set(exps, off);
     off += n;
@@ -628,6 +633,27 @@ class MemoEntry {
 function sentenceKey(words: readonly string[], infos: readonly WordInfo[], doc: DocContext): string {
   // (the context digits never start with "[", so the key splits back into its two parts)
   return docContextKey(infos, doc) + JSON.stringify(words);
+}
+
+/** Slots of the weights table for n features: a power of two, the load factor at most 2/3 (short probe runs). */
+function tableCapacity(n: number): number {
+  let cap = 1;
+  while (cap * 2 < n * 3) cap <<= 1;
+  return cap;
+}
+
+/**
+ * The order a weights file keeps its features in (serialize): by the slot of the weights table each one's hash
+ * leads to, features with the same slot in their given order (so that of two features with one hash the later
+ * still replaces the earlier). The loader then fills the table (8 MiB for the shipped model) from front to back
+ * rather than at random places, each of which missed every cache: that was about 30 of the 110 ms of loading.
+ * Any order loads the same table contents; this one loads fastest.
+ */
+export function loadOrder(hashes: Uint32Array): Uint32Array {
+  const mask = tableCapacity(hashes.length) - 1;
+  const order = new Uint32Array(hashes.length);
+  for (let f = 0; f < order.length; f++) order[f] = f;
+  return order.sort((a, b) => (hashes[a]! & mask) - (hashes[b]! & mask) || a - b);
 }
 
 /** 8-bit weights with a power-of-two scale per feature (exps[f] - 128 is the exponent), zeros left out. */
