@@ -30,6 +30,30 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   }
 }
 
+/**
+ * Runs `act` (which moves an editor's caret) and waits until VS Code reports the editor's selection back, or half a
+ * second passes: the editor's own echo of a selection arrives after the call that set it, and a late echo of an
+ * earlier caret would otherwise move the caret back under the next step of a test.
+ */
+async function settled(editor: vscode.TextEditor, act: () => unknown): Promise<void> {
+  let sub: vscode.Disposable | undefined;
+  const echoed = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 500);
+    sub = vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (e.textEditor.document === editor.document && e.selections[0]?.isEqual(editor.selection)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  try {
+    await act();
+    await echoed;
+  } finally {
+    sub?.dispose();
+  }
+}
+
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
 }
@@ -158,19 +182,21 @@ describe('Byline in VS Code', function () {
     assert.strictEqual(doc.lineAt(blankLine).text, '', 'the fixture has a blank line before the quote');
 
     editor = await vscode.window.showTextDocument(doc);
-    editor.selection = new vscode.Selection(blankLine, 0, blankLine, 0);
+    const shown = editor;
+    await settled(shown, () => (shown.selection = new vscode.Selection(blankLine, 0, blankLine, 0)));
     const selectionStart = (): number => doc.offsetAt(vscode.window.activeTextEditor!.selection.start);
+    const command = (id: string): Promise<void> => settled(shown, () => vscode.commands.executeCommand(id));
 
-    await vscode.commands.executeCommand('byline.nextQuote');
+    await command('byline.nextQuote');
     const first = selectionStart();
     assert.ok(first >= firstQuote && first <= firstEnd,
       `Next Quote lands on Ibarra's quote (offsets ${firstQuote}-${firstEnd}), got ${first}: "${text.slice(first, first + 30)}"`);
 
-    await vscode.commands.executeCommand('byline.nextQuote');
+    await command('byline.nextQuote');
     const second = selectionStart();
     assert.ok(second > firstEnd, `a second Next Quote moves on past the first quote (ends ${firstEnd}), got ${second}`);
 
-    await vscode.commands.executeCommand('byline.previousQuote');
+    await command('byline.previousQuote');
     assert.strictEqual(selectionStart(), first, 'Previous Quote goes back to the first quote');
   });
 
