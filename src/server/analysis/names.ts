@@ -7,6 +7,7 @@
 // which is far beyond that distance. Short parts need an exact match: "John" / "Joan" are two people, not a typo.
 
 import { PERSON_TITLES } from './lexicon';
+import { withoutFinalPeriod } from './text';
 import type { Finding } from './types';
 
 const partsCache = new Map<string, readonly string[]>();
@@ -33,7 +34,7 @@ function splitName(name: string): string[] {
 }
 
 function isTitle(part: string): boolean {
-  return PERSON_TITLES.has(part.replace(/\.$/, ''));
+  return PERSON_TITLES.has(withoutFinalPeriod(part));
 }
 
 /** The key that matches one name across articles: its comparable parts joined ("maren ostby"). */

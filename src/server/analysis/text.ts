@@ -311,7 +311,7 @@ function spells(w: string, text: string, s: number, e: number): boolean {
   return true;
 }
 
-const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
 
 /**
@@ -544,6 +544,11 @@ export function hasLetterOrDigit(w: string): boolean {
     if (c >= 128) return /[\p{L}\p{N}]/u.test(w);
   }
   return false;
+}
+
+/** A word without its final period, if it has one ("Mr." → "Mr"), as w.replace(/\.$/, ''). */
+export function withoutFinalPeriod(w: string): string {
+  return w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w;
 }
 
 /** Index of the first token of [from, to) starting at or after an offset (`to` when none does; tokens are in order). */

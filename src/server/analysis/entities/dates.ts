@@ -1,7 +1,7 @@
 // The article's dateline (the date in its header) and the resolution of date expressions ("Thursday",
 // "last month", "May 4") against it, as news uses them: a bare weekday is the one at or before the dateline.
 
-import type { TextModel } from '../text';
+import { withoutFinalPeriod, type TextModel } from '../text';
 
 /** A calendar day. Months are 1-based. */
 export interface CalendarDay {
@@ -25,7 +25,7 @@ export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'Jun
 
 /** Month number (1-12) for a month name or its abbreviation ("Sept.", "aug"), else undefined. */
 export function monthNumber(word: string): number | undefined {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+  return MONTHS[withoutFinalPeriod(word.toLowerCase())];
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

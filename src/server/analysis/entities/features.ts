@@ -3,6 +3,7 @@
 // strings: no feature strings are built at run time, and the model stores only hashes and weights.
 
 import { PERSON_TITLES } from '../lexicon';
+import { withoutFinalPeriod } from '../text';
 
 /** FNV-1a over UTF-16 code units. */
 export function hashString(s: string): number {
@@ -414,7 +415,7 @@ export function wordInfo(word: string): WordInfo {
   if (len > 4) out.push(mix(T.Pre3, hashString(lw.slice(0, 3))));
   out.push(mix(T.Length, Math.min(len, 12) + 16 * cap));
   const letterCase = !/\p{L}/u.test(word) ? 0 : word === word.toUpperCase() ? 1 : word === word.toLowerCase() ? 2 : 3;
-  const title = PERSON_TITLES.has(lw.replace(/\.$/, ''));
+  const title = PERSON_TITLES.has(withoutFinalPeriod(lw));
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';

@@ -1,13 +1,13 @@
 // Entity recognition entry point: names (the statistical recognizer, handed in), values (dates, money, … by
 // rules), the glossary's overrides, document-level consistency, and linking of mentions into entities.
 
-import { isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
+import { isSpace, sentenceAt, startsWithCapital, withoutFinalPeriod, type TextModel } from '../text';
 import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
 import { findValues, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime, type CalendarDay, type Direction } from './dates';
-import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, withoutFinalPeriod, type LinkMention, type NameType } from './linking';
+import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
 
 /** A name found by the statistical recognizer, before linking into entities. */

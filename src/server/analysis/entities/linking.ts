@@ -3,7 +3,7 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import { detached, isSpace, sentenceAt, startsWithCapital, type TextModel } from '../text';
+import { detached, isSpace, sentenceAt, startsWithCapital, withoutFinalPeriod, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
@@ -166,11 +166,6 @@ const LEADING_ARTICLE = /^(?:the|a|an|The)\s+/;
 const SENTENCE_OPENS = /(?:^|[.!?]["”’)]?\s+|[—–-]\s*|\n\s*|["“]\s*)$/;
 /** A title and what belongs to it ("Secretary of State"), and the space after it: run only where a title opens a name. */
 const LEADING_TITLE = /^([\p{L}]+\.?)(?:\s+of\s+(?:State|Defense|Defence|the\s+\p{Lu}\p{L}+|\p{Lu}\p{L}+))?\s+(?=\S)/u;
-
-/** A word without its final period, if it has one ("Mr." → "Mr"), as w.replace(/\.$/, ''). */
-export function withoutFinalPeriod(w: string): string {
-  return w.charCodeAt(w.length - 1) === 46 ? w.slice(0, -1) : w;
-}
 
 /**
  * Trims a tagged span to the name proper and splits off titles: "Mr. Blinken's" → display "Blinken"

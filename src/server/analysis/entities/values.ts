@@ -6,7 +6,7 @@
 // Bare counts ("3,000 people") are not highlighted: a news story has dozens, and colouring them all would bury
 // the figures that matter.
 
-import { isSpace, sentenceAt, type TextModel, type TokenForm } from '../text';
+import { isAsciiDigit, isSpace, sentenceAt, type TextModel, type TokenForm } from '../text';
 
 export type ValueType = 'DATE' | 'TIME' | 'MONEY' | 'PERCENT' | 'QUANTITY';
 
@@ -491,7 +491,7 @@ function plausible(c: Candidate, prose: string): boolean {
   // nothing inside a URL or a file name ("…/2022/07/…")
   const spaceBefore = c.start === 0 || isSpace(prose.charCodeAt(c.start - 1));
   if (!spaceBefore && IN_PATH.test(prose.slice(Math.max(0, c.start - 60), c.start))) return false;
-  if (prose.charCodeAt(c.end) === 47 && isDigit(prose.charCodeAt(c.end + 1))) return false; // "/"
+  if (prose.charCodeAt(c.end) === 47 && isAsciiDigit(prose.charCodeAt(c.end + 1))) return false; // "/"
   if (c.type !== 'DATE') return true;
   const text = prose.slice(c.start, c.end);
   if (FOUR_DIGITS.test(text)) {
@@ -506,7 +506,6 @@ function plausible(c: Candidate, prose: string): boolean {
   return !MODIFIER_ONLY.test(text);
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 // Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
 const RANK: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };

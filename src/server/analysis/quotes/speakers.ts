@@ -1,7 +1,7 @@
 // Speaker phrases around a cue: the noun phrase before the verb ("Sen. Jane Ortiz said"), after it ("said
 // Ortiz"), or after "according to"; how specific it is (named / described / vague); and which entity it is.
 
-import { startsWithCapital, startsWithLetterOrDigit, type TextModel } from '../text';
+import { startsWithCapital, startsWithLetterOrDigit, withoutFinalPeriod, type TextModel } from '../text';
 import type { Entity, Speaker, Token } from '../types';
 import { INSTITUTIONAL_SOURCES, PERSON_TITLES, VAGUE_SOURCES } from '../lexicon';
 
@@ -94,7 +94,7 @@ export function phraseEndingAt(model: Words, head: number, floor: number, senten
       if (isCap(t) && !COMMON_CAPITALISED.has(w) && isWord(t)) j--;
       else if ((w === 'of' || w === 'the' || w === 'for' || w === '&' || w === 'de' || w === 'van' || w === 'von' || w === 'bin' || w === 'al') && j - 2 >= floor && isCap(tokens[j - 2]!) && isCap(tokens[j]!)) j--;
       else if (/^['’]s$/.test(t.text) || w === '-') j--;
-      else if (ROLE_WORDS.has(w) || PERSON_TITLES.has(w.replace(/\.$/, ''))) j--;
+      else if (ROLE_WORDS.has(w) || PERSON_TITLES.has(withoutFinalPeriod(w))) j--;
       else if (/^[\p{L}]+-based$/u.test(w)) j--;
       else break;
       if (head - j > 12) break;
