@@ -8,6 +8,7 @@ import { analyze } from '../../src/server/analysis/article';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
 import { firstOffsetFrom, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
+import { inOrder, sortInPlace } from '../../src/server/analysis/quotes/order';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
 const quotesOf = (text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Quote[] => analyze(text, { format }).quotes;
@@ -471,5 +472,29 @@ describe('quotes: quotation mark offsets', () => {
       const parts = scanQuotationMarks(model, model.paragraphs).flatMap((m) => m.parts);
       for (let k = 1; k < parts.length; k++) assert.ok(parts[k - 1]!.end <= parts[k]!.start, JSON.stringify(pieces));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('quotes: sorting only what is out of order', () => {
+  const byKey = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+
+  it('tells lists in order (ties included) from lists out of order', () => {
+    assert.ok(inOrder([], byKey));
+    assert.ok(inOrder([{ key: 3 }], byKey));
+    assert.ok(inOrder([{ key: 1 }, { key: 1 }, { key: 2 }], byKey));
+    assert.ok(!inOrder([{ key: 1 }, { key: 3 }, { key: 2 }], byKey));
+  });
+
+  it('leaves a list in order as it is, and sorts any list as the stable builtin does', () => {
+    const ordered = [{ key: 1, id: 'a' }, { key: 1, id: 'b' }, { key: 2, id: 'c' }];
+    const before = [...ordered];
+    assert.equal(sortInPlace(ordered, byKey), ordered);
+    assert.deepEqual(ordered, before);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 12 }), (keys) => {
+      const items = keys.map((key, id) => ({ key, id }));
+      const expected = [...items].sort(byKey);
+      assert.deepEqual(sortInPlace(items, byKey), expected);
+      assert.deepEqual(items, expected);
+    }), { numRuns: 500 });
   });
 });

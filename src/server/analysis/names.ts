@@ -7,6 +7,7 @@
 // which is far beyond that distance. Short parts need an exact match: "John" / "Joan" are two people, not a typo.
 
 import { PERSON_TITLES } from './lexicon';
+import { sortInPlace } from './quotes/order';
 import { withoutFinalPeriod } from './text';
 import type { Finding } from './types';
 
@@ -258,7 +259,7 @@ export function firstReferenceProblems(article: FirstReferenceInput): FirstRefer
     flagged.add(early.start);
     out.push({ start: early.start, end: early.end, name: e.name, text: early.text });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return sortInPlace(out, (a, b) => a.start - b.start);
 }
 
 /** A body mention of one name only, and that name's comparable form. */

@@ -30,6 +30,7 @@ import {
 import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, type Attribution, type LowerCaseOf } from './attribution';
 import { DocumentWords, type Words } from './words';
+import { sortInPlace } from '../quotes/order';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
@@ -590,7 +591,7 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
       hits.push({ start, end, text: cx.model.text.slice(start, end) });
     }
   }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  sortInPlace(hits, (a, b) => a.start - b.start || b.end - a.end);
   return hits.filter((h, i) => !hits.slice(0, i).some((x) => x.start <= h.start && h.start < x.end));
 }
 
@@ -732,8 +733,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
-  return findings
-    .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+  return sortInPlace(findings, (a, b) => a.start - b.start || a.code.localeCompare(b.code))
     .filter((f) => {
       const key = `${f.code}:${f.start}:${f.end}`;
       if (seen.has(key)) return false;

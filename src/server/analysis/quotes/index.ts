@@ -7,6 +7,7 @@ import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
 import { scanQuotationMarks, type MarkedQuote } from './marks';
+import { inOrder, sortInPlace } from './order';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
   type MentionIndex, type SpeakerPhrase,
@@ -379,7 +380,7 @@ class QuoteExtractor {
       if (colon) found.push(colon);
     }
     if (found.length === 0) return [];
-    found.sort((x, y) => x.cueFirst - y.cueFirst);
+    sortInPlace(found, (x, y) => x.cueFirst - y.cueFirst);
     // contents, left to right: each attribution's content stops where the next one's clause begins
     const out: Attribution[] = [];
     let floor = u.first;
@@ -1012,7 +1013,7 @@ class QuoteExtractor {
     const all = this.found.filter((f) => f.parts.length > 0);
     // (the last read of each Found: its parts are merged in place rather than the object copied)
     for (const f of all) f.parts = mergeParts(f.parts);
-    all.sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+    sortInPlace(all, (a, b) => a.parts[0]!.start - b.parts[0]!.start);
     return all.map((f, i) => {
       const start = f.parts[0]!.start;
       const end = f.parts[f.parts.length - 1]!.end;
@@ -1027,8 +1028,13 @@ class QuoteExtractor {
   }
 }
 
+/** The parts in order, overlapping or touching ones merged into fresh spans (the parts may be a mark's own). */
+const byStart = (a: Span, b: Span): number => a.start - b.start;
+
 function mergeParts(parts: Span[]): Span[] {
-  const sorted = [...parts].sort((a, b) => a.start - b.start);
+  // most quotes are one part: it is read, never changed, and no copy is made
+  if (parts.length === 1) return parts;
+  const sorted = inOrder(parts, byStart) ? parts : [...parts].sort(byStart);
   const out: Span[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];

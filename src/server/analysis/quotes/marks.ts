@@ -3,6 +3,7 @@
 
 import type { TextModel } from '../text';
 import type { Paragraph, Span } from '../types';
+import { sortInPlace } from './order';
 
 /** A run of text inside quotation marks; `parts` has one span per paragraph (marks included). */
 export interface MarkedQuote extends Span {
@@ -131,7 +132,7 @@ export function scanQuotationMarks(model: Pick<TextModel, 'prose'>, paragraphs: 
     }
   }
   if (carried) out.push(makeQuote(carried, false, true));
-  return out.sort((a, b) => a.start - b.start);
+  return sortInPlace(out, (a, b) => a.start - b.start);
 }
 
 function firstNonSpace(prose: string, start: number, end: number): number {
