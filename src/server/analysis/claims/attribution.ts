@@ -149,8 +149,23 @@ const POST_MODIFIERS: ReadonlySet<string> = new Set([
   'inside', 'within', 'among', 'led', 'polled', 'surveyed', 'knowledgeable', 'involved', 'aware',
 ]);
 
+/** How a source is classified (classifySource). */
+interface SourceClass {
+  specificity: Specificity;
+  head: string;
+  anonymous: boolean;
+}
+
+/**
+ * An attribution with a classified source, its fields written out (spreading the classification into the literal
+ * copies it property by property, a slow generic path); `specificity` overrides the classification's.
+ */
+function sourced(kind: Attribution['kind'], cue: Span & { text: string }, source: Span & { text: string }, c: SourceClass, cueWord: number, specificity = c.specificity): Attribution {
+  return { kind, cue, source, specificity, head: c.head, anonymous: c.anonymous, cueWord };
+}
+
 /** Named, described or vague: how well the source words let a reader know who is speaking. */
-export function classifySource(words: Words, from: number, to: number, appositive?: [number, number]): { specificity: Specificity; head: string; anonymous: boolean } {
+export function classifySource(words: Words, from: number, to: number, appositive?: [number, number]): SourceClass {
   // (read in place over the sentence's words, quoted stretches left out: a source is classified for every cue)
   const end = Math.min(to, words.length);
   // the head: the last word before a post-modifier ("officials in the ministry", "critics of the plan")
@@ -167,9 +182,7 @@ export function classifySource(words: Words, from: number, to: number, appositiv
   }
   if (first < 0) return { specificity: 'vague', head: '', anonymous: false };
   const headText = words.text(head)!;
-  const headLower = words.lower(head)!.replace(/['’]s$/, '');
-  let postText = '';
-  for (let k = head + 1; k < end; k++) if (!words.isQuote(k)) postText += (postText ? ' ' : '') + words.lower(k);
+  const headLower = withoutPossessive(words.lower(head)!);
   const apposFrom = appositive ? appositive[0] : 0;
   const apposTo = appositive ? Math.min(appositive[1], words.length) : 0;
   const anonymousRole = ANONYMOUS_ROLES.has(headLower);
@@ -180,7 +193,9 @@ export function classifySource(words: Words, from: number, to: number, appositiv
     // a capitalised sentence-initial word that is no common source noun: most likely a surname ("Ortiz said")
     return { specificity: 'named', head: headLower, anonymous: false };
   }
-  if (/^(?:including|like|such|led|among)\b/.test(postText) && nameIn(words, head + 1, end)) return { specificity: 'named', head: headLower, anonymous: false };
+  // (the first word after the head decides this; the words after it are joined only for the affiliation patterns below)
+  const postFirst = firstNonQuote(words, head + 1, end);
+  if (postFirst < end && /^(?:including|like|such|led|among)\b/.test(words.lower(postFirst)!) && nameIn(words, head + 1, end)) return { specificity: 'named', head: headLower, anonymous: false };
   if (nameIn(words, apposFrom, apposTo) && !anonymousRole) return { specificity: 'named', head: headLower, anonymous: false };
   if (INSTITUTIONAL_SOURCES.has(headLower) || SPOKESPERSON_SOURCES.has(headLower) || PERSON_TITLES.has(headLower) || DOCUMENT_SOURCES.has(headLower))
     return { specificity: 'named', head: headLower, anonymous: false };
@@ -200,6 +215,8 @@ export function classifySource(words: Words, from: number, to: number, appositiv
   }
   // "the official", "his aides": a source the story has already introduced
   if (DEFINITE.has(determiner) || possessive) return { specificity: 'named', head: headLower, anonymous: false };
+  let postText = '';
+  for (let k = postFirst; k < end; k++) if (!words.isQuote(k)) postText += (postText ? ' ' : '') + words.lower(k);
   const affiliated = AFFILIATION.test(postText) || qualified || nameIn(words, head + 1, end) || apposTo > apposFrom;
   if (affiliated) {
     const counted = QUANTIFIERS.has(determiner) || /^\d/.test(determiner) || senior || ANONYMOUS_AFFILIATION.test(postText);
@@ -208,6 +225,19 @@ export function classifySource(words: Words, from: number, to: number, appositiv
   if (WEASEL_SOURCES.has(headLower) || SOFT_VAGUE_SOURCES.has(headLower) || VAGUE_SOURCES.has(headLower)) return { specificity: 'vague', head: headLower, anonymous: false };
   // any other role noun with a quantifier ("a lawyer", "two neighbours"): a described source
   return { specificity: 'described', head: headLower, anonymous: false };
+}
+
+/** A word without a final possessive "'s" or "’s" (what /['’]s$/ matches). */
+function withoutPossessive(lower: string): string {
+  const n = lower.length;
+  return n >= 2 && lower.charCodeAt(n - 1) === 115 /* s */ && (lower.charCodeAt(n - 2) === 39 /* ' */ || lower.charCodeAt(n - 2) === 0x2019 /* ’ */) ? lower.slice(0, n - 2) : lower;
+}
+
+/** The first word of [from, to) that is no quoted stretch, or `to`. */
+function firstNonQuote(words: Words, from: number, to: number): number {
+  let k = from;
+  while (k < to && words.isQuote(k)) k++;
+  return k;
 }
 
 /** Whether a word of [from, to) names someone: a recognised name, or a capitalised word that is no vague source. */
@@ -314,7 +344,7 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
         const c = classifySource(words, from, to);
         let doc = false;
         for (let k = from; k < to && !doc; k++) doc = DOCUMENT_SOURCES.has(words.lower(k)!);
-        out.push({ kind: doc ? 'document' : 'according', cue: wordsText(model, words, i, i + 2), source: wordsText(model, words, from, to), ...c, cueWord: i });
+        out.push(sourced(doc ? 'document' : 'according', wordsText(model, words, i, i + 2), wordsText(model, words, from, to), c, i));
       }
       continue;
     }
@@ -369,7 +399,7 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
         subjectFrom = npBack(words, end);
         if (subjectFrom < subjectTo) {
           const c = classifySource(words, subjectFrom, subjectTo);
-          out.push({ kind: lemma ? 'speech' : 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
+          out.push(sourced(lemma ? 'speech' : 'document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
         }
         continue;
       }
@@ -394,14 +424,14 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
       const isDocument = DOCUMENT_SOURCES.has(words.lower(headWord)!) || documentOf(words, subjectFrom, subjectTo - 1);
       if (isDocument && docCue) {
         const c = classifySource(words, subjectFrom, subjectTo);
-        out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, specificity: c.specificity === 'vague' ? 'described' : c.specificity, cueWord: i });
+        out.push(sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i, c.specificity === 'vague' ? 'described' : c.specificity));
         continue;
       }
       if (!lemma && !belief && !nonSpeech) {
         // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
         if (docCue && c.specificity === 'named' && startsWithCapital(words.text(headWord)!))
-          out.push({ kind: 'document', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, subjectTo), ...c, cueWord: i });
+          out.push(sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
         continue;
       }
       if (nonSpeech && !(subjectFrom > 0 && (words.isQuote(subjectFrom - 1) || (words.text(subjectFrom - 1) === ',' && words.isQuote(subjectFrom - 2))))) continue;
@@ -415,7 +445,7 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
       if (belief && /^(?:what|how|whether|if|why|when)$/.test(words.lower(subjectFrom - 1) ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
       const sourceEnd = appositive ? appositive[1] : subjectTo;
-      out.push({ kind: nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, subjectFrom, sourceEnd), ...c, cueWord: i });
+      out.push(sourced(nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, sourceEnd), c, i));
       continue;
     }
     // inverted: "…," said Ruth Adams · "…," added the spokesman
@@ -430,7 +460,9 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
           apposEnd = [to + 1, k];
         }
         const c = classifySource(words, from, to, apposEnd);
-        out.push({ kind: nonSpeech ? 'nonSpeech' : 'speech', cue: wordsText(model, words, i, i + 1), source: wordsText(model, words, from, apposEnd ? apposEnd[1] : to), ...c, inverted: true, cueWord: i });
+        const a = sourced(nonSpeech ? 'nonSpeech' : 'speech', wordsText(model, words, i, i + 1), wordsText(model, words, from, apposEnd ? apposEnd[1] : to), c, i);
+        a.inverted = true;
+        out.push(a);
       }
     }
   }
