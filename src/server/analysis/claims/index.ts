@@ -65,6 +65,8 @@ interface Context {
   lower: LowerCaseOf;
   /** Where the document text (quotes included) first gives a STANDARD_REASON, Infinity if nowhere: found when ATTR007 first asks. */
   standardReasonAt?: number;
+  /** Per head noun: where the first "Tenant critics" / "critics of the plan" phrase ends (introducedEarlier). */
+  introductions?: Map<string, number>;
   spans: QuotedSpan[];
   sentences: SentenceInfo[];
   /** Sentence indices per paragraph. */
@@ -441,13 +443,9 @@ const WEASEL_CUES = new Set([
   'questioned', 'acknowledge', 'acknowledged', 'concede', 'conceded', 'describe', 'describes', 'described',
 ]);
 
-/** Per document and head noun: where the first "Tenant critics" / "critics of the plan" phrase ends. */
-const firstIntroduction = new WeakMap<TextModel, Map<string, number>>();
-
 function introducedEarlier(cx: Context, a: Attribution, s: SentenceInfo): boolean {
   if (!a.source || !a.head || s.index === 0) return false;
-  let byHead = firstIntroduction.get(cx.model);
-  if (!byHead) firstIntroduction.set(cx.model, (byHead = new Map()));
+  const byHead = (cx.introductions ??= new Map());
   let end = byHead.get(a.head);
   if (end === undefined) {
     // One scan per head noun, not one per attribution over all the text before it (quadratic on long documents).
