@@ -203,8 +203,17 @@ describe('document context', () => {
       ['They', 'said', '"', 'Border', 'guards', 'left', '"', 'on', 'Monday', '.'],
     ];
     for (const sentences of [repeated, SENTENCES, [...repeated, ...SENTENCES, ...repeated], repeated]) {
-      assert.deepEqual([...documentContext(sentences).capitalisation].sort(), [...reference(sentences)].sort());
+      const doc = documentContext(sentences);
+      const expected = reference(sentences);
+      for (const word of new Set(sentences.flat())) assert.equal(doc.capitalisation(wordInfo(word)), expected.get(wordInfo(word).lower) ?? 0, word);
     }
+  });
+
+  it('answers until the next document context is made', () => {
+    const first = documentContext([['Aid', 'to', 'the', 'Border', 'region', 'rose', '.']]);
+    assert.equal(first.capitalisation(wordInfo('border')), 1);
+    documentContext([['They', 'crossed', 'the', 'border', '.']]);
+    assert.throws(() => first.capitalisation(wordInfo('border')));
   });
 });
 

@@ -216,23 +216,60 @@ const enum T {
   PrevLabel = 100, Prev2Label, PrevLabelLower, PrevLabelShape, // Prev2Label and PrevLabelLower: retired
 }
 
-/** Per-document facts available before tagging: how each word is capitalised elsewhere in the article. */
-export interface DocContext {
-  /** Lower-cased word → 1 if seen capitalised mid-sentence in a normal-case sentence, 2 if seen lower-case, 3 both. */
-  capitalisation: Map<string, number>;
+/**
+ * Per-document facts available before tagging: how each word is capitalised elsewhere in the article. They are
+ * noted on the words' lower-case spellings (LowerForm) rather than kept in a map of their own (looking each word
+ * up by its string took the map's buckets, entries and the strings, each a cache miss), so a context answers
+ * until the next documentContext(Of) call notes another document's: after that, reading it throws.
+ */
+export class DocContext {
+  constructor(private readonly stamp: number) {}
+
+  /** 1 if the word, lower-cased, is seen capitalised mid-sentence in a normal-case sentence, 2 if seen lower-case, 3 both, 0 neither. */
+  capitalisation(info: WordInfo): number {
+    if (this.stamp !== contextStamp) throw new Error('a DocContext is read after the next document context was made');
+    const form = lowerFormOf(info);
+    return form.stamp === this.stamp ? form.bits : 0;
+  }
+}
+
+/** A lower-case spelling's capitalisation bits (DocContext) in the document context numbered `stamp`. */
+interface LowerForm {
+  bits: number;
+  stamp: number;
+}
+
+/**
+ * Every lower-case spelling's LowerForm, so that all the spellings of a word ("The", "the") share one. Bounded as
+ * wordInfo's cache is; it is only started afresh when a document context is made (the spellings a context notes
+ * then all share their forms), under a new epoch, after which each WordInfo finds its form again (lowerFormOf).
+ */
+const lowerForms = new Map<string, LowerForm>();
+let lowerFormEpoch = 0;
+
+function lowerFormOf(info: WordInfo): LowerForm {
+  if (info.lowerFormEpoch === lowerFormEpoch) return info.lowerForm!;
+  let form = lowerForms.get(info.lower);
+  if (!form) lowerForms.set(info.lower, (form = { bits: 0, stamp: 0 }));
+  info.lowerForm = form;
+  info.lowerFormEpoch = lowerFormEpoch;
+  return form;
 }
 
 export function documentContext(sentences: readonly (readonly string[])[]): DocContext {
   return documentContextOf(sentences.map((words) => words.map(wordInfo)));
 }
 
-/** Numbers documentContextOf calls, for WordInfo.contextStamp. */
+/** Numbers documentContextOf calls, for LowerForm.stamp. */
 let contextStamp = 0;
 
 /** documentContext of sentences given as their words' WordInfo. */
 export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): DocContext {
-  const capitalisation = new Map<string, number>();
   const stamp = ++contextStamp;
+  if (lowerForms.size >= 200000) {
+    lowerForms.clear();
+    lowerFormEpoch++;
+  }
   for (const infos of sentences) {
     if (caseModeOf(infos) !== CaseMode.Normal) continue;
     for (let i = 1; i < infos.length; i++) {
@@ -240,17 +277,14 @@ export function documentContextOf(sentences: readonly (readonly WordInfo[])[]): 
       if (!x.startsWithLetter || infos[i - 1]!.opening) continue;
       const bit = x.cap ? 1 : x.letterCase === 2 ? 2 : 0;
       if (!bit) continue;
-      // (a word repeats: its spelling's bits are noted on it, to skip the map when they are in already)
-      if (x.contextStamp !== stamp) {
-        x.contextStamp = stamp;
-        x.contextBits = 0;
-      } else if (x.contextBits & bit) continue;
-      x.contextBits |= bit;
-      const seen = capitalisation.get(x.lower) ?? 0;
-      if ((seen | bit) !== seen) capitalisation.set(x.lower, seen | bit);
+      const form = lowerFormOf(x);
+      if (form.stamp !== stamp) {
+        form.stamp = stamp;
+        form.bits = bit;
+      } else form.bits |= bit;
     }
   }
-  return { capitalisation };
+  return new DocContext(stamp);
 }
 
 /** Precomputed per-token hashes for one sentence, reused by the dynamic (label history) features. */
@@ -355,9 +389,9 @@ export interface WordInfo {
   /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
   gazetteerNode: GazetteerNode | undefined;
   gazetteer: Gazetteer | undefined;
-  /** The capitalisation bits (DocContext) this spelling gave the document context documentContextOf call `contextStamp` made. */
-  contextBits: number;
-  contextStamp: number;
+  /** The record of the lower-cased word's capitalisation in a document (DocContext), when lowerFormEpoch is current (see lowerFormOf). */
+  lowerForm: LowerForm | undefined;
+  lowerFormEpoch: number;
 }
 
 /**
@@ -419,7 +453,7 @@ export function wordInfo(word: string): WordInfo {
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, contextBits: 0, contextStamp: 0 };
+  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, lowerForm: undefined, lowerFormEpoch: -1 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -510,7 +544,6 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   for (let i = 0; i < n; i++) {
     offsets[i] = out.count;
     const info = words[i]!;
-    const lw = info.lower;
     if (info.quoteMark) inQuote = !inQuote;
     const cap = info.cap;
     const low = info.lowH;
@@ -541,7 +574,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     if (doc && readsDocContext(info, mode)) {
       // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
       // probably not a name; one it capitalises mid-sentence probably is
-      const seen = doc.capitalisation.get(lw) ?? 0;
+      const seen = doc.capitalisation(info);
       out.push(mix(mix(T.DocCap, seen), i === 0 ? 10 + mode : mode));
     }
     if (gazMatches) {
@@ -571,7 +604,7 @@ const readsDocContext = (info: WordInfo, mode: CaseMode): boolean => info.cap !=
 export function docContextKey(infos: readonly WordInfo[], doc: DocContext): string {
   const mode = caseModeOf(infos);
   let key = '';
-  for (const info of infos) if (readsDocContext(info, mode)) key += doc.capitalisation.get(info.lower) ?? 0;
+  for (const info of infos) if (readsDocContext(info, mode)) key += doc.capitalisation(info);
   return key;
 }
 
