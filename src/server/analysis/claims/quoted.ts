@@ -1,8 +1,10 @@
 // Quoted stretches of each paragraph, found on the prose (so Markdown markup never counts), and the claim text:
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
-import { blank, countWordsIn, type TextModel } from '../text';
-import { firstOffsetFrom, quotationMarkOffsets } from '../quotes/marks';
+import { blank, countWordsIn, isSpace, type TextModel } from '../text';
+import {
+  APOSTROPHE, LEFT_DOUBLE, LEFT_GUILLEMET, LEFT_SINGLE, QUOTE, RIGHT_DOUBLE, RIGHT_GUILLEMET, firstOffsetFrom, quotationMarkOffsets,
+} from '../quotes/marks';
 
 export interface QuotedSpan {
   /** Offset of the opening mark. */
@@ -21,9 +23,13 @@ export interface QuotedSpan {
   words: number;
 }
 
-const OPEN_BEFORE = /[\s([{\u2014\u2013\-/:]/;
-/** The single quotation marks a quoted span opens or closes with (besides '' pairs). */
-const QUOTED_MARKS: ReadonlySet<string> = new Set(['"', '“', '”', '«', '»', '‘']);
+/** Characters after which a straight or single mark opens a quote (as /[\s([{—–\-/:]/: text.ts isSpace is \s). */
+const opensAfter = (c: number): boolean => isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58;
+/**
+ * The single quotation marks a quoted span opens or closes with (besides '' pairs): " “ ” « » ‘. (Marks are read as
+ * char codes: as strings, most are a fresh string per read.)
+ */
+const isQuotedMark = (c: number): boolean => c === QUOTE || c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET || c === LEFT_SINGLE;
 
 /** Quoted spans of every paragraph, in document order. */
 export function findQuotedSpans(model: TextModel): QuotedSpan[] {
@@ -48,19 +54,18 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
     for (let k = firstOffsetFrom(offsets, from); k < offsets.length && offsets[k]! < p.end; k++) {
       const i = offsets[k]!;
       if (i < from) continue;
-      const c = prose[i]!;
+      const c = prose.charCodeAt(i);
       // two apostrophes stand for a double quotation mark in some archives (''Some may say …,'' Xinhua wrote)
-      const width = c === "'" && prose[i + 1] === "'" ? 2 : 1;
-      if (width === 1 && !QUOTED_MARKS.has(c)) continue;
+      const width = c === APOSTROPHE && prose.charCodeAt(i + 1) === APOSTROPHE ? 2 : 1;
+      if (width === 1 && !isQuotedMark(c)) continue;
       from = i + width;
-      const ch = width === 2 ? '"' : c;
-      const before = i > p.start ? prose[i - 1]! : ' ';
+      const ch = width === 2 ? QUOTE : c;
       if (openAt < 0) {
-        if (ch === '“' || ch === '«' || (ch === '"' && (i === p.start || OPEN_BEFORE.test(before)))) {
+        if (ch === LEFT_DOUBLE || ch === LEFT_GUILLEMET || (ch === QUOTE && (i === p.start || opensAfter(prose.charCodeAt(i - 1))))) {
           openAt = i;
           openWidth = width;
           openDouble = true;
-        } else if (ch === '‘' && (i === p.start || OPEN_BEFORE.test(before))) {
+        } else if (ch === LEFT_SINGLE && (i === p.start || opensAfter(prose.charCodeAt(i - 1)))) {
           // a single-quoted stretch only when a closing ’ follows that is not an apostrophe
           const rest = prose.slice(i + 1, Math.min(p.end, i + 200));
           const m = /’(?![\p{L}\p{N}])/u.exec(rest);
@@ -70,10 +75,10 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
             from = close;
           }
         }
-      } else if (ch === '”' || ch === '»' || ch === '"') {
+      } else if (ch === RIGHT_DOUBLE || ch === RIGHT_GUILLEMET || ch === QUOTE) {
         push(openAt, i + width, openAt + openWidth, i, true, openDouble);
         openAt = -1;
-      } else if (ch === '“' && prose.slice(openAt + 1, i).trim() !== '') {
+      } else if (ch === LEFT_DOUBLE && prose.slice(openAt + 1, i).trim() !== '') {
         // an opening mark inside an open quote: the first one was never closed in this paragraph
         push(openAt, i, openAt + openWidth, i, false, true);
         openAt = i;

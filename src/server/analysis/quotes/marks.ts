@@ -48,19 +48,41 @@ export function firstOffsetFrom(offsets: Int32Array, from: number): number {
   }
   return lo;
 }
-const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
-const OPENING_ONLY = new Set(['“', '„', '«']);
+// The marks and the characters around them are read as char codes (−1 before a paragraph's start or past its end):
+// a character read as a string is a fresh string for most marks (“ ” ‘ ’ « » are beyond Latin-1), hashed again
+// for every set it is looked up in.
+export const QUOTE = 0x22; // "
+export const APOSTROPHE = 0x27; // '
+const BACKTICK = 0x60; // `
+export const LEFT_DOUBLE = 0x201c; // “
+export const RIGHT_DOUBLE = 0x201d; // ”
+const LOW_DOUBLE = 0x201e; // „
+export const LEFT_GUILLEMET = 0xab; // «
+export const RIGHT_GUILLEMET = 0xbb; // »
+export const LEFT_SINGLE = 0x2018; // ‘
+export const RIGHT_SINGLE = 0x2019; // ’
 
-const isSpace = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0';
-/** Characters after which a mark opens a quote: start of text, space, an opening bracket or dash. */
-const opensAfter = (c: string | undefined): boolean => isSpace(c) || (c !== undefined && '([{—–-/:'.includes(c));
-const isLetterOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isDoubleMark = (c: number): boolean => c === QUOTE || c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LOW_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET;
+const isOpeningOnly = (c: number): boolean => c === LEFT_DOUBLE || c === LOW_DOUBLE || c === LEFT_GUILLEMET;
+
+/** Space, or no character (−1): the start or end of the paragraph. */
+const isSpace = (c: number): boolean => c === -1 || c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
+/** Characters after which a mark opens a quote: start of text, space, an opening bracket or dash ( [ { — – - / :). */
+const opensAfter = (c: number): boolean =>
+  isSpace(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58;
+/** A letter or digit (as /[\p{L}\p{N}]/u of the one code unit: a lone surrogate is neither); −1 is none. */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+}
+/** The code unit at i when i is in [start, end), else −1. */
+const codeIn = (prose: string, i: number, start: number, end: number): number => (i >= start && i < end ? prose.charCodeAt(i) : -1);
 
 /** Length of the double mark at i (1, or 2 for a '' or `` pair), 0 when none. */
 function doubleMarkAt(prose: string, i: number): number {
-  const c = prose[i]!;
-  if (DOUBLE_MARKS.has(c)) return 1;
-  if ((c === "'" || c === '`') && prose[i + 1] === c && prose[i + 2] !== c) return 2;
+  const c = prose.charCodeAt(i);
+  if (isDoubleMark(c)) return 1;
+  if ((c === APOSTROPHE || c === BACKTICK) && prose.charCodeAt(i + 1) === c && prose.charCodeAt(i + 2) !== c) return 2;
   return 0;
 }
 
@@ -99,19 +121,19 @@ export function scanQuotationMarks(model: Pick<TextModel, 'prose'>, paragraphs: 
         if (open < 0) singleOpen = scanSingle(prose, i, p, singleOpen, out);
         continue;
       }
-      const before = i > p.start ? prose[i - 1] : undefined;
-      const after = i + len < p.end ? prose[i + len] : undefined;
-      const c = prose[i]!;
+      const before = codeIn(prose, i - 1, p.start, p.end);
+      const after = codeIn(prose, i + len, p.start, p.end);
+      const c = prose.charCodeAt(i);
       const openCtx = opensAfter(before) && !isSpace(after);
       const closeCtx = !isSpace(before) && !isLetterOrDigit(after);
       if (open < 0) {
-        if ((openCtx || (OPENING_ONLY.has(c) && !isSpace(after))) && !(isLetterOrDigit(before) && c === '"')) {
+        if ((openCtx || (isOpeningOnly(c) && !isSpace(after))) && !(isLetterOrDigit(before) && c === QUOTE)) {
           open = i;
           singleOpen = -1;
         }
       } else if (i === open) {
         // the reopening mark of an AP continuation
-      } else if (closeCtx || !openCtx || c === '”' || c === '»') {
+      } else if (closeCtx || !openCtx || c === RIGHT_DOUBLE || c === RIGHT_GUILLEMET) {
         parts.push({ start: open, end: i + len });
         out.push(makeQuote(parts, false, false));
         parts = [];
@@ -136,7 +158,7 @@ export function scanQuotationMarks(model: Pick<TextModel, 'prose'>, paragraphs: 
 }
 
 function firstNonSpace(prose: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (!isSpace(prose[i])) return i;
+  for (let i = start; i < end; i++) if (!isSpace(prose.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -149,23 +171,23 @@ function makeQuote(parts: Span[], single: boolean, unclosed: boolean): MarkedQuo
  * not inside a word (so "don't", "the voters' choice" and "'90s" are apostrophes). Returns the new open offset.
  */
 function scanSingle(prose: string, i: number, p: Span, singleOpen: number, out: MarkedQuote[]): number {
-  const c = prose[i];
-  if (c !== '‘' && c !== "'" && c !== '’') return singleOpen;
-  const before = i > p.start ? prose[i - 1] : undefined;
-  const after = i + 1 < p.end ? prose[i + 1] : undefined;
+  const c = prose.charCodeAt(i);
+  if (c !== LEFT_SINGLE && c !== APOSTROPHE && c !== RIGHT_SINGLE) return singleOpen;
+  const before = codeIn(prose, i - 1, p.start, p.end);
+  const after = codeIn(prose, i + 1, p.start, p.end);
   if (singleOpen < 0) {
-    if (c !== '’' && opensAfter(before) && after !== undefined && /[\p{L}]/u.test(after)) return i;
+    if (c !== RIGHT_SINGLE && opensAfter(before) && after !== -1 && /[\p{L}]/u.test(prose[i + 1]!)) return i;
     return -1;
   }
-  if (c !== '‘' && !isSpace(before) && !isLetterOrDigit(after)) {
+  if (c !== LEFT_SINGLE && !isSpace(before) && !isLetterOrDigit(after)) {
     // a plural possessive ("the voters' choice") closes nothing when a word follows directly after a space
-    if (before === 's' && after === ' ' && /[a-z]/.test(prose[i + 2] ?? '') && !/[.,;:!?]/.test(prose[i - 2] ?? '')) {
+    if (before === 115 /* s */ && after === 32 && /[a-z]/.test(prose[i + 2] ?? '') && !/[.,;:!?]/.test(prose[i - 2] ?? '')) {
       const rest = prose.slice(i + 2, Math.min(p.end, i + 40));
       if (!/['’]/.test(rest)) return singleOpen;
     }
     out.push({ start: singleOpen, end: i + 1, parts: [{ start: singleOpen, end: i + 1 }], single: true, unclosed: false });
     return -1;
   }
-  if (c === '‘' && opensAfter(before)) return i;
+  if (c === LEFT_SINGLE && opensAfter(before)) return i;
   return singleOpen;
 }
