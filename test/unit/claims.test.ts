@@ -9,8 +9,8 @@ import * as fc from 'fast-check';
 import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import type { Article, Finding } from '../../src/server/analysis/types';
-import { findAgentless, lowerCaseOf, lowerSameLength } from '../../src/server/analysis/claims/attribution';
-import { findQuotedSpans } from '../../src/server/analysis/claims/quoted';
+import { findAgentless, lowerSameLength } from '../../src/server/analysis/claims/attribution';
+import { ClaimText, findQuotedSpans } from '../../src/server/analysis/claims/quoted';
 import { DocumentWords } from '../../src/server/analysis/claims/words';
 import { CAUSAL_CUES } from '../../src/server/analysis/lexicon';
 import {
@@ -275,6 +275,23 @@ describe('claims: the words of a sentence', () => {
     }), { numRuns: 3000 });
   });
 
+  it('makes the claim text of any stretch: the prose with the content of every quoted span blanked', () => {
+    const piece = fc.constantFrom('"', '“', '”', '‘', '’', "''", '«', '»', 'she said', 'it’s', 'no', ',', '.', ' ', '\n\n', '\n', '(', '—', 'A', 'İ', 'Σ');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+      const model = buildTextModel(pieces.join(''));
+      const { prose } = model;
+      const spans = findQuotedSpans(model);
+      // the claim text made whole, character by character
+      let whole = '';
+      for (let k = 0; k < prose.length; k++) whole += spans.some((s) => s.contentStart <= k && k < s.contentEnd) && prose[k] !== '\n' ? ' ' : prose[k];
+      const start = a % (prose.length + 1);
+      const end = start + (b % (prose.length - start + 1));
+      const claim = new ClaimText(prose, spans);
+      assert.strictEqual(claim.slice(start, end), whole.slice(start, end), JSON.stringify(pieces));
+      assert.strictEqual(claim.lower(start, end), lowerSameLength(whole).slice(start, end), JSON.stringify(pieces));
+    }), { numRuns: 3000 });
+  });
+
   it('answers for a word outside the sentence as reading past the end of an array does', () => {
     const words = sentences[0]!;
     for (const i of [-1, words.length]) {
@@ -297,7 +314,7 @@ describe('claims: quick key scans before the full patterns', () => {
     ];
     for (const phrase of phrases) {
       const text = `${phrase} that the bridge was unsafe.`;
-      assert.ok(findAgentless(text, 0, text.length).length > 0, phrase);
+      assert.ok(findAgentless(text).length > 0, phrase);
     }
   });
 
@@ -317,7 +334,7 @@ describe('claims: quick key scans before the full patterns', () => {
         for (let k = s.firstToken; k < s.lastToken; k++) union |= classes[k]!;
         const lower = lowerSameLength(text).slice(s.start, s.end);
         const sentence = text.slice(s.start, s.end);
-        if (findAgentless(text, s.start, s.end).length) assert.ok(union & AGENTLESS_KEY || (union & AGENTLESS_IT && union & AGENTLESS_VERB), sentence);
+        if (findAgentless(text.slice(s.start, s.end), s.start, lower).length) assert.ok(union & AGENTLESS_KEY || (union & AGENTLESS_IT && union & AGENTLESS_VERB), sentence);
         if (causal.test(lower)) assert.ok(union & CAUSAL_KEY, sentence);
         if (/\d/.test(sentence)) assert.ok(union & DIGIT, sentence);
         if (/thousands|illions|doubled|halved|tripled|trebled|quadrupled/i.test(sentence)) assert.ok(union & MULTIPLIER, sentence);
@@ -332,7 +349,7 @@ describe('claims: quick key scans before the full patterns', () => {
     const classes = wordClasses(model);
     let union = 0;
     for (let k = 0; k < model.tokens.length; k++) union |= classes[k]!;
-    assert.ok(findAgentless(text, 0, text.length).length > 0);
+    assert.ok(findAgentless(text).length > 0);
     assert.ok(union & AGENTLESS_IT && union & AGENTLESS_VERB);
   });
 
@@ -345,7 +362,7 @@ describe('claims: quick key scans before the full patterns', () => {
       // (stretches that split a surrogate pair are never asked for: sentences start and end with tokens)
       const splits = (k: number): boolean => /[\uDC00-\uDFFF]/.test(text[k] ?? '');
       fc.pre(!splits(start) && !splits(end));
-      assert.strictEqual(lowerCaseOf(text)(start, end), lowerSameLength(text).slice(start, end));
+      assert.strictEqual(new ClaimText(text, []).lower(start, end), lowerSameLength(text).slice(start, end));
     }), { numRuns: 3000 });
   });
 

@@ -4,6 +4,7 @@
 
 import { firstTokenFrom, hasLetterOrDigit, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Span } from '../types';
+import type { ClaimText } from './quoted';
 import type { Words } from './words';
 import { AGENTLESS_IT, AGENTLESS_KEY, AGENTLESS_VERB, ATTRIBUTION_LEAD, OTHER_CUE, POINT_FORMS, REPORTING_CUE } from '../wordClasses';
 import {
@@ -265,10 +266,11 @@ const AGENTLESS: RegExp[] = [
 /** All of AGENTLESS in one pattern: one scan rules out the (usual) sentence that holds none of them. */
 const ANY_AGENTLESS = new RegExp(AGENTLESS.map((re) => `(?:${re.source})`).join('|'));
 /**
- * Agentless or hearsay phrases in a sentence's claim text (ATTR003 candidates); `lower`: claim[start, end) in lower
- * case. findAttributions asks only of sentences whose word classes allow one (AGENTLESS_KEY, AGENTLESS_IT).
+ * Agentless or hearsay phrases in `text`, the claim text of a sentence that starts at offset `start` (ATTR003
+ * candidates, at document offsets); `lower`: the text in lower case. findAttributions asks only of sentences whose
+ * word classes allow one (AGENTLESS_KEY, AGENTLESS_IT).
  */
-export function findAgentless(claim: string, start: number, end: number, lower = lowerSameLength(claim).slice(start, end)): (Span & { text: string })[] {
+export function findAgentless(text: string, start = 0, lower = lowerSameLength(text)): (Span & { text: string })[] {
   const out: (Span & { text: string })[] = [];
   if (!ANY_AGENTLESS.test(lower)) return out;
   for (const re of AGENTLESS) {
@@ -279,14 +281,14 @@ export function findAgentless(claim: string, start: number, end: number, lower =
       // "studies show" introduced by a determiner or owner is a specific document ("the studies", "Smith's research")
       if (/^(?:studies|research|reports|surveys|experiments)\b/.test(m[0])) {
         const before = lower.slice(Math.max(0, m.index - 30), m.index);
-        if (/(?:\bthe|\bthese|\bthose|\bhis|\bher|\btheir|\bits|['’]s|\bour)\s+(?:[\w-]+\s+){0,2}$/.test(before) || /[A-Z][\w-]*\s+$/.test(claim.slice(start + Math.max(0, m.index - 30), s))) continue;
+        if (/(?:\bthe|\bthese|\bthose|\bhis|\bher|\btheir|\bits|['’]s|\bour)\s+(?:[\w-]+\s+){0,2}$/.test(before) || /[A-Z][\w-]*\s+$/.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
         // "new fundraising reports show": a kind of document, not hearsay
         const modifier = /([a-z-]+)\s+$/.exec(before)?.[1];
         if (modifier && !/^(?:some|many|several|numerous|recent|new|other|various|multiple|independent|scientific|previous|earlier|countless|and|that|as|but|because|while|since|although)$/.test(modifier)) continue;
         if (/\b(?:by|from|at|of)\s+/.test(lower.slice(m.index, m.index + m[0].length))) continue;
       }
       if (/^some|^many|^others/.test(m[0]) && /\b(?:of|in)\s+$/.test(lower.slice(Math.max(0, m.index - 4), m.index))) continue;
-      out.push({ start: s, end: s + m[0].length, text: claim.slice(s, s + m[0].length) });
+      out.push({ start: s, end: s + m[0].length, text: text.slice(m.index, m.index + m[0].length) });
     }
   }
   return out;
@@ -311,25 +313,8 @@ export function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** text[start, end) of lowerSameLength(text), for offsets that split no surrogate pair (a sentence's never do). */
-export type LowerCaseOf = (start: number, end: number) => string;
-
-/**
- * Stretches of lowerSameLength(text), lower-cased when asked for: the claim rules read a few sentences in lower
- * case, and lower-casing a whole article is slow (two-byte text). Lower case is made character by character except
- * for "İ" (two characters: lowerSameLength then lowers ASCII letters only) and "Σ" (final or not by its neighbours);
- * with either in the text, the whole text is lowered once.
- */
-export function lowerCaseOf(text: string): LowerCaseOf {
-  if (text.includes('\u0130') || text.includes('\u03a3')) {
-    let whole: string | undefined;
-    return (start, end) => (whole ??= lowerSameLength(text)).slice(start, end);
-  }
-  return (start, end) => text.slice(start, end).toLowerCase();
-}
-
 /** Every attribution in one sentence (its words' classes say whether an agentless phrase can be there at all). */
-export function findAttributions(model: TextModel, words: Words, claim: string, sentenceStart: number, sentenceEnd: number, claimLower: LowerCaseOf): Attribution[] {
+export function findAttributions(model: TextModel, words: Words, claim: ClaimText, sentenceStart: number, sentenceEnd: number): Attribution[] {
   const out: Attribution[] = [];
   for (let i = 0; i < words.length; i++) {
     // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
@@ -469,7 +454,7 @@ export function findAttributions(model: TextModel, words: Words, claim: string, 
   // an agentless phrase holds a word of AGENTLESS_KEY, or "it" and its verb
   const classes = words.union;
   if (!(classes & AGENTLESS_KEY) && !(classes & AGENTLESS_IT && classes & AGENTLESS_VERB)) return out;
-  for (const a of findAgentless(claim, sentenceStart, sentenceEnd, claimLower(sentenceStart, sentenceEnd))) {
+  for (const a of findAgentless(claim.slice(sentenceStart, sentenceEnd), sentenceStart, claim.lower(sentenceStart, sentenceEnd))) {
     // "it is widely believed" matches three patterns: keep the widest
     if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
     out.push({ kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });

@@ -27,8 +27,8 @@ import {
   DOCUMENT_SOURCES, EVALUATIVE_WORDS, EXPRESSIVE_CUE_FORMS, INSTITUTIONAL_SOURCES, LOADED_CUES, NON_SPEECH_CUES,
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
-import { claimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, lowerCaseOf, lowerSameLength, nameTokens, type Attribution, type LowerCaseOf } from './attribution';
+import { ClaimText, findQuotedSpans, type QuotedSpan } from './quoted';
+import { findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
 import { DocumentWords, type Words } from './words';
 import { sortInPlace } from '../quotes/order';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
@@ -60,9 +60,8 @@ interface SentenceInfo {
 
 interface Context {
   model: TextModel;
-  claim: string;
-  /** Stretches of the claim text in lower case (offsets kept). */
-  lower: LowerCaseOf;
+  /** The claim text (quoted words blanked), and its stretches in lower case (offsets kept). */
+  claim: ClaimText;
   /** Where the document text (quotes included) first gives a STANDARD_REASON, Infinity if nowhere: found when ATTR007 first asks. */
   standardReasonAt?: number;
   /** Per head noun: where the first "Tenant critics" / "critics of the plan" phrase ends (introducedEarlier). */
@@ -77,8 +76,7 @@ interface Context {
 
 export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[], options: ClaimOptions = {}): Finding[] {
   const spans = findQuotedSpans(model);
-  const claim = claimText(model.prose, spans);
-  const lower = lowerCaseOf(claim);
+  const claim = new ClaimText(model.prose, spans);
   const documentWords = new DocumentWords(model, spans, nameTokens(entities, model), wordClasses(model));
   const byParagraph: number[][] = model.paragraphs.map(() => []);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
@@ -86,13 +84,13 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     const role = model.paragraphs[s.paragraph]?.role;
     if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, attributions: [], allQuoted: true, speechBy: undefined };
     const words = documentWords.sentence(index);
-    const attributions = findAttributions(model, words, claim, s.start, s.end, lower);
+    const attributions = findAttributions(model, words, claim, s.start, s.end);
     let allQuoted = true;
     for (let i = 0; i < words.length && allQuoted; i++) allQuoted = words.isQuote(i) || (!(words.classes(i) & WORD) && words.text(i)!.length === 1);
     // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
     return { index, paragraph: s.paragraph, words, attributions, allQuoted, speechBy: undefined };
   });
-  const cx: Context = { model, claim, lower, spans, sentences, byParagraph, findings: [], options };
+  const cx: Context = { model, claim, spans, sentences, byParagraph, findings: [], options };
   // sentences the quotes engine attributes (direct, indirect or mixed speech with a speaker) carry attribution too
   for (const q of quotes) {
     if (!q.speaker || q.speaker.specificity === 'vague') continue;
@@ -617,7 +615,7 @@ function statistics(cx: Context, s: SentenceInfo, attributed: boolean): void {
   const hits = findStatistics(cx, s);
   if (!hits.length) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.lower(sent.start, sent.end);
+  const lower = cx.claim.lower(sent.start, sent.end);
   // plans, prices and transactions are what something costs, not a finding that needs a source
   const candidates = hits.filter((h) => {
     const clauseBefore = lower.slice(0, h.start - sent.start).split(/[;,:]/).pop() ?? '';
@@ -636,7 +634,7 @@ function causalClaims(cx: Context, s: SentenceInfo, attributed: boolean): void {
   // a causal cue's first word has the class CAUSAL_KEY
   if (attributed || !(s.words.union & CAUSAL_KEY)) return;
   const sent = cx.model.sentences[s.index]!;
-  const lower = cx.lower(sent.start, sent.end);
+  const lower = cx.claim.lower(sent.start, sent.end);
   {
     const re = CAUSAL_RE;
     re.lastIndex = 0;
@@ -695,7 +693,7 @@ function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
     const prev = words.lower(i - 1) ?? '';
     const prev2 = words.lower(i - 2) ?? '';
     const negated = NEGATORS.has(prev) || NEGATORS_TWO_BACK.has(prev2);
-    if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.lower(sent.start, sent.end)))) {
+    if (!accusationDone && !negated && !(framed ??= ACCUSATION_FRAME_RE.test(cx.claim.lower(sent.start, sent.end)))) {
       let hit = false;
       if (lower === 'fraud' && /^(?:committed|commits|commit|perpetrated)$/.test(prev)) hit = true;
       else if (ACCUSATION_VERBS.has(lower) && i > 0 && !/^(?:who|that|which)$/.test(prev) && !/^(?:is|was|are|were|been|being|be)$/.test(prev)) hit = true;

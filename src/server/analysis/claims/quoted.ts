@@ -2,6 +2,7 @@
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
 import { blank, countWordsIn, isSpace, type TextModel } from '../text';
+import { lowerSameLength } from './attribution';
 import {
   APOSTROPHE, LEFT_DOUBLE, LEFT_GUILLEMET, LEFT_SINGLE, QUOTE, RIGHT_DOUBLE, RIGHT_GUILLEMET, firstOffsetFrom, quotationMarkOffsets,
 } from '../quotes/marks';
@@ -97,16 +98,62 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
   return out;
 }
 
-/** The prose with the content of every quoted span blanked (the marks stay, so "…," she said still reads). */
-export function claimText(prose: string, spans: QuotedSpan[]): string {
-  if (!spans.length) return prose;
-  const parts: string[] = [];
-  let at = 0;
-  for (const s of spans) {
-    if (s.contentStart < at) continue;
-    parts.push(prose.slice(at, s.contentStart), blank(prose.slice(s.contentStart, s.contentEnd)));
-    at = s.contentEnd;
+/**
+ * The claim text: the prose with the content of every quoted span blanked (the marks stay, so "…," she said still
+ * reads), made stretch by stretch when a rule asks for one. The rules read the claim text of the few sentences a
+ * pattern may match in, and a stretch with no quote in it is its prose: made whole, it was a copy of the document
+ * (two bytes a character in most news text) in every analysis.
+ */
+export class ClaimText {
+  /** The spans blanked, in order (a span whose content starts inside the one before is not). */
+  private readonly blanked: QuotedSpan[] = [];
+  /** Whether the prose holds "İ" or "Σ", whose lower case is not made character by character (see lower). */
+  private readonly wholeLowerOnly: boolean;
+  private wholeLower: string | undefined;
+
+  constructor(private readonly prose: string, spans: readonly QuotedSpan[]) {
+    let at = 0;
+    for (const s of spans) {
+      if (s.contentStart < at) continue;
+      this.blanked.push(s);
+      at = s.contentEnd;
+    }
+    this.wholeLowerOnly = prose.includes('\u0130') || prose.includes('\u03a3');
   }
-  parts.push(prose.slice(at));
-  return parts.join('');
+
+  /** The claim text of prose[start, end). */
+  slice(start: number, end: number): string {
+    const { prose, blanked } = this;
+    // the first span whose content ends after start
+    let lo = 0;
+    let hi = blanked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blanked[mid]!.contentEnd <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === blanked.length || blanked[lo]!.contentStart >= end) return prose.slice(start, end);
+    const parts: string[] = [];
+    let at = start;
+    for (let k = lo; k < blanked.length && blanked[k]!.contentStart < end; k++) {
+      const s = blanked[k]!;
+      const from = Math.max(at, s.contentStart);
+      const to = Math.min(end, s.contentEnd);
+      parts.push(prose.slice(at, from), blank(prose.slice(from, to)));
+      at = to;
+    }
+    parts.push(prose.slice(at, end));
+    return parts.join('');
+  }
+
+  /**
+   * The stretch [start, end) of the whole claim text in lower case with every offset kept (lowerSameLength), for
+   * offsets that split no surrogate pair (a sentence's never do). Lower case is made for the stretch alone except
+   * with "İ" (two characters: lowerSameLength then lowers ASCII letters only) or "Σ" (final or not by its
+   * neighbours) in the text: then the whole claim text is lowered once.
+   */
+  lower(start: number, end: number): string {
+    if (this.wholeLowerOnly) return (this.wholeLower ??= lowerSameLength(this.slice(0, this.prose.length))).slice(start, end);
+    return this.slice(start, end).toLowerCase();
+  }
 }
