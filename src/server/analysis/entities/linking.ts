@@ -285,7 +285,8 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
   const byLastWord = new Map<string, Cluster[]>();
   const newCluster = (m: LinkMention, key: string): Cluster => {
     const fullWords = key === keyOf(m) ? keyWords(m) : splitKey(key);
-    const c: Cluster = { type: m.type, fullWords, mentions: undefined, glossary: m.glossary, firstStart: m.start };
+    // (every field made here, bareWords too: a field added later would move the object to a new layout and add a store)
+    const c: Cluster = { type: m.type, fullWords, mentions: undefined, glossary: m.glossary, firstStart: m.start, bareWords: undefined };
     clusters.push(c);
     byKey.set(key, c);
     const last = c.fullWords[c.fullWords.length - 1];
@@ -318,29 +319,30 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     if (m.glossary !== undefined) clusterOf[i] = glossaryCluster.get(m.glossary);
     else if (!m.description) full.push(i);
   }
-  // (grouped by word count, not sorted: `full` is in document order, and so is each group)
-  const byWords: number[][] = [];
-  for (const i of full) (byWords[wordCount(sorted[i]!)] ??= []).push(i);
-  const byLength = byWords.reverse().flat();
-
-  for (const i of byLength) {
-    const m = sorted[i]!;
-    const key = keyOf(m);
-    const ws = keyWords(m);
-    const exact = byKey.get(key);
-    if (exact && compatible(exact.type, m.type, ws.length)) {
-      clusterOf[i] = exact;
-      continue;
-    }
-    if (ws.length >= 2) {
-      const longer = (byLastWord.get(ws[ws.length - 1]!) ?? []).filter((c) => compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type));
-      if (longer.length >= 1) {
-        const c = nearest(longer, m.start);
-        clusterOf[i] = c;
-        byKey.set(key, c);
+  // (by word count, each count in document order: one pass over `full` per count rather than lists grouped by it,
+  // as names run to a few words)
+  let mostWords = 0;
+  for (const i of full) mostWords = Math.max(mostWords, wordCount(sorted[i]!));
+  for (let words = mostWords; words >= 0; words--) {
+    for (const i of full) {
+      const m = sorted[i]!;
+      const ws = keyWords(m);
+      if (ws.length !== words) continue;
+      const key = keyOf(m);
+      const exact = byKey.get(key);
+      if (exact && compatible(exact.type, m.type, ws.length)) {
+        clusterOf[i] = exact;
         continue;
       }
-      clusterOf[i] = newCluster(m, key);
+      if (ws.length >= 2) {
+        const longer = nearest(byLastWord.get(ws[ws.length - 1]!) ?? NOBODY, m.start, m);
+        if (longer) {
+          clusterOf[i] = longer;
+          byKey.set(key, longer);
+          continue;
+        }
+        clusterOf[i] = newCluster(m, key);
+      }
     }
   }
 
@@ -377,7 +379,7 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     }
     const surnameOf = peopleNamed(key, m.type);
     if (surnameOf.length) {
-      clusterOf[i] = nearest(surnameOf, m.start);
+      clusterOf[i] = nearest(surnameOf, m.start)!;
       continue;
     }
     if (isAcronym(m.display)) {
@@ -397,8 +399,15 @@ export function linkMentions(model: TextModel, mentions: LinkMention[], entries:
     if (!m.description) continue;
     const ws = keyWords(m);
     const head = ws[ws.length - 1] ?? '';
-    const candidates = clusters.filter((c) => c.type === 'ORG' && c.fullWords.length >= 2 && c.fullWords[c.fullWords.length - 1] === head && c.firstStart < m.start);
-    if (candidates.length === 1) clusterOf[i] = candidates[0]!;
+    let only: Cluster | undefined;
+    let several = false;
+    for (const c of clusters) {
+      if (c.type !== 'ORG' || c.fullWords.length < 2 || c.fullWords[c.fullWords.length - 1] !== head || c.firstStart >= m.start) continue;
+      several = only !== undefined;
+      if (several) break;
+      only = c;
+    }
+    if (only && !several) clusterOf[i] = only;
   }
 
   // Mentions join their clusters in document order, and the clusters are listed by their first mention (mentions
@@ -446,6 +455,12 @@ function aliasesOf(mentions: readonly LinkMention[], key: string): string[] {
   return aliases;
 }
 
+/** Whether a cluster's full name is a longer form of a mention's name of two or more words, of a type it can join. */
+function namesLongerForm(c: Cluster, m: LinkMention): boolean {
+  const ws = keyWords(m);
+  return compatible(c.type, m.type, ws.length) && isShorterForm(ws, c.fullWords) && (m.type === 'PERSON' || m.type === c.type);
+}
+
 /** Types that may share an entity: the same, or a single word the recognizer typed differently. */
 function compatible(clusterType: NameType, mentionType: NameType, wordCount: number): boolean {
   if (clusterType === mentionType) return true;
@@ -488,16 +503,21 @@ function namesPartAfterFirst(ws: readonly string[], stripped: readonly string[],
 /** No clusters (shared: never changed). */
 const NOBODY: readonly Cluster[] = [];
 
-/** The cluster introduced most recently before an offset, else the first one introduced after it. */
-function nearest(candidates: readonly Cluster[], offset: number): Cluster {
+/**
+ * The cluster introduced most recently before an offset, else the first one introduced after it (undefined for
+ * none), among the candidates, or among those with a longer form of `shorter`'s name when given (a parameter rather
+ * than a test handed in: a function made in a loop over mentions makes the loop allocate a context each time round).
+ */
+function nearest(candidates: readonly Cluster[], offset: number, shorter?: LinkMention): Cluster | undefined {
   let before: Cluster | undefined;
   let after: Cluster | undefined;
   for (const c of candidates) {
+    if (shorter && !namesLongerForm(c, shorter)) continue;
     if (c.firstStart <= offset) {
       if (!before || c.firstStart > before.firstStart) before = c;
     } else if (!after || c.firstStart < after.firstStart) after = c;
   }
-  return (before ?? after)!;
+  return before ?? after;
 }
 
 /**
