@@ -20,7 +20,7 @@
 //   ATTR009 fires once two sentences precede the speaker.
 // Ignore comments in Markdown apply to every finding of the article, so analyze() applies them (../ignores.ts).
 
-import { isSpace, startsWithCapital, type TextModel } from '../text';
+import { countWordsIn, isSpace, startsWithCapital, type TextModel } from '../text';
 import type { Entity, Finding, Quote, Severity, Span } from '../types';
 import {
   ACCUSATION_FRAMES, ACCUSATION_LABELS, ACCUSATION_VERBS, ANONYMITY_REASONS, CASUALTY_WORDS, CAUSAL_CUES,
@@ -229,11 +229,12 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
   const { model } = cx;
   for (const q of cx.spans) {
     const para = model.paragraphs[q.paragraph]!;
-    if (para.role !== 'body' || !q.double) continue;
-    // scare quotes and titles: three words or fewer, or Every Word Capitalised
-    if (q.words < 4 || q.continuesPrevious) continue;
-    // the quotes engine found a speaker
+    if (para.role !== 'body' || !q.double || q.continuesPrevious) continue;
+    // the quotes engine found a speaker (most quotes): asked before the words are counted
     if (quotes.some((x) => x.speaker && x.start < q.close && q.open < x.end)) continue;
+    // scare quotes and titles: three words or fewer, or Every Word Capitalised
+    const words = countWordsIn(model.prose, q.contentStart, q.contentEnd);
+    if (words < 4) continue;
     const content = model.prose.slice(q.contentStart, q.contentEnd);
     const contentWords = content.split(/\s+/).filter((w) => /[\p{L}]/u.test(w));
     if (contentWords.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|a|an|and|in|on|for|to|at|by|with)$/.test(w))) continue;
@@ -242,7 +243,7 @@ function unattributedQuotes(cx: Context, quotes: Quote[]): void {
     const content0 = model.prose.slice(q.contentStart, q.contentEnd).trim();
     const openWords = sentenceOf(cx, q.open)?.words;
     const midSentence = openWords?.some((w) => !openWords.isQuote(w) && openWords.end(w) <= q.open && /[\p{L}]/u.test(openWords.text(w)!));
-    if (midSentence && q.words < 8 && /^[\p{Ll}]/u.test(content0) && !/[.!?]["'”’]?\s+\S/.test(content0)) continue;
+    if (midSentence && words < 8 && /^[\p{Ll}]/u.test(content0) && !/[.!?]["'”’]?\s+\S/.test(content0)) continue;
     const first = sentenceOf(cx, q.open);
     const last = sentenceOf(cx, Math.max(q.open, q.contentEnd - 1));
     if (!first || !last) continue;

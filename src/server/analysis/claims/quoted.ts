@@ -1,7 +1,7 @@
 // Quoted stretches of each paragraph, found on the prose (so Markdown markup never counts), and the claim text:
 // the prose with quoted words blanked, because a quote's words are its speaker's, never the reporter's claim.
 
-import { blank, countWordsIn, isSpace, type TextModel } from '../text';
+import { blank, isSpace, type TextModel } from '../text';
 import { lowerSameLength } from './attribution';
 import {
   APOSTROPHE, LEFT_DOUBLE, LEFT_GUILLEMET, LEFT_SINGLE, QUOTE, RIGHT_DOUBLE, RIGHT_GUILLEMET, firstOffsetFrom, quotationMarkOffsets,
@@ -21,7 +21,6 @@ export interface QuotedSpan {
   continuesPrevious: boolean;
   /** Double quotation marks ("…", “…”, «…»), as opposed to single ‘…’. */
   double: boolean;
-  words: number;
 }
 
 /** Characters after which a straight or single mark opens a quote (as /[\s([{—–\-/:]/: text.ts isSpace is \s). */
@@ -46,7 +45,7 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
     let lastClosed = true;
     const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
       const continuesPrevious = firstInParagraph && previousOpen && prose.slice(p.start, open).trim() === '';
-      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double, words: countWordsIn(prose, contentStart, contentEnd) });
+      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double });
       firstInParagraph = false;
       lastClosed = closed;
     };

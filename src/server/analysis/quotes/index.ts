@@ -64,6 +64,12 @@ function lastWord(name: string): string {
 const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
 const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
 
+/**
+ * The words of a marked quote are counted up to this many: its readers ask only whether it has any, or more than
+ * three (a title or scare quote has three or fewer), and most quotes are longer (their characters are not read).
+ */
+const MARK_WORDS_COUNTED = 4;
+
 type CueForm = 'subject' | 'inverted' | 'according' | 'participle' | 'colon' | 'dash';
 
 /** One attribution found in a unit before it becomes a Quote. */
@@ -124,6 +130,7 @@ class QuoteExtractor {
   private readonly namedSpeakers: { offset: number; paragraph: number; text: string; entity?: Entity }[] = [];
   private readonly paragraphTokens: { first: number; last: number }[];
   private readonly skipParagraphs = new Set<number>();
+  /** Words in each marked quote, counted up to MARK_WORDS_COUNTED (wordsIn). */
   private readonly markWords: number[];
   /** Quotes kept without a speaker, by marked quote, until a following "Reyes said." claims them. */
   private readonly unattributed = new Map<number, Found>();
@@ -296,6 +303,7 @@ class QuoteExtractor {
     return lo;
   }
 
+  /** Words (runs of non-space characters) in a marked quote, counted up to MARK_WORDS_COUNTED. */
   private wordsIn(mark: MarkedQuote): number {
     let n = 0;
     for (const part of mark.parts) {
@@ -303,7 +311,7 @@ class QuoteExtractor {
       for (let i = part.start; i < part.end; i++) {
         const c = this.text.charCodeAt(i);
         const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
-        if (!space && !inWord) n++;
+        if (!space && !inWord && ++n === MARK_WORDS_COUNTED) return n;
         inWord = !space;
       }
     }
