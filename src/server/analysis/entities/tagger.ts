@@ -363,6 +363,23 @@ export class NameTagger implements NameRecognizer {
   }
 
   /**
+   * Loads a word of each line of each token's blocks (wordScores, 340 bytes) and its neighbour hashes
+   * (WordInfo.ctx) before the sentence is scored: they were mostly last read an article ago, and the scoring
+   * loops, with much to do per token, would wait on them token after token; here, as in warmSlots, the misses
+   * overlap. Called once the blocks are in tokenBlocks.
+   */
+  private warmWords(words: readonly WordInfo[], n: number): void {
+    const blocks = this.tokenBlocks;
+    let warmed = 0;
+    for (let i = 0; i < n; i++) {
+      const b = blocks[i]!;
+      // (85 float32 from any offset: elements 16 apart fall in successive lines, and element 84 in the last)
+      warmed ^= b[0]! + b[16]! + b[32]! + b[48]! + b[64]! + b[80]! + b[84]! + words[i]!.ctx[0]!;
+    }
+    this.warmed = warmed;
+  }
+
+  /**
    * Summed weights of the shape features (shapeContextFeatures and shapePositionFeatures) per shape triple, first
    * token or not and case mode, in a direct-mapped cache: slot k holds the triple in shapeKeys[3k .. 3k+3) and
    * the other two as shapeKnown[k] - 1 (0: empty), and its scores in shapeBlocks[k] (a view of shapeScores, as
@@ -464,6 +481,7 @@ export class NameTagger implements NameRecognizer {
       else cached = false;
       this.tokenTransitions[i] = info.transitions!;
     }
+    if (cached) this.warmWords(words, n);
     const sf = this.features;
     const rows = rowsOf(emission);
     if (cached) {
