@@ -106,6 +106,16 @@ describe('text: tokens', () => {
     }
   });
 
+  it('blanks control characters in the prose and reads the words around them as if they were spaces', () => {
+    const text = 'Ortiz\u0000said\u0007 the\tplan\u000b\u007fwas\r\nover.';
+    const model = buildTextModel(text);
+    assert.strictEqual(model.prose, 'Ortiz said  the\tplan  was\r\nover.');
+    assert.deepStrictEqual(model.tokens.map((t) => t.text), ['Ortiz', 'said', 'the', 'plan', 'was', 'over', '.']);
+    // a shorter document after a longer one ends where it ends (the tokenizer's array of code units is reused)
+    buildTextModel('Planning ahead');
+    assert.deepStrictEqual(buildTextModel('Plan').tokens.map((t) => t.text), ['Plan']);
+  });
+
   it('counts body words, not possessives or punctuation', () => {
     assert.strictEqual(buildTextModel('Ortiz’s plan, she said, will cost €4 million.').wordCount, 8);
     assert.strictEqual(buildTextModel('Budget Plan Unveiled\n\nOrtiz’s plan, she said, will cost €4 million.').wordCount, 8);

@@ -155,16 +155,46 @@ export function isSpace(c: number): boolean {
 }
 
 /**
- * The char code at `i` of `s`, or 0 before its start or past its end, where charCodeAt gives NaN: 0 fails every test
- * the tokenizer makes of a character, as NaN does, and keeps its optimized code on small integers (the tokenizer
- * reads past a token to find its end; NaN there made it call out of its optimized code for every character read).
+ * The code unit at `i` of a text's code units (proseCodes), or 0 before its start or past its end: 0 fails every test
+ * the tokenizer makes of a character, and keeps its optimized code on small integers (the tokenizer reads past a
+ * token to find its end; a read out of bounds gives undefined, as charCodeAt gives NaN, and either made it call out
+ * of its optimized code for every character read).
  */
-const codeAt = (s: string, i: number): number => ((i >>> 0) < s.length ? s.charCodeAt(i) : 0);
+const codeAt = (codes: Uint16Array, i: number): number => ((i >>> 0) < codes.length ? codes[i]! : 0);
+
+/**
+ * The code units of a text, copied once into an array the tokenizer reuses from one document to the next (typed
+ * arrays are slow to make). The tokenizer and the sentence splitter read every character several times (to skip
+ * space, find a token's end, hash and match its spelling): a typed-array read is one load, where charCodeAt first
+ * works out again how the string is laid out (a document is often a cons or sliced string).
+ */
+let reusedCodes = new Uint16Array(1 << 14);
+
+/** NUL and other control characters but tab and line breaks: not prose (blanked to spaces in TextModel.prose). */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const isControl = (c: number): boolean => (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+
+/** The code units of `prose` (a view of exactly its length); `controls` is whether any is a CONTROL_CHARS character. */
+function proseCodes(prose: string): { codes: Uint16Array; controls: boolean } {
+  const n = prose.length;
+  let all = reusedCodes;
+  if (n > all.length) {
+    all = new Uint16Array(n);
+    if (n <= REUSED_LIMIT) reusedCodes = all;
+  }
+  let controls = false;
+  for (let i = 0; i < n; i++) {
+    const c = prose.charCodeAt(i);
+    all[i] = c;
+    if (isControl(c)) controls = true;
+  }
+  return { codes: all.subarray(0, n), controls };
+}
 
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
 export function tokenize(prose: string, start: number, end: number): { start: number; end: number }[] {
   const offsets = tokenOffsets(end - start);
-  scanTokens(prose, start, end, offsets);
+  scanTokens(prose, proseCodes(prose).codes, start, end, offsets);
   return Array.from({ length: offsets.count }, (_, i) => ({ start: offsets.starts[i]!, end: offsets.ends[i]! }));
 }
 
@@ -194,8 +224,8 @@ function emptyOffsets(chars: number): TokenOffsets {
   return reusedOffsets;
 }
 
-/** tokenize() into offset arrays (appended to). */
-function scanTokens(prose: string, start: number, end: number, offsets: TokenOffsets): void {
+/** tokenize() into offset arrays (appended to); `codes` are the prose's (proseCodes). */
+function scanTokens(prose: string, codes: Uint16Array, start: number, end: number, offsets: TokenOffsets): void {
   // Scan the whole prose from `start` (no slicing: that copies the document once per paragraph). Tokens never
   // cross a paragraph end, which always sits before whitespace or the end of the text. Every non-space character
   // starts a token (the last alternative of TOKEN_RE is \S), so a token starts at the next non-space.
@@ -203,16 +233,16 @@ function scanTokens(prose: string, start: number, end: number, offsets: TokenOff
   let n = offsets.count;
   let s = start;
   for (;;) {
-    while (s < end && isSpace(prose.charCodeAt(s))) s++;
+    while (s < end && isSpace(codes[s]!)) s++;
     if (s >= end) break;
-    let e = asciiTokenEnd(prose, s);
+    let e = asciiTokenEnd(codes, s);
     if (e < 0) {
       TOKEN_RE.lastIndex = s;
       e = TOKEN_RE.test(prose) ? TOKEN_RE.lastIndex : s + 1; // (always matches: \S)
     }
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
-    if (codeAt(prose, e) === 46 /* . */ && isAbbreviation(prose, s, e)) e++;
-    const cut = clitic(prose, s, e);
+    if (codeAt(codes, e) === 46 /* . */ && isAbbreviation(prose, codes, s, e)) e++;
+    const cut = clitic(codes, s, e);
     starts[n] = s;
     if (cut > 0) {
       ends[n++] = cut;
@@ -274,18 +304,18 @@ export function detached(s: string): string {
 const RECENT_BITS = 12;
 const recentForms: (TokenForm | undefined)[] = new Array<TokenForm | undefined>(1 << RECENT_BITS).fill(undefined);
 
-/** The spelling of the token text[s, e). */
-function tokenForm(text: string, s: number, e: number): TokenForm {
+/** The spelling of the token text[s, e), whose code units `codes` holds (text and prose agree on every token). */
+function tokenForm(text: string, codes: Uint16Array, s: number, e: number): TokenForm {
   // The slot: a hash of the length and four characters (the first, a quarter in, the middle and the last: every
   // character of a word of up to four), cheaper than one of every character and about as good here (a re-analysed
   // news article finds 95% of its tokens' spellings either way). The top bits of a product depend on every bit of
   // the factors: they make the slot.
   const n = e - s;
-  let h = Math.imul(n ^ (text.charCodeAt(s) << 16) ^ text.charCodeAt(e - 1), 0x9e3779b1);
-  h = Math.imul(h ^ (text.charCodeAt(s + (n >> 1)) << 16) ^ text.charCodeAt(s + (n >> 2)), 0x85ebca6b);
+  let h = Math.imul(n ^ (codes[s]! << 16) ^ codes[e - 1]!, 0x9e3779b1);
+  h = Math.imul(h ^ (codes[s + (n >> 1)]! << 16) ^ codes[s + (n >> 2)]!, 0x85ebca6b);
   const slot = h >>> (32 - RECENT_BITS);
   const recent = recentForms[slot];
-  if (recent !== undefined && spells(recent.text, text, s, e)) return recent;
+  if (recent !== undefined && spells(recent.text, codes, s, e)) return recent;
   const w = text.slice(s, e);
   let form = FORMS.get(w);
   if (form === undefined) {
@@ -304,10 +334,10 @@ function tokenForm(text: string, s: number, e: number): TokenForm {
   return form;
 }
 
-/** Whether `w` is spelled as text[s, e). */
-function spells(w: string, text: string, s: number, e: number): boolean {
+/** Whether `w` is spelled as the code units codes[s, e). */
+function spells(w: string, codes: Uint16Array, s: number, e: number): boolean {
   if (w.length !== e - s) return false;
-  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== text.charCodeAt(s + i)) return false;
+  for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== codes[s + i]) return false;
   return true;
 }
 
@@ -319,21 +349,21 @@ const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c)
  * is a third of the analysis's tokenising time); -1 when a non-ASCII character could change the answer, and the
  * caller runs the pattern. Follows TOKEN_RE's alternatives in order.
  */
-function asciiTokenEnd(prose: string, s: number): number {
-  const c = codeAt(prose, s);
-  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(codeAt(prose, s + 1)))) {
+function asciiTokenEnd(codes: Uint16Array, s: number): number {
+  const c = codeAt(codes, s);
+  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(codeAt(codes, s + 1)))) {
     // [$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?
     let i = isAsciiDigit(c) ? s : s + 1;
-    while (isAsciiDigit(codeAt(prose, i))) i++;
+    while (isAsciiDigit(codeAt(codes, i))) i++;
     for (;;) {
-      const p = codeAt(prose, i);
-      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(codeAt(prose, i + 1))) {
+      const p = codeAt(codes, i);
+      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(codeAt(codes, i + 1))) {
         i += 2;
-        while (isAsciiDigit(codeAt(prose, i))) i++;
+        while (isAsciiDigit(codeAt(codes, i))) i++;
       } else break;
     }
-    const a = codeAt(prose, i);
-    const b = codeAt(prose, i + 1);
+    const a = codeAt(codes, i);
+    const b = codeAt(codes, i + 1);
     if (a === 37 /* % */) return i + 1;
     if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) return i + 2; // st nd rd th
     if (a === 115 /* s */) return i + 1;
@@ -343,28 +373,28 @@ function asciiTokenEnd(prose: string, s: number): number {
   if (!isAsciiLetter(c)) return s + 1; // ASCII punctuation: \S
   // (?:[A-Za-z]\.){2,}(?![A-Za-z]): "U.S.", "a.m."
   let i = s;
-  while (isAsciiLetter(codeAt(prose, i)) && codeAt(prose, i + 1) === 46) i += 2;
-  if (i - s >= 4 && !isAsciiLetter(codeAt(prose, i))) return i;
+  while (isAsciiLetter(codeAt(codes, i)) && codeAt(codes, i + 1) === 46) i += 2;
+  if (i - s >= 4 && !isAsciiLetter(codeAt(codes, i))) return i;
   // [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*
   i = s;
   let p = c;
-  while (isAsciiAlnum(p)) p = codeAt(prose, ++i);
+  while (isAsciiAlnum(p)) p = codeAt(codes, ++i);
   for (;;) {
     // p is the character after the last run: a group may start here
     if (p >= 128) return -1;
-    const q = codeAt(prose, i + 1);
+    const q = codeAt(codes, i + 1);
     if (p === 39 /* ' */) {
       if (q >= 128) return -1;
       if (!isAsciiLetter(q)) return i;
       p = q;
       i++;
-      while (isAsciiLetter(p)) p = codeAt(prose, ++i);
+      while (isAsciiLetter(p)) p = codeAt(codes, ++i);
     } else if (p === 45 || p === 46 || p === 38 /* - . & */) {
       if (q >= 128) return -1;
       if (!isAsciiAlnum(q)) return i;
       p = q;
       i++;
-      while (isAsciiAlnum(p)) p = codeAt(prose, ++i);
+      while (isAsciiAlnum(p)) p = codeAt(codes, ++i);
     } else return i;
   }
 }
@@ -376,10 +406,10 @@ const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 /** Whether prose[s, e) keeps a following period: a known abbreviation ("Mr", "Jan") or a single capital ("J"). */
-function isAbbreviation(prose: string, s: number, e: number): boolean {
+function isAbbreviation(prose: string, codes: Uint16Array, s: number, e: number): boolean {
   let capital = false;
   for (let i = s; i < e; i++) {
-    const c = prose.charCodeAt(i);
+    const c = codes[i]!;
     if (!isAsciiLetter(c)) return false;
     if (c <= 90) capital = true;
   }
@@ -394,14 +424,14 @@ function isAbbreviation(prose: string, s: number, e: number): boolean {
  * Where a possessive 's or a negative n't splits off the token [s, e) ("Smith|'s", "do|n't"), or -1. Not after a
  * lone o, d or l ("o'clock"-like names: "O's", "d's", "l's" stay whole).
  */
-function clitic(prose: string, s: number, e: number): number {
-  const last = codeAt(prose, e - 1);
+function clitic(codes: Uint16Array, s: number, e: number): number {
+  const last = codeAt(codes, e - 1);
   let cut = -1;
-  if ((last === 115 || last === 83) /* s S */ && isApostrophe(codeAt(prose, e - 2))) cut = e - 2;
-  else if (last === 116 /* t */ && isApostrophe(codeAt(prose, e - 2)) && codeAt(prose, e - 3) === 110 /* n */) cut = e - 3;
+  if ((last === 115 || last === 83) /* s S */ && isApostrophe(codeAt(codes, e - 2))) cut = e - 2;
+  else if (last === 116 /* t */ && isApostrophe(codeAt(codes, e - 2)) && codeAt(codes, e - 3) === 110 /* n */) cut = e - 3;
   if (cut <= s) return -1;
   if (cut === s + 1) {
-    const c = prose.charCodeAt(s) | 32;
+    const c = codes[s]! | 32;
     if (c === 111 || c === 100 || c === 108) return -1; // o d l
   }
   return cut;
@@ -411,27 +441,30 @@ function clitic(prose: string, s: number, e: number): number {
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»'].map((c) => c.charCodeAt(0)));
 const ENDERS = new Set(['.', '!', '?', '…'].map((c) => c.charCodeAt(0)));
 
-/** Whether prose[start, end) is one character of `set`. */
-const isOneOf = (prose: string, start: number, end: number, set: ReadonlySet<number>): boolean =>
-  end - start === 1 && set.has(prose.charCodeAt(start));
+/** Whether the code units codes[start, end) are one character of `set`. */
+const isOneOf = (codes: Uint16Array, start: number, end: number, set: ReadonlySet<number>): boolean =>
+  end - start === 1 && set.has(codes[start]!);
 
-/** Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start. */
-export function splitSentences(text: string, prose: string, paragraphs: Paragraph[]): Pick<TextModel, 'sentences' | 'tokens' | 'lower' | 'forms' | 'knownClasses' | 'wordCount'> {
+/**
+ * Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start.
+ * `codes` are the prose's (proseCodes).
+ */
+function splitSentences(text: string, prose: string, codes: Uint16Array, paragraphs: Paragraph[]): Pick<TextModel, 'sentences' | 'tokens' | 'lower' | 'forms' | 'knownClasses' | 'wordCount'> {
   const sentences: Sentence[] = [];
   const offsets = emptyOffsets(prose.length);
   const { starts: ts, ends: te } = offsets;
   for (let pi = 0; pi < paragraphs.length; pi++) {
     const p = paragraphs[pi]!;
     let first = offsets.count;
-    scanTokens(prose, p.start, p.end, offsets);
+    scanTokens(prose, codes, p.start, p.end, offsets);
     const n = offsets.count;
     for (let i = first; i < n; i++) {
       // only end punctuation or a word with a final period ("U.S.", "Inc.") can end a sentence
-      const endsWithPeriodAbbrev = te[i]! - ts[i]! > 1 && prose.charCodeAt(te[i]! - 1) === 46;
-      if (!endsWithPeriodAbbrev && !isOneOf(prose, ts[i]!, te[i]!, ENDERS)) continue;
+      const endsWithPeriodAbbrev = te[i]! - ts[i]! > 1 && codes[te[i]! - 1] === 46;
+      if (!endsWithPeriodAbbrev && !isOneOf(codes, ts[i]!, te[i]!, ENDERS)) continue;
       // swallow closing quotes/brackets and repeated enders
       let j = i + 1;
-      while (j < n && (isOneOf(prose, ts[j]!, te[j]!, CLOSERS) || isOneOf(prose, ts[j]!, te[j]!, ENDERS)) && ts[j] === te[j - 1]) j++;
+      while (j < n && (isOneOf(codes, ts[j]!, te[j]!, CLOSERS) || isOneOf(codes, ts[j]!, te[j]!, ENDERS)) && ts[j] === te[j - 1]) j++;
       if (j >= n) continue; // paragraph end flushes below
       if (ts[j] === te[j - 1]) continue; // no space after: "3.5", "U.S.-led"
       const nw = prose.slice(ts[j]!, te[j]!);
@@ -460,7 +493,7 @@ export function splitSentences(text: string, prose: string, paragraphs: Paragrap
     const { firstToken, lastToken, paragraph } = sentences[si]!;
     const body = paragraphs[paragraph]!.role === 'body';
     for (let k = firstToken; k < lastToken; k++) {
-      const form = tokenForm(text, ts[k]!, te[k]!);
+      const form = tokenForm(text, codes, ts[k]!, te[k]!);
       tokens[k] = { start: ts[k]!, end: te[k]!, text: form.text, sentence: si };
       lower[k] = form.lower;
       forms[k] = form;
@@ -486,10 +519,11 @@ export function buildTextModel(text: string, format: DocumentFormat = 'plaintext
   let prose = text;
   let frontMatter: Record<string, string> = {};
   if (format === 'markdown') ({ prose, frontMatter } = maskMarkdown(text));
-  // NUL and other control characters are not prose; blanking keeps offsets
-  prose = prose.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+  let units = proseCodes(prose);
+  // NUL and other control characters are not prose; blanking keeps offsets (and the code units are read again)
+  if (units.controls) units = proseCodes((prose = prose.replace(CONTROL_CHARS, ' ')));
   const paragraphs = splitParagraphs(text, prose, format);
-  const { sentences, tokens, lower, forms, knownClasses, wordCount } = splitSentences(text, prose, paragraphs);
+  const { sentences, tokens, lower, forms, knownClasses, wordCount } = splitSentences(text, prose, units.codes, paragraphs);
   return { text, prose, paragraphs, sentences, tokens, lower, forms, knownClasses, wordCount, frontMatter };
 }
 
