@@ -70,6 +70,9 @@ const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w
  */
 const MARK_WORDS_COUNTED = 4;
 
+/** No attributions (shared: the lists of attributions are read, never changed, once returned). */
+const NO_ATTRIBUTIONS: readonly Attribution[] = [];
+
 type CueForm = 'subject' | 'inverted' | 'according' | 'participle' | 'colon' | 'dash';
 
 /** One attribution found in a unit before it becomes a Quote. */
@@ -331,25 +334,25 @@ class QuoteExtractor {
   // ---- cues ----
 
   /** Headlines and Q&A: "Okafor: Council Will Delay Vote", "REYES: We think …". */
-  private colonCue(u: Unit, p: number, units: Unit[]): Attribution[] {
+  private colonCue(u: Unit, p: number, units: Unit[]): readonly Attribution[] {
     const t = this.tokens;
     for (let i = u.first + 1; i < Math.min(u.last, u.first + 7); i++) {
       if (!this.isMark(i, ':') || this.markOf[i]! >= 0) continue;
       const phrase = phraseEndingAt(this.model, i - 1, u.first, u.first);
-      if (!phrase || phrase.first > u.first + (this.lower[u.first]! === 'the' ? 1 : 0)) return [];
+      if (!phrase || phrase.first > u.first + (this.lower[u.first]! === 'the' ? 1 : 0)) return NO_ATTRIBUTIONS;
       const head = t[phrase.head]!;
-      if (COLON_NOT_SPEAKERS.has(this.lower[phrase.head]!) || COLON_NOT_SPEAKERS.has(this.lower[phrase.first]!)) return [];
-      if (!looksLikeName(this.model, phrase.head, -1) && !startsWithCapital(head.text) && !startsWithCapital(t[phrase.first]!.text)) return [];
+      if (COLON_NOT_SPEAKERS.has(this.lower[phrase.head]!) || COLON_NOT_SPEAKERS.has(this.lower[phrase.first]!)) return NO_ATTRIBUTIONS;
+      if (!looksLikeName(this.model, phrase.head, -1) && !startsWithCapital(head.text) && !startsWithCapital(t[phrase.first]!.text)) return NO_ATTRIBUTIONS;
       const end = units[units.length - 1]!.last;
       const parts = this.region(i + 1, end);
-      if (parts.length === 0) return [];
+      if (parts.length === 0) return NO_ATTRIBUTIONS;
       void p;
       return [{ form: 'colon', cueFirst: i, cueLast: i, lemma: ':', speaker: phrase, parts, clauseStart: u.first, mode: 'after', after: i + 1, how: 'speaker named before the colon' }];
     }
-    return [];
+    return NO_ATTRIBUTIONS;
   }
 
-  private findCues(u: Unit, p: number, units: Unit[], ui: number): Attribution[] {
+  private findCues(u: Unit, p: number, units: Unit[], ui: number): readonly Attribution[] {
     const t = this.tokens;
     const found: Attribution[] = [];
     if (ui === 0) {
@@ -387,10 +390,11 @@ class QuoteExtractor {
       const colon = this.colonIntroduction(u, p, units, ui);
       if (colon) found.push(colon);
     }
-    if (found.length === 0) return [];
+    if (found.length === 0) return NO_ATTRIBUTIONS;
     sortInPlace(found, (x, y) => x.cueFirst - y.cueFirst);
-    // contents, left to right: each attribution's content stops where the next one's clause begins
-    const out: Attribution[] = [];
+    // contents, left to right: each attribution's content stops where the next one's clause begins; the ones kept
+    // are moved down in `found` (ahead of those still to read), not copied to a second list
+    let kept = 0;
     let floor = u.first;
     for (let k = 0; k < found.length; k++) {
       const a = found[k]!;
@@ -406,7 +410,7 @@ class QuoteExtractor {
         }
       }
       if (a.fixed) {
-        out.push(a);
+        found[kept++] = a;
         floor = u.last;
         continue;
       }
@@ -450,9 +454,10 @@ class QuoteExtractor {
       }
       floor = Math.max(floor, ceiling === u.last ? u.last : ceiling);
       if (a.mode === 'before') floor = Math.max(floor, a.after);
-      out.push(a);
+      found[kept++] = a;
     }
-    return out;
+    found.length = kept;
+    return found;
   }
 
   /**
@@ -618,27 +623,29 @@ class QuoteExtractor {
     if (!hasWord) return [];
     let start = t[a]!.start;
     let end = t[b - 1]!.end;
-    const parts: Span[] = [];
-    // a marked quote that begins or ends inside the region is taken whole (AP quotes run over paragraphs)
+    // a marked quote that begins or ends inside the region is taken whole (AP quotes run over paragraphs): the
+    // region stretches over the part it cuts, and the quote's parts before and after it come along
     const ma = this.markOf[a]!;
     const mb = this.markOf[b - 1]!;
+    let before: Span[] | undefined;
     if (ma >= 0) {
       const m = this.marks[ma]!;
-      for (const part of m.parts) if (part.end <= start) parts.push(part);
+      for (const part of m.parts) if (part.end <= start) (before ??= []).push(part);
       start = Math.min(start, m.parts.find((q) => q.end > start)?.start ?? start);
     }
+    let after: Span[] | undefined;
     if (mb >= 0) {
       const m = this.marks[mb]!;
-      const after: Span[] = [];
-      for (const part of m.parts) if (part.start >= end) after.push(part);
+      for (const part of m.parts) if (part.start >= end) (after ??= []).push(part);
       end = Math.max(end, m.parts.find((q) => q.start < end && q.end >= end)?.end ?? end);
-      parts.push({ start, end }, ...after);
-      this.claimSpan(start, end);
-      for (const q of after) this.claimSpan(q.start, q.end);
-      return parts;
     }
-    parts.push({ start, end });
     this.claimSpan(start, end);
+    if (after) for (const q of after) this.claimSpan(q.start, q.end);
+    // (most marks are one part: the region is then one span, in a list of its size, which pushing would make 17)
+    if (!before && !after) return [{ start, end }];
+    const parts = before ?? [];
+    parts.push({ start, end });
+    if (after) parts.push(...after);
     return parts;
   }
 
