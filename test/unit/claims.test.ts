@@ -261,6 +261,15 @@ describe('claims: the words of a sentence', () => {
     assert.strictEqual(text.slice(sentences[2]!.start(0), sentences[2]!.end(0)), 'Twelve');
   });
 
+  it('reads the same words of a sentence whichever sentences were read before it', () => {
+    const reversed = new DocumentWords(model, spans, inName, wordClasses(model));
+    for (let i = model.sentences.length - 1; i >= 0; i--) {
+      const words = reversed.sentence(i);
+      assert.deepStrictEqual(Array.from({ length: words.length }, (_, k) => words.text(k)), texts(i));
+      assert.deepStrictEqual(Array.from({ length: words.length }, (_, k) => words.quote(k)), Array.from({ length: words.length }, (_, k) => sentences[i]!.quote(k)));
+    }
+  });
+
   it('marks names and sentence-initial words (after an opening bracket too)', () => {
     assert.ok(sentences[0]!.name(0) && !sentences[0]!.name(1) && !sentences[0]!.name(2));
     assert.ok(sentences[0]!.initial(0) && !sentences[0]!.initial(1));

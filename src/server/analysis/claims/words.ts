@@ -29,6 +29,8 @@ export class DocumentWords {
   readonly quoteWords: QuoteWord[] = [];
   /** Words filled so far. */
   private used = 0;
+  /** The first quoted span that ends after the start of the sentence read last (sentences are read in order). */
+  private spanCursor = 0;
   /** The words of a sentence that is not read (not body text). */
   readonly none: Words = new Words(this, 0, 0, 0);
 
@@ -53,9 +55,13 @@ export class DocumentWords {
     let n = from;
     let union = 0;
     let k = s.firstToken;
-    // the quoted spans that overlap the sentence, each with the tokens that start inside it
-    let spanIdx = 0;
+    // the quoted spans that overlap the sentence, each with the tokens that start inside it: from the first that
+    // ends after the sentence's start, found on from the last sentence's (the spans end in order), or from the
+    // first span for a sentence before that one
+    let spanIdx = this.spanCursor;
+    if (spanIdx > 0 && spans[spanIdx - 1]!.close > s.start) spanIdx = 0;
     while (spanIdx < spans.length && spans[spanIdx]!.close <= s.start) spanIdx++;
+    this.spanCursor = spanIdx;
     for (; spanIdx < spans.length && spans[spanIdx]!.open < s.end && k < s.lastToken; spanIdx++) {
       const q = spans[spanIdx]!;
       const first = firstTokenFrom(model, q.open, k, s.lastToken);
