@@ -105,7 +105,11 @@ export function splitParagraphs(text: string, prose: string, format: DocumentFor
 }
 
 const BYLINE = /^(?:by|story by|words by|reporting by)\s+[A-Z\p{Lu}]/iu;
-const CAPTION = /^(?:photo|image|picture|caption|file photo|credit)\b[:\s]|\((?:photo|image|AP Photo|Reuters)[^)]*\)\s*$/i;
+// A caption starts with a credit word or ends with a credit in brackets. The two are separate patterns so that only a
+// paragraph ending in ")" is searched for the bracket (a paragraph is trimmed: nothing can follow its ")"), rather
+// than every paragraph at every "(".
+const CAPTION_START = /^(?:photo|image|picture|caption|file photo|credit)\b[:\s]/i;
+const CAPTION_END = /\((?:photo|image|AP Photo|Reuters)[^)]*\)$/i;
 const DATELINE_ONLY = /^(?:[A-Z][A-Za-z.'\- ]+,\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*|\s+)\d{4}\s*$|^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?\s*$|^(?:Published|Updated|Posted)\b/i;
 
 function assignRoles(text: string, prose: string, spans: { start: number; end: number }[], format: DocumentFormat): Paragraph[] {
@@ -114,15 +118,14 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
   const first = firstContentIndex(spans, prose);
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i]!;
-    const original = text.slice(s.start, s.end);
     const body = prose.slice(s.start, s.end).trim();
     let role: ParagraphRole = 'body';
     // header roles are only given before the first body paragraph, so the word count is only needed there
     const words = seenBody ? 0 : body.split(/\s+/).filter(Boolean).length;
     if (body.length === 0) role = 'other';
-    else if (format === 'markdown' && MD_HEADING.test(original)) role = 'headline';
+    else if (format === 'markdown' && MD_HEADING.test(text.slice(s.start, s.end))) role = 'headline';
     else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
-    else if (CAPTION.test(body)) role = 'caption';
+    else if (CAPTION_START.test(body) || (body.charCodeAt(body.length - 1) === 41 /* ) */ && CAPTION_END.test(body))) role = 'caption';
     else if (!seenBody && BYLINE.test(body) && words <= 12) role = 'byline';
     else if (!seenBody && DATELINE_ONLY.test(body) && words <= 10) role = 'dateline';
     else if (!seenBody && i === first && words <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
