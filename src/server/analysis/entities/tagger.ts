@@ -753,45 +753,54 @@ const spanText = (words: readonly string[], sp: WordSpan): string => (sp.end - s
 /**
  * Document-level consistency: the same name string gets the type of its most confident mention, and a single
  * word that is part of a confidently tagged longer name elsewhere (a surname, "Blinken" after "Antony Blinken")
- * takes that name's type when the tagger left it out or was unsure. `infos` are the words' WordInfo.
+ * takes that name's type when the tagger left it out or was unsure. `infos` are the words' WordInfo. A span that
+ * keeps its type and confidence is returned as it is (spans are not changed after they are made).
  */
 function harmonise(sentences: readonly (readonly string[])[], infos: readonly (readonly WordInfo[])[], spans: WordSpan[][]): WordSpan[][] {
-  const best = new Map<string, { type: NameType; confidence: number }>();
-  const parts = new Map<string, { type: NameType; confidence: number }>();
+  // the most confident span of each name, and of each word of confident PERSON names of two words or more
+  const best = new Map<string, WordSpan>();
+  const parts = new Map<string, WordSpan>();
+  // every span's text, in the order both passes take the spans in
+  const keys: string[] = [];
+  let longest = 0;
   sentences.forEach((words, si) => {
+    longest = Math.max(longest, words.length);
     for (const sp of spans[si]!) {
       const key = spanText(words, sp);
+      keys.push(key);
       const b = best.get(key);
-      if (!b || sp.confidence > b.confidence) best.set(key, { type: sp.type, confidence: sp.confidence });
+      if (!b || sp.confidence > b.confidence) best.set(key, sp);
       if (sp.end - sp.start > 1 && sp.type === 'PERSON' && sp.confidence > 0.8) {
         for (let k = sp.start; k < sp.end; k++) {
           const w = words[k]!;
           if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
           const p = parts.get(w);
-          if (!p || sp.confidence > p.confidence) parts.set(w, { type: sp.type, confidence: sp.confidence });
+          if (!p || sp.confidence > p.confidence) parts.set(w, sp);
         }
       }
     }
   });
+  let nextKey = 0;
+  const covered = new Uint8Array(parts.size === 0 ? 0 : longest);
   return spans.map((list, si) => {
     const words = sentences[si]!;
     const out: WordSpan[] = [];
     for (const sp of list) {
-      const key = spanText(words, sp);
-      const b = best.get(key);
-      let type = sp.type;
-      let confidence = sp.confidence;
-      if (b && b.type !== sp.type && b.confidence > sp.confidence + 0.2) ({ type, confidence } = b);
+      const key = keys[nextKey++]!;
+      const b = best.get(key)!;
+      // the span whose type and confidence this one takes (itself, or a better mention of the name or its word)
+      let to = sp;
+      if (b.type !== sp.type && b.confidence > sp.confidence + 0.2) to = b;
       else if (sp.end - sp.start === 1 && sp.confidence < 0.7) {
         const p = parts.get(key);
-        if (p && p.type !== sp.type) ({ type, confidence } = p);
+        if (p && p.type !== sp.type) to = p;
       }
-      out.push({ start: sp.start, end: sp.end, type, confidence });
+      out.push(to === sp ? sp : { start: sp.start, end: sp.end, type: to.type, confidence: to.confidence });
     }
     if (parts.size === 0) return out;
     // surnames the tagger missed (a part starts with a capital letter: WordInfo.cap)
     const sentenceInfos = infos[si]!;
-    const covered = new Uint8Array(words.length);
+    covered.fill(0, 0, words.length);
     for (const sp of list) covered.fill(1, sp.start, sp.end);
     const found = out.length;
     for (let k = 0; k < words.length; k++) {
