@@ -189,23 +189,26 @@ class QuoteExtractor {
 
   run(): Quote[] {
     const { paragraphs, sentences } = this.model;
+    // the units of the paragraph being read, written over paragraph by paragraph and handed on in a list of their
+    // number (a list grown by push from empty holds 17 slots, for the one or two units of most paragraphs)
+    const units: Unit[] = [];
     let si = 0;
     for (let p = 0; p < paragraphs.length; p++) {
       const role = paragraphs[p]!.role;
-      const units: Unit[] = [];
+      let n = 0;
       while (si < sentences.length && sentences[si]!.paragraph < p) si++;
       while (si < sentences.length && sentences[si]!.paragraph === p) {
         const s = sentences[si]!;
-        const prev = units[units.length - 1];
+        const prev = n > 0 ? units[n - 1] : undefined;
         // a quote that runs over a sentence end keeps its sentences in one unit
         if (prev && this.markOf[prev.last - 1]! >= 0 && this.markOf[prev.last - 1] === this.markOf[s.firstToken] && !this.closesMark(prev.last - 1))
           prev.last = s.lastToken;
-        else units.push({ first: s.firstToken, last: s.lastToken });
+        else units[n++] = { first: s.firstToken, last: s.lastToken };
         si++;
       }
       if (role !== 'body' && role !== 'headline') continue;
       if (this.skipParagraphs.has(p)) continue;
-      this.paragraph(p, units, role === 'headline');
+      this.paragraph(p, units.slice(0, n), role === 'headline');
     }
     return this.toQuotes();
   }
