@@ -313,9 +313,22 @@ export function lowerSameLength(text: string): string {
   return lower.length === text.length ? lower : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
+/** No attributions (shared: a sentence's attributions are read, never changed). */
+export const NO_ATTRIBUTIONS: readonly Attribution[] = [];
+
+/**
+ * `list` with `a` appended, made on the first one as a list of one (an empty list grown by push holds 17 slots,
+ * and most sentences hold one attribution or none).
+ */
+function add(list: Attribution[] | undefined, a: Attribution): Attribution[] {
+  if (!list) return [a];
+  list.push(a);
+  return list;
+}
+
 /** Every attribution in one sentence (its words' classes say whether an agentless phrase can be there at all). */
-export function findAttributions(model: TextModel, words: Words, claim: ClaimText, sentenceStart: number, sentenceEnd: number): Attribution[] {
-  const out: Attribution[] = [];
+export function findAttributions(model: TextModel, words: Words, claim: ClaimText, sentenceStart: number, sentenceEnd: number): readonly Attribution[] {
+  let out: Attribution[] | undefined;
   for (let i = 0; i < words.length; i++) {
     // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
     const wordClasses = words.classes(i);
@@ -329,7 +342,7 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
         const c = classifySource(words, from, to);
         let doc = false;
         for (let k = from; k < to && !doc; k++) doc = DOCUMENT_SOURCES.has(words.lower(k)!);
-        out.push(sourced(doc ? 'document' : 'according', wordsText(model, words, i, i + 2), wordsText(model, words, from, to), c, i));
+        out = add(out, sourced(doc ? 'document' : 'according', wordsText(model, words, i, i + 2), wordsText(model, words, from, to), c, i));
       }
       continue;
     }
@@ -339,7 +352,7 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
         const x = words.lower(k)!;
         if (words.isQuote(k) || words.text(k) === ',' || words.text(k) === '.') break;
         if (DOCUMENT_SOURCES.has(x) || x === 'speech' || x === 'remarks' || x === 'op-ed' || x === 'column') {
-          out.push({ kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x, cueWord: i });
+          out = add(out, { kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x, cueWord: i });
           break;
         }
       }
@@ -384,7 +397,7 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
         subjectFrom = npBack(words, end);
         if (subjectFrom < subjectTo) {
           const c = classifySource(words, subjectFrom, subjectTo);
-          out.push(sourced(lemma ? 'speech' : 'document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
+          out = add(out, sourced(lemma ? 'speech' : 'document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
         }
         continue;
       }
@@ -409,14 +422,14 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
       const isDocument = DOCUMENT_SOURCES.has(words.lower(headWord)!) || documentOf(words, subjectFrom, subjectTo - 1);
       if (isDocument && docCue) {
         const c = classifySource(words, subjectFrom, subjectTo);
-        out.push(sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i, c.specificity === 'vague' ? 'described' : c.specificity));
+        out = add(out, sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i, c.specificity === 'vague' ? 'described' : c.specificity));
         continue;
       }
       if (!lemma && !belief && !nonSpeech) {
         // "PolitiFact rated 32% …", "Gallup found …": a named body measuring something is a document source
         const c = classifySource(words, subjectFrom, subjectTo, appositive);
         if (docCue && c.specificity === 'named' && startsWithCapital(words.text(headWord)!))
-          out.push(sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
+          out = add(out, sourced('document', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, subjectTo), c, i));
         continue;
       }
       if (nonSpeech && !(subjectFrom > 0 && (words.isQuote(subjectFrom - 1) || (words.text(subjectFrom - 1) === ',' && words.isQuote(subjectFrom - 2))))) continue;
@@ -430,7 +443,7 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
       if (belief && /^(?:what|how|whether|if|why|when)$/.test(words.lower(subjectFrom - 1) ?? '')) continue;
       const c = classifySource(words, subjectFrom, subjectTo, appositive);
       const sourceEnd = appositive ? appositive[1] : subjectTo;
-      out.push(sourced(nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, sourceEnd), c, i));
+      out = add(out, sourced(nonSpeech ? 'nonSpeech' : belief ? 'belief' : 'speech', wordsText(model, words, i, i + 1), wordsText(model, words, subjectFrom, sourceEnd), c, i));
       continue;
     }
     // inverted: "…," said Ruth Adams · "…," added the spokesman
@@ -447,19 +460,19 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
         const c = classifySource(words, from, to, apposEnd);
         const a = sourced(nonSpeech ? 'nonSpeech' : 'speech', wordsText(model, words, i, i + 1), wordsText(model, words, from, apposEnd ? apposEnd[1] : to), c, i);
         a.inverted = true;
-        out.push(a);
+        out = add(out, a);
       }
     }
   }
   // an agentless phrase holds a word of AGENTLESS_KEY, or "it" and its verb
   const classes = words.union;
-  if (!(classes & AGENTLESS_KEY) && !(classes & AGENTLESS_IT && classes & AGENTLESS_VERB)) return out;
+  if (!(classes & AGENTLESS_KEY) && !(classes & AGENTLESS_IT && classes & AGENTLESS_VERB)) return out ?? NO_ATTRIBUTIONS;
   for (const a of findAgentless(claim.slice(sentenceStart, sentenceEnd), sentenceStart, claim.lower(sentenceStart, sentenceEnd))) {
     // "it is widely believed" matches three patterns: keep the widest
-    if (out.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
-    out.push({ kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });
+    if (out?.some((x) => x.kind === 'agentless' && x.cue.start <= a.start && a.end <= x.cue.end)) continue;
+    out = add(out, { kind: 'agentless', cue: a, source: null, specificity: 'vague', cueWord: -1 });
   }
-  return out;
+  return out ?? NO_ATTRIBUTIONS;
 }
 
 /** For each token of the document, 1 when it starts inside a name recognised by the entity engine (PERSON, ORG, LOC, MISC). */

@@ -28,7 +28,7 @@ import {
   PEOPLE_COUNT_NOUNS, PERSONAL_PRONOUNS, REPORTING_CUE_FORMS, SOFT_VAGUE_SOURCES, VAGUE_SOURCES, WEASEL_SOURCES,
 } from '../lexicon';
 import { ClaimText, findQuotedSpans, type QuotedSpan } from './quoted';
-import { findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
+import { NO_ATTRIBUTIONS, findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
 import { DocumentWords, type Words } from './words';
 import { sortInPlace } from '../quotes/order';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
@@ -51,7 +51,7 @@ interface SentenceInfo {
   paragraph: number;
   /** Its words, with the union of their classes (Words.union: which claim patterns can match in the sentence at all). */
   words: Words;
-  attributions: Attribution[];
+  attributions: readonly Attribution[];
   /** Whole sentence inside quotation marks: no claim of the reporter's. */
   allQuoted: boolean;
   /** The quotes engine reports this sentence as someone's speech (the speaker's words). */
@@ -82,7 +82,7 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
-    if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, attributions: [], allQuoted: true, speechBy: undefined };
+    if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, attributions: NO_ATTRIBUTIONS, allQuoted: true, speechBy: undefined };
     const words = documentWords.sentence(index);
     const attributions = findAttributions(model, words, claim, s.start, s.end);
     let allQuoted = true;
