@@ -78,9 +78,8 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
   const spans = findQuotedSpans(model);
   const claim = new ClaimText(model.prose, spans);
   const documentWords = new DocumentWords(model, spans, nameTokens(entities, model), wordClasses(model));
-  const byParagraph: number[][] = model.paragraphs.map(() => []);
+  const byParagraph = sentencesByParagraph(model);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
-    byParagraph[s.paragraph]?.push(index);
     const role = model.paragraphs[s.paragraph]?.role;
     if (role !== 'body') return { index, paragraph: s.paragraph, words: documentWords.none, attributions: NO_ATTRIBUTIONS, allQuoted: true, speechBy: undefined };
     const words = documentWords.sentence(index);
@@ -112,6 +111,22 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     accusations(cx, s, attributed);
   }
   return dedupe(cx.findings);
+}
+
+/**
+ * The sentence indices of each paragraph, each list made of its size (counted first: a list grown by push from
+ * empty holds 17 slots, and most paragraphs have one or two sentences).
+ */
+function sentencesByParagraph(model: TextModel): number[][] {
+  const counts = model.paragraphs.map(() => 0);
+  for (const s of model.sentences) if (s.paragraph < counts.length) counts[s.paragraph]!++;
+  const byParagraph = counts.map((n) => new Array<number>(n));
+  counts.fill(0);
+  model.sentences.forEach((s, index) => {
+    const list = byParagraph[s.paragraph];
+    if (list) list[counts[s.paragraph]!++] = index;
+  });
+  return byParagraph;
 }
 
 // ---------------------------------------------------------------- the window
