@@ -346,15 +346,22 @@ export class FeatureBuffers {
     this.offsets = new Uint32Array(size + 1);
   }
 
-  push(h: number): void {
-    if (this.count === this.hashes.length) {
-      const grown = new Uint32Array(2 * this.hashes.length);
-      grown.set(this.hashes);
+  /** The hashes array, grown if need be to hold `more` hashes past the first `count`. */
+  room(more: number): Uint32Array {
+    if (this.count + more > this.hashes.length) {
+      const grown = new Uint32Array(Math.max(2 * this.hashes.length, this.count + more));
+      grown.set(this.hashes.subarray(0, this.count));
       this.hashes = grown;
     }
-    this.hashes[this.count++] = h;
+    return this.hashes;
   }
 }
+
+/**
+ * The most features collectFeatures gives a token besides its intrinsic and gazetteer ones (neighbours 6, shape
+ * context 5, word pairs 4, case mode, title, quotation, document context 1 each).
+ */
+const TOKEN_FEATURES = 19;
 
 /** Everything about a token that depends only on its own spelling; cached, since words repeat. */
 export interface WordInfo {
@@ -424,6 +431,21 @@ const EOS_CTX = neighbourHashes(EOS, EOS, EOS);
 const MODE_SHAPE = [0, 1, 2, 3].map((m) => mix(T.ModeShape, m));
 const MODE_LOWER = [0, 1, 2, 3].map((m) => mix(T.ModeLower, m));
 const FIRST_SHAPE = [mix(T.FirstShape, 0), mix(T.FirstShape, 1)];
+/**
+ * The features of a few small values, hashed once rather than token by token (about 40 instructions a mix):
+ * TitleBefore and InQuote by the word's capitalisation (WordInfo.cap, 0 or 1); DocCap by its capitalisation
+ * bits in the document (0-3), whether it is first and the case mode, at 8 × bits + 4 × first + mode; Gaz,
+ * GazPrev and GazNext by the gazetteer match code (category × 4 + position, under GAZ_CODES), and GazCap by the
+ * code, the capitalisation and the case mode, at 8 × code + cap + 2 × mode. Kept in Uint32Arrays, as BOUNDARIES.
+ */
+const GAZ_CODES = GAZ_CATEGORIES.length * 4;
+const TITLE_BEFORE = Uint32Array.from([0, 1], (cap) => mix(T.TitleBefore, cap));
+const IN_QUOTE = Uint32Array.from([0, 1], (cap) => mix(T.InQuote, cap));
+const DOC_CAP = Uint32Array.from({ length: 32 }, (_, k) => mix(mix(T.DocCap, k >> 3), (k & 4 ? 10 : 0) + (k & 3)));
+const GAZ = Uint32Array.from({ length: GAZ_CODES }, (_, code) => mix(T.Gaz, code));
+const GAZ_PREV = Uint32Array.from({ length: GAZ_CODES }, (_, code) => mix(T.GazPrev, code));
+const GAZ_NEXT = Uint32Array.from({ length: GAZ_CODES }, (_, code) => mix(T.GazNext, code));
+const GAZ_CAP = Uint32Array.from({ length: 8 * GAZ_CODES }, (_, k) => mix(mix(T.GazCap, k >> 3), k & 7));
 
 const wordInfoCache = new Map<string, WordInfo>();
 
@@ -541,8 +563,12 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx);
   const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
+  // (written into the array directly, room made token by token: a call per hash, where V8 did not inline it,
+  // took hashes of 2^31 and more as heap numbers)
+  let hs = out.hashes;
+  let c = 0;
   for (let i = 0; i < n; i++) {
-    offsets[i] = out.count;
+    offsets[i] = c;
     const info = words[i]!;
     if (info.quoteMark) inQuote = !inQuote;
     const cap = info.cap;
@@ -551,47 +577,61 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     const own = info.ctx;
     const prev = near(i - 1);
     const next = near(i + 1);
-    if (withIntrinsic) for (const h of info.intrinsic) out.push(h);
-    if (withNeighbours) {
-      out.push(prev[Ctx.PrevLower]!);
-      out.push(next[Ctx.NextLower]!);
-      out.push(near(i - 2)[Ctx.Prev2Lower]!);
-      out.push(near(i + 2)[Ctx.Next2Lower]!);
+    // (indexed loops: for-of over the mostly missing gazetteer lists cost the tagger about 3% of its instructions)
+    const here = gazMatches ? gazMatches[i] : undefined;
+    const before = gazMatches && i > 0 ? gazMatches[i - 1] : undefined;
+    const after = gazMatches && i + 1 < n ? gazMatches[i + 1] : undefined;
+    const intrinsic = withIntrinsic ? info.intrinsic : undefined;
+    const more = TOKEN_FEATURES + (intrinsic ? intrinsic.length : 0) + (here ? 2 * here.length : 0) + (before ? before.length : 0) + (after ? after.length : 0);
+    if (c + more > hs.length) {
+      out.count = c;
+      hs = out.room(more);
     }
-    if (withShapeContext) for (const h of shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shape, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!)) out.push(h);
-    out.push(mix(prev[Ctx.BigramPrev]!, low));
-    out.push(mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : BOUNDARIES[1]!));
-    out.push(mix(prev[Ctx.PrevShapeLower]!, low));
-    out.push(mix(next[Ctx.NextShapeLower]!, low));
+    if (intrinsic) for (let k = 0; k < intrinsic.length; k++) hs[c++] = intrinsic[k]!;
     if (withNeighbours) {
-      out.push(prev[Ctx.PrevSuf3]!);
-      out.push(next[Ctx.NextSuf3]!);
+      hs[c++] = prev[Ctx.PrevLower]!;
+      hs[c++] = next[Ctx.NextLower]!;
+      hs[c++] = near(i - 2)[Ctx.Prev2Lower]!;
+      hs[c++] = near(i + 2)[Ctx.Next2Lower]!;
     }
-    if (withShapeContext) for (const h of shapePositionFeatures(shape, i === 0, mode)) out.push(h);
-    if (mode !== CaseMode.Normal) out.push(mix(modeLower, low));
-    if (i > 0 && words[i - 1]!.title) out.push(mix(T.TitleBefore, cap));
-    if (inQuote) out.push(mix(T.InQuote, cap));
+    if (withShapeContext) {
+      const context = shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shape, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!);
+      hs[c++] = context[0];
+      hs[c++] = context[1];
+      hs[c++] = context[2];
+    }
+    hs[c++] = mix(prev[Ctx.BigramPrev]!, low);
+    hs[c++] = mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : BOUNDARIES[1]!);
+    hs[c++] = mix(prev[Ctx.PrevShapeLower]!, low);
+    hs[c++] = mix(next[Ctx.NextShapeLower]!, low);
+    if (withNeighbours) {
+      hs[c++] = prev[Ctx.PrevSuf3]!;
+      hs[c++] = next[Ctx.NextSuf3]!;
+    }
+    if (withShapeContext) {
+      const position = shapePositionFeatures(shape, i === 0, mode);
+      hs[c++] = position[0];
+      hs[c++] = position[1];
+    }
+    if (mode !== CaseMode.Normal) hs[c++] = mix(modeLower, low);
+    if (i > 0 && words[i - 1]!.title) hs[c++] = TITLE_BEFORE[cap]!;
+    if (inQuote) hs[c++] = IN_QUOTE[cap]!;
     if (doc && readsDocContext(info, mode)) {
       // a capitalised sentence-initial or headline word that the article elsewhere writes in lower case is
       // probably not a name; one it capitalises mid-sentence probably is
       const seen = doc.capitalisation(info);
-      out.push(mix(mix(T.DocCap, seen), i === 0 ? 10 + mode : mode));
+      hs[c++] = DOC_CAP[8 * seen + (i === 0 ? 4 : 0) + mode]!;
     }
-    if (gazMatches) {
-      // (indexed loops: for-of over these mostly missing lists cost the tagger about 3% of its instructions)
-      const here = gazMatches[i];
-      if (here)
-        for (let k = 0; k < here.length; k++) {
-          out.push(mix(T.Gaz, here[k]!));
-          out.push(mix(mix(T.GazCap, here[k]!), cap + 2 * mode));
-        }
-      const before = i > 0 ? gazMatches[i - 1] : undefined;
-      if (before) for (let k = 0; k < before.length; k++) out.push(mix(T.GazPrev, before[k]!));
-      const after = i + 1 < n ? gazMatches[i + 1] : undefined;
-      if (after) for (let k = 0; k < after.length; k++) out.push(mix(T.GazNext, after[k]!));
-    }
+    if (here)
+      for (let k = 0; k < here.length; k++) {
+        hs[c++] = GAZ[here[k]!]!;
+        hs[c++] = GAZ_CAP[8 * here[k]! + cap + 2 * mode]!;
+      }
+    if (before) for (let k = 0; k < before.length; k++) hs[c++] = GAZ_PREV[before[k]!]!;
+    if (after) for (let k = 0; k < after.length; k++) hs[c++] = GAZ_NEXT[after[k]!]!;
   }
-  offsets[n] = out.count;
+  out.count = c;
+  offsets[n] = c;
 }
 
 /** Whether a token's features include how the document capitalises it (DocCap): capitalised words, and all words of a sentence not in normal case. */
