@@ -196,14 +196,28 @@ export function specificityOf(model: Words, phrase: SpeakerPhrase, sentenceStart
   if (DOCUMENT_SOURCES.has(hw)) {
     for (let i = phrase.first; i <= phrase.last; i++) if (i !== sentenceStart && looksLikeName(model, i, sentenceStart)) return 'named';
   }
-  // bare vague nouns, optionally with a quantifier: "officials", "some critics", "many experts"
-  const words: string[] = [];
-  for (let i = phrase.first; i <= phrase.last; i++) words.push(model.lower[i]!);
-  const content = words.filter((w) => !DETERMINERS.has(w) && w !== 'the');
-  if (content.length === 0) return 'vague';
-  // (a one-word phrase joined is that word, which every() asked about)
-  if (content.every((w) => VAGUE_SOURCES.has(w)) || (content.length > 1 && VAGUE_SOURCES.has(content.join(' ')))) return 'vague';
-  if (content.length === 1 && (hw === 'source' || hw === 'sources' || hw === 'official' || hw === 'officials')) return 'vague';
+  // bare vague nouns, optionally with a quantifier: "officials", "some critics", "many experts": the content words
+  // (no determiners) each one, or joined one (read in place, not listed: a list grown by push holds 17 slots)
+  const isContent = (w: string): boolean => !DETERMINERS.has(w) && w !== 'the';
+  let content = 0;
+  let allVague = true;
+  for (let i = phrase.first; i <= phrase.last; i++) {
+    const w = model.lower[i]!;
+    if (!isContent(w)) continue;
+    content++;
+    allVague &&= VAGUE_SOURCES.has(w);
+  }
+  if (content === 0 || allVague) return 'vague';
+  // (a one-word phrase joined is that word, which was asked about above)
+  if (content > 1) {
+    let joined = '';
+    for (let i = phrase.first; i <= phrase.last; i++) {
+      const w = model.lower[i]!;
+      if (isContent(w)) joined = joined === '' ? w : `${joined} ${w}`;
+    }
+    if (VAGUE_SOURCES.has(joined)) return 'vague';
+  }
+  if (content === 1 && (hw === 'source' || hw === 'sources' || hw === 'official' || hw === 'officials')) return 'vague';
   return 'described';
 }
 
