@@ -571,28 +571,27 @@ function explicitAcronyms(model: TextModel, mentions: readonly LinkMention[], pl
 
 /** The fullest name: most words, then longest; a form in normal case over an all-caps headline form. */
 function canonicalName(mentions: LinkMention[]): string {
-  // capitalised over lower case ("China" over a stray "china"), normal case over an all-caps headline, a full
-  // name over an acronym, then the most words and the longest
-  const score = (d: string): number[] => {
-    const acronym = isAcronym(d);
-    return [startsWithCapital(d) ? 1 : 0, isAllCaps(d) && !acronym ? 0 : 1, acronym ? 0 : 1, wordsIn(d), d.length];
-  };
-  const better = (a: number[], b: number[]): boolean => {
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-    return false;
-  };
   let best = mentions[0]!.display;
-  // most entities are written one way only: scored when a second form turns up
-  let bestScore: number[] | undefined;
-  let seen: Set<string> | undefined;
-  for (const m of mentions) {
-    const d = m.display;
-    if (d === best || seen?.has(d)) continue;
-    (seen ??= new Set([best])).add(d);
-    const s = score(d);
-    if (better(s, (bestScore ??= score(best)))) [best, bestScore] = [d, s];
-  }
+  // (most entities are written one way only: nothing to compare)
+  for (const m of mentions) if (m.display !== best && betterName(m.display, best)) best = m.display;
   return oneSpaced(best);
+}
+
+/**
+ * Whether `a` names an entity better than `b`: capitalised over lower case ("China" over a stray "china"), normal
+ * case over an all-caps headline, a full name over an acronym, then the most words and the longest. (Compared
+ * criterion by criterion, each worked out only when the ones before tie, rather than scored into arrays.)
+ */
+function betterName(a: string, b: string): boolean {
+  const capitalA = startsWithCapital(a);
+  if (capitalA !== startsWithCapital(b)) return capitalA;
+  const acronymA = isAcronym(a);
+  const acronymB = isAcronym(b);
+  const normalCaseA = !isAllCaps(a) || acronymA;
+  if (normalCaseA !== (!isAllCaps(b) || acronymB)) return normalCaseA;
+  if (acronymA !== acronymB) return acronymB;
+  const words = wordsIn(a) - wordsIn(b);
+  return words !== 0 ? words > 0 : a.length > b.length;
 }
 
 /** Every run of whitespace one space, as s.replace(/\s+/g, ' '): most names and phrases have nothing to change. */
@@ -612,7 +611,9 @@ function singleSpaced(s: string): boolean {
 /** The type most of the named mentions carry, weighted by confidence; the full name's type (`type`) breaks ties. */
 function majorityType(type: NameType, named: readonly LinkMention[]): NameType {
   // (most entities' names carry one type: nothing to weigh)
-  if (named.every((m) => m.type === type)) return type;
+  let mixed = false;
+  for (const m of named) mixed ||= m.type !== type;
+  if (!mixed) return type;
   const weight = new Map<NameType, number>();
   for (const m of named) {
     const w = m.confidence * (wordCount(m) >= 2 ? 1.5 : 1);
