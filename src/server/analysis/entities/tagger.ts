@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  BOUNDARIES, CaseMode, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, labelParts, neighbourFeatures,
+  BOUNDARIES, CaseMode, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, neighbourFeatures,
   pathMargins, rowsOf, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 
@@ -731,16 +731,18 @@ function spansFromLabels(n: number, labels: readonly number[], margins: readonly
   let start = -1;
   let minMargin = Infinity;
   for (let i = 0; i < n; i++) {
-    const p = labelParts(labels[i]!);
-    if (!p) continue;
-    if (p.pos === 0) {
+    const label = labels[i]!;
+    if (label <= 0) continue;
+    // (labelParts' type and position, without an object per name token)
+    const pos = (label - 1) & 3;
+    if (pos === 0) {
       start = i;
       minMargin = margins[i]!;
-    } else if (p.pos === 1) minMargin = Math.min(minMargin, margins[i]!);
+    } else if (pos === 1) minMargin = Math.min(minMargin, margins[i]!);
     else {
-      const s = p.pos === 3 ? i : start;
-      const m = p.pos === 3 ? margins[i]! : Math.min(minMargin, margins[i]!);
-      if (s >= 0) out.push({ start: s, end: i + 1, type: NAME_TYPES[p.type]!, confidence: confidenceOf(m) });
+      const s = pos === 3 ? i : start;
+      const m = pos === 3 ? margins[i]! : Math.min(minMargin, margins[i]!);
+      if (s >= 0) out.push({ start: s, end: i + 1, type: NAME_TYPES[(label - 1) >> 2]!, confidence: confidenceOf(m) });
       start = -1;
     }
   }
