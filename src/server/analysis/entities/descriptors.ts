@@ -5,7 +5,7 @@
 
 import { isSpace, startsWithCapital, withoutFinalPeriod, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
-import { HONORIFICS, lowerCase, oneSpaced, type LinkMention } from './linking';
+import { HONORIFICS, lowerCase, oneSpaced, wordsIn, type LinkMention } from './linking';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
 // Words that end a title read backwards from a name: verbs, prepositions, conjunctions.
@@ -251,7 +251,7 @@ function appositives(model: TextModel, m: LinkMention, add: (d: string) => void)
     // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."
     const phrase = model.prose.slice(after.start, after.end);
     const closed = CLOSES_PHRASE.test(model.prose.slice(after.end, after.end + 3));
-    const d = closed || phrase.split(/\s+/).length <= 8 ? acceptableAppositive(phrase, m.type, false) : undefined;
+    const d = closed || wordsIn(phrase) <= 8 ? acceptableAppositive(phrase, m.type, false) : undefined;
     if (d) add(d);
   }
   const leadStart = Math.max(sentenceStart, m.start - 120);

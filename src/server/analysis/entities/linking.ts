@@ -134,7 +134,7 @@ function plainName(display: string): boolean {
 }
 
 /** How many whitespace-separated words a text has (as text.split(/\s+/).filter(Boolean).length). */
-function wordsIn(text: string): number {
+export function wordsIn(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) n++;
   return n;
