@@ -338,7 +338,7 @@ export class NameTagger implements NameRecognizer {
     }
   }
 
-  /** What warmSlots loaded, kept so that the compiler does not drop the loads. */
+  /** What warmSlots and warmWords loaded, kept so that the compiler does not drop the loads. */
   private warmed = 0;
 
   /**
