@@ -99,6 +99,13 @@ interface Unit {
   last: number; // exclusive
 }
 
+/** Consecutive tokens in one marked quote (first and last inclusive), the longest such stretch. */
+interface MarkRun {
+  first: number;
+  last: number;
+  mark: number;
+}
+
 interface Found {
   parts: Span[];
   kind?: QuoteKind;
@@ -137,6 +144,13 @@ class QuoteExtractor {
   private readonly markWords: number[];
   /** Quotes kept without a speaker, by marked quote, until a following "Reyes said." claims them. */
   private readonly unattributed = new Map<number, Found>();
+  /**
+   * The runs of tokens in quotation marks, in token order, and the tokens outside them that may be a cue (of class
+   * REPORTING_CUE or ATTRIBUTION_LEAD), in order: the rules that look for a quote's edges or a cue in a unit read
+   * these instead of every token of the unit.
+   */
+  private readonly runs: MarkRun[] = [];
+  private readonly cueTokens: number[] = [];
   /** narrationPrefix[i]: words outside quotation marks among tokens [0, i). */
   private readonly narrationPrefix: Int32Array;
   private readonly surnames = new Map<string, Entity>();
@@ -170,21 +184,59 @@ class QuoteExtractor {
     }
     // tokens inside quotation marks (a token lies in a part when it starts and ends inside it), found from each
     // part's first token: the parts are in document order and never overlap, and only the tokens inside them are
-    // read (most tokens are not, and reading every token object is a cache miss apiece on a long document)
-    const { tokens, markOf } = this;
+    // read (most tokens are not, and reading every token object is a cache miss apiece on a long document); so the
+    // tokens are marked in order, and each run of them is one more token of the last run or a new one
+    const { tokens, markOf, runs } = this;
     markOf.fill(-1);
     for (let mi = 0; mi < this.marks.length; mi++) {
       for (const p of this.marks[mi]!.parts) {
-        for (let k = firstTokenFrom(model, p.start); k < tokens.length && tokens[k]!.start < p.end; k++) if (tokens[k]!.end <= p.end) markOf[k] = mi;
+        for (let k = firstTokenFrom(model, p.start); k < tokens.length && tokens[k]!.start < p.end; k++) {
+          if (tokens[k]!.end > p.end) continue;
+          markOf[k] = mi;
+          const run = runs[runs.length - 1];
+          if (run && run.mark === mi && run.last === k - 1) run.last = k;
+          else runs.push({ first: k, last: k, mark: mi });
+        }
       }
     }
-    // the narration words before each token
+    // the narration words before each token, and the tokens outside quotation marks that may be a cue
     const prefix = (this.narrationPrefix = new Int32Array(tokens.length + 1));
+    const classes = this.classes;
     let narration = 0;
     for (let ti = 0; ti < tokens.length; ti++) {
-      if (markOf[ti]! < 0 && this.startsWord(ti)) narration++;
+      if (markOf[ti]! < 0) {
+        const c = classes[ti]!;
+        if (c & WORD) narration++;
+        if (c & (REPORTING_CUE | ATTRIBUTION_LEAD)) this.cueTokens.push(ti);
+      }
       prefix[ti + 1] = narration;
     }
+  }
+
+  /** Index of the first run of marked tokens that ends at or after token k (runs.length when none does). */
+  private firstRunEndingFrom(k: number): number {
+    const runs = this.runs;
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid]!.last < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index of the first token that may be a cue at or after token k in cueTokens (its length when none is). */
+  private firstCueTokenFrom(k: number): number {
+    const cues = this.cueTokens;
+    let lo = 0;
+    let hi = cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cues[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   run(): Quote[] {
@@ -251,9 +303,12 @@ class QuoteExtractor {
   private unattributedMarks(u: Unit, p: number, last: Found | undefined, units: Unit[], ui: number): Found | undefined {
     let result: Found | undefined;
     let narrationWords: number | undefined;
-    for (let i = u.first; i < u.last; i++) {
-      const mi = this.markOf[i]!;
-      if (mi < 0 || this.claimedMarks.has(mi)) continue;
+    // each run of marked tokens in the unit, from its first token in the unit
+    for (let r = this.firstRunEndingFrom(u.first); r < this.runs.length && this.runs[r]!.first < u.last; r++) {
+      const run = this.runs[r]!;
+      const mi = run.mark;
+      if (this.claimedMarks.has(mi)) continue;
+      const i = Math.max(run.first, u.first);
       const mark = this.marks[mi]!;
       this.claimedMarks.add(mi);
       const words = this.markWords[mi]!;
@@ -275,7 +330,6 @@ class QuoteExtractor {
         result = this.push({ parts: [...mark.parts], kind: 'direct', cue: null, speaker: null, attribution: 'no speaker found in the sentence or the paragraph before', paragraph: p });
         this.unattributed.set(mi, result);
       }
-      i = this.lastTokenOfMark(i, mi, u.last);
     }
     void units;
     void ui;
@@ -289,12 +343,6 @@ class QuoteExtractor {
       if (role === 'headline') return -1;
     }
     return -1;
-  }
-
-  private lastTokenOfMark(i: number, mi: number, limit: number): number {
-    let j = i;
-    while (j + 1 < limit && this.markOf[j + 1] === mi) j++;
-    return j;
   }
 
   /** Index of the first marked quote whose end is after `offset` (marks are in order and do not nest). */
@@ -365,19 +413,24 @@ class QuoteExtractor {
         return colon;
       }
     }
-    for (let i = u.first; i < u.last; i++) {
-      // most tokens are no cue and do not lead into "according to", and their classes say so
-      if (this.markOf[i]! >= 0 || !(this.classes[i]! & (REPORTING_CUE | ATTRIBUTION_LEAD))) continue;
+    // the tokens of the unit that may be a cue (most tokens are no cue and do not lead into "according to", and
+    // their classes say so), but those a cue found before takes in
+    let from = u.first;
+    for (let c = this.firstCueTokenFrom(u.first); c < this.cueTokens.length && this.cueTokens[c]! < u.last; c++) {
+      const i = this.cueTokens[c]!;
+      if (i < from) continue;
       const a = this.cueAt(i, u);
       if (a) {
         found.push(a);
-        i = Math.max(i, a.cueLast);
+        from = Math.max(i, a.cueLast) + 1;
       }
     }
-    // dash attributions after a quote: '"…" ― Maria Lopez'
+    // dash attributions after a quote: '"…" ― Maria Lopez' (the token after a run of marked tokens, in the unit but
+    // not its first or last token)
     if (found.length === 0) {
-      for (let i = u.first + 1; i < u.last - 1; i++) {
-        if (this.markOf[i - 1]! < 0 || this.markOf[i]! >= 0) continue;
+      for (let r = this.firstRunEndingFrom(u.first); r < this.runs.length && this.runs[r]!.last < u.last - 2; r++) {
+        const i = this.runs[r]!.last + 1;
+        if (this.markOf[i]! >= 0) continue;
         const w = this.lower[i]!;
         if (w === '―' || w === '—' || w === '--' || w === '–') {
           const phrase = phraseStartingAt(this.model, i + 1, u.last, u.first);
@@ -471,10 +524,9 @@ class QuoteExtractor {
     const t = this.tokens;
     const listed = found.length;
     let next = 0;
-    for (let i = u.first; i < u.last - 1; i++) {
-      const mi = this.markOf[i]!;
-      if (mi < 0 || this.markOf[i + 1] === mi) continue;
-      const close = i;
+    // each quote's closing token in the unit (the last token of a run of marked tokens) but the unit's last token
+    for (let r = this.firstRunEndingFrom(u.first); r < this.runs.length && this.runs[r]!.last < u.last - 1; r++) {
+      const close = this.runs[r]!.last;
       const inner = t[close - 1]?.text ?? '';
       if (!(inner === ',' || inner === '?' || inner === '!') || this.markOf[close + 1]! >= 0) continue;
       while (next < listed && found[next]!.cueFirst <= close) next++;
@@ -529,8 +581,8 @@ class QuoteExtractor {
    */
   private mayOpenQuote(from: number, to: number): boolean {
     if (to > this.tokens.length) return true;
-    for (let k = from; k < to; k++) if (this.markOf[k]! >= 0) return true;
-    return false;
+    const r = this.firstRunEndingFrom(from);
+    return from < to && r < this.runs.length && this.runs[r]!.first < to;
   }
 
   /**
