@@ -329,7 +329,9 @@ function add(list: Attribution[] | undefined, a: Attribution): Attribution[] {
 /** Every attribution in one sentence (its words' classes say whether an agentless phrase can be there at all). */
 export function findAttributions(model: TextModel, words: Words, claim: ClaimText, sentenceStart: number, sentenceEnd: number): readonly Attribution[] {
   let out: Attribution[] | undefined;
-  for (let i = 0; i < words.length; i++) {
+  // (a sentence with no word of these classes is not read word by word)
+  const cueWords = (words.union & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD)) !== 0;
+  for (let i = 0; cueWords && i < words.length; i++) {
     // most words neither are a cue nor lead one in, and their classes say so (a quoted stretch has none)
     const wordClasses = words.classes(i);
     if (!(wordClasses & (REPORTING_CUE | OTHER_CUE | ATTRIBUTION_LEAD))) continue;

@@ -692,7 +692,8 @@ const isAsciiCapital = (w: string): boolean => {
 };
 
 function accusations(cx: Context, s: SentenceInfo, attributed: boolean): void {
-  if (attributed) return;
+  // (a sentence none of whose words the rules below can flag is not read word by word)
+  if (attributed || !(s.words.union & ACCUSATION_OR_EVALUATION)) return;
   const words = s.words;
   const sent = cx.model.sentences[s.index]!;
   // an accusation frame in the sentence ("accused", "alleged"): looked for once a word could be an accusation
