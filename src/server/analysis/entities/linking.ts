@@ -139,8 +139,24 @@ export function wordsIn(text: string): number {
   for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) n++;
   return n;
 }
-/** The words of a nameKey, whose words are already single-spaced. */
-const splitKey = (key: string): string[] => (!key ? [] : key.includes(' ') ? key.split(' ') : [key]);
+/**
+ * The words of a nameKey, whose words are already single-spaced. Kept across analyses, as nameKey's results are (a
+ * story writes the same few names at every mention, and a document is analysed again at every edit): a lookup by a
+ * key nameKey made long ago is a table probe of a string whose hash is known, where a split made an array and its
+ * strings. Shared, so never changed; bounded like memoized.
+ */
+function splitKey(key: string): readonly string[] {
+  let words = KEY_WORDS.get(key);
+  if (words === undefined) {
+    if (KEY_WORDS.size >= 50_000) KEY_WORDS.clear();
+    // (the words are split from the key as kept, so that none is a slice of a document)
+    const kept = detached(key);
+    words = !kept ? [] : kept.includes(' ') ? kept.split(' ') : [kept];
+    KEY_WORDS.set(kept, words);
+  }
+  return words;
+}
+const KEY_WORDS = new Map<string, readonly string[]>();
 const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
 /** A capital and no small letter (ASCII text by char code). */
 function isAllCaps(s: string): boolean {
