@@ -642,6 +642,22 @@ function majorityType(type: NameType, named: readonly LinkMention[]): NameType {
 }
 
 /**
+ * The pattern of "the" and one of the heads (alternatives of a pattern), global, kept by its heads: a story names the
+ * same organisations at every edit, and making the pattern again (its source, the object, a lookup of its compiled
+ * code) cost more than the search. Bounded, as a long-running server sees an open-ended set of heads.
+ */
+function descriptionPattern(heads: string): RegExp {
+  let re = DESCRIPTION_PATTERNS.get(heads);
+  if (re === undefined) {
+    if (DESCRIPTION_PATTERNS.size >= 1_000) DESCRIPTION_PATTERNS.clear();
+    re = new RegExp(`\\b[Tt]he (${heads})\\b`, 'g');
+    DESCRIPTION_PATTERNS.set(heads, re);
+  }
+  return re;
+}
+const DESCRIPTION_PATTERNS = new Map<string, RegExp>();
+
+/**
  * Definite descriptions ("the department", "the ministry") for organisations whose names end in an institution
  * noun. Found as mentions only when exactly one organisation in the story could be meant (checked in linking).
  */
@@ -655,7 +671,8 @@ export function findDescriptions(model: TextModel, names: LinkMention[], taken: 
   }
   if (!heads.size) return [];
   const out: LinkMention[] = [];
-  const re = new RegExp(`\\b[Tt]he (${[...heads].join('|')})\\b`, 'g');
+  const re = descriptionPattern([...heads].join('|'));
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(model.prose))) {
     const start = m.index;
