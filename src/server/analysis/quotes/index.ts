@@ -876,32 +876,36 @@ class QuoteExtractor {
     return inner === ',' || inner === '?' || inner === '!';
   }
 
+  /** Token n's lower case, or '' past the last token (a method: a closure made per call costs an allocation). */
+  private lowerAt(n: number): string {
+    return n < this.tokens.length ? this.lower[n]! : '';
+  }
+
   /** First token of the content after a cue: past "that", the listener ("told reporters"), and settings. */
   private afterCue(i: number, lemma: string, u: Unit): number {
     const t = this.tokens;
     let k = i + 1;
     const end = u.last;
-    const w = (n: number): string => (t[n] ? this.lower[n]! : '');
     for (let guard = 0; guard < 4 && k < end && this.markOf[k]! < 0; guard++) {
       const start = k;
       // times: "on Tuesday", "last week", "Tuesday"
-      while (k < end && (TIME_WORDS.has(w(k)) || (TIME_LEADERS.has(w(k)) && TIME_WORDS.has(w(k + 1))) || isAdverbLy(w(k)))) k++;
+      while (k < end && (TIME_WORDS.has(this.lowerAt(k)) || (TIME_LEADERS.has(this.lowerAt(k)) && TIME_WORDS.has(this.lowerAt(k + 1))) || isAdverbLy(this.lowerAt(k)))) k++;
       // the listener: "told reporters", "told KXLM's Dana Price", "asked him"
       if (LISTENER_VERBS.has(lemma) && k === i + 1) {
         const listenerEnd = this.listenerEnd(k, end);
         if (listenerEnd > k) {
           const n = listenerEnd;
-          if (n < end && (w(n) === 'that' || w(n) === ',' || w(n) === ':' || w(n) === 'in' || w(n) === 'on' || w(n) === 'at' || PRONOUNS.has(w(n)) || startsWithCapital(t[n]!.text) || this.markOf[n]! >= 0 || w(n) === 'the' || w(n) === 'if' || w(n) === 'whether' || w(n) === 'to' || isEnd(t[n]))) k = n;
+          if (n < end && (this.lowerAt(n) === 'that' || this.lowerAt(n) === ',' || this.lowerAt(n) === ':' || this.lowerAt(n) === 'in' || this.lowerAt(n) === 'on' || this.lowerAt(n) === 'at' || PRONOUNS.has(this.lowerAt(n)) || startsWithCapital(t[n]!.text) || this.markOf[n]! >= 0 || this.lowerAt(n) === 'the' || this.lowerAt(n) === 'if' || this.lowerAt(n) === 'whether' || this.lowerAt(n) === 'to' || isEnd(t[n]))) k = n;
         }
       }
       // settings: "in a statement", "at a rally in Ohio", "on Twitter" — only when a comma, "that" or a quote follows soon
-      if (k < end && SETTING_PREPOSITIONS.has(w(k)) && !(w(k) === 'to' && lemma !== 'say')) {
+      if (k < end && SETTING_PREPOSITIONS.has(this.lowerAt(k)) && !(this.lowerAt(k) === 'to' && lemma !== 'say')) {
         let n = k + 1;
-        while (n < end && n - k < 25 && this.markOf[n]! < 0 && w(n) !== ',' && w(n) !== 'that' && w(n) !== ':' && !isEnd(t[n])) n++;
-        if (n < end && (w(n) === ',' || w(n) === 'that' || w(n) === ':' || this.markOf[n]! >= 0 || isEnd(t[n]))) k = n;
+        while (n < end && n - k < 25 && this.markOf[n]! < 0 && this.lowerAt(n) !== ',' && this.lowerAt(n) !== 'that' && this.lowerAt(n) !== ':' && !isEnd(t[n])) n++;
+        if (n < end && (this.lowerAt(n) === ',' || this.lowerAt(n) === 'that' || this.lowerAt(n) === ':' || this.markOf[n]! >= 0 || isEnd(t[n]))) k = n;
       }
-      if (w(k) === ',' && this.isParticipleCue(k + 1)) break;
-      if (w(k) === 'that' || w(k) === ',' || w(k) === ':') k++;
+      if (this.lowerAt(k) === ',' && this.isParticipleCue(k + 1)) break;
+      if (this.lowerAt(k) === 'that' || this.lowerAt(k) === ',' || this.lowerAt(k) === ':') k++;
       if (k === start) break;
     }
     return k;
