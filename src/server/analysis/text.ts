@@ -158,14 +158,6 @@ export function isSpace(c: number): boolean {
 }
 
 /**
- * The code unit at `i` of a text's code units (proseCodes), or 0 before its start or past its end: 0 fails every test
- * the tokenizer makes of a character, and keeps its optimized code on small integers (the tokenizer reads past a
- * token to find its end; a read out of bounds gives undefined, as charCodeAt gives NaN, and either made it call out
- * of its optimized code for every character read).
- */
-const codeAt = (codes: Uint16Array, i: number): number => ((i >>> 0) < codes.length ? codes[i]! : 0);
-
-/**
  * The code units of a text, copied once into an array the tokenizer reuses from one document to the next (typed
  * arrays are slow to make). The tokenizer and the sentence splitter read every character several times (to skip
  * space, find a token's end, hash and match its spelling): a typed-array read is one load, where charCodeAt first
@@ -173,25 +165,38 @@ const codeAt = (codes: Uint16Array, i: number): number => ((i >>> 0) < codes.len
  */
 let reusedCodes = new Uint16Array(1 << 14);
 
+/**
+ * Zeros after a text's code units: the tokenizer reads up to two characters past a token to find its end, and a 0
+ * fails every test it makes of a character, so it needs no bounds test of its own (a read past the array's end
+ * would give undefined, which also made V8 leave its optimized code).
+ */
+const CODE_PADDING = 2;
+
 /** NUL and other control characters but tab and line breaks: not prose (blanked to spaces in TextModel.prose). */
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const isControl = (c: number): boolean => (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+function isControl(c: number): boolean {
+  return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+}
 
-/** The code units of `prose` (a view of exactly its length); `controls` is whether any is a CONTROL_CHARS character. */
+/**
+ * The code units of `prose`, then CODE_PADDING zeros (the array may be longer); `controls` is whether any is a
+ * CONTROL_CHARS character.
+ */
 function proseCodes(prose: string): { codes: Uint16Array; controls: boolean } {
   const n = prose.length;
-  let all = reusedCodes;
-  if (n > all.length) {
-    all = new Uint16Array(n);
-    if (n <= REUSED_LIMIT) reusedCodes = all;
+  let codes = reusedCodes;
+  if (n + CODE_PADDING > codes.length) {
+    codes = new Uint16Array(n + CODE_PADDING);
+    if (n <= REUSED_LIMIT) reusedCodes = codes;
   }
   let controls = false;
   for (let i = 0; i < n; i++) {
     const c = prose.charCodeAt(i);
-    all[i] = c;
+    codes[i] = c;
     if (isControl(c)) controls = true;
   }
-  return { codes: all.subarray(0, n), controls };
+  codes.fill(0, n, n + CODE_PADDING);
+  return { codes, controls };
 }
 
 /** Tokens of one sentence-agnostic span; possessive 's and n't split off like CoNLL/PTB. */
@@ -244,7 +249,7 @@ function scanTokens(prose: string, codes: Uint16Array, start: number, end: numbe
       e = TOKEN_RE.test(prose) ? TOKEN_RE.lastIndex : s + 1; // (always matches: \S)
     }
     // an abbreviation keeps its final period ("Mr.", "Jan.", "J.")
-    if (codeAt(codes, e) === 46 /* . */ && isAbbreviation(prose, codes, s, e)) e++;
+    if (codes[e] === 46 /* . */ && isAbbreviation(prose, codes, s, e)) e++;
     const cut = clitic(codes, s, e);
     starts[n] = s;
     if (cut > 0) {
@@ -344,29 +349,38 @@ function spells(w: string, codes: Uint16Array, s: number, e: number): boolean {
   return true;
 }
 
-export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || isAsciiDigit(c);
+// The character tests the tokenizer makes of every character are function declarations: V8 reads a module-level
+// const arrow function with a check that it is initialised, and an exported one through the exports object, at
+// every call in optimized code.
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || isAsciiDigit(c);
+}
 
 /**
  * Where the TOKEN_RE match at `s` ends, computed by char codes for the common all-ASCII case (the pattern itself
  * is a third of the analysis's tokenising time); -1 when a non-ASCII character could change the answer, and the
  * caller runs the pattern. Follows TOKEN_RE's alternatives in order.
  */
-function asciiTokenEnd(codes: Uint16Array, s: number): number {
-  const c = codeAt(codes, s);
-  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(codeAt(codes, s + 1)))) {
+function asciiTokenEnd(codes: Uint16Array, start: number): number {
+  // (the index is kept a small integer by `| 0`: V8 otherwise keeps it tagged, checked at every character)
+  const s = start | 0;
+  const c = codes[s]!;
+  if (isAsciiDigit(c) || ((c === 36 /* $ */ || c === 0x20ac || c === 0xa3 || c === 0xa5) && isAsciiDigit(codes[s + 1]!))) {
     // [$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?
     let i = isAsciiDigit(c) ? s : s + 1;
-    while (isAsciiDigit(codeAt(codes, i))) i++;
+    while (isAsciiDigit(codes[i]!)) i++;
     for (;;) {
-      const p = codeAt(codes, i);
-      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(codeAt(codes, i + 1))) {
+      const p = codes[i]!;
+      if ((p === 46 || p === 44 || p === 58) && isAsciiDigit(codes[i + 1]!)) {
         i += 2;
-        while (isAsciiDigit(codeAt(codes, i))) i++;
+        while (isAsciiDigit(codes[i]!)) i++;
       } else break;
     }
-    const a = codeAt(codes, i);
-    const b = codeAt(codes, i + 1);
+    const a = codes[i]!;
+    const b = codes[i + 1]!;
     if (a === 37 /* % */) return i + 1;
     if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) return i + 2; // st nd rd th
     if (a === 115 /* s */) return i + 1;
@@ -375,35 +389,42 @@ function asciiTokenEnd(codes: Uint16Array, s: number): number {
   if (c >= 128) return -1;
   if (!isAsciiLetter(c)) return s + 1; // ASCII punctuation: \S
   // (?:[A-Za-z]\.){2,}(?![A-Za-z]): "U.S.", "a.m."
-  let i = s;
-  while (isAsciiLetter(codeAt(codes, i)) && codeAt(codes, i + 1) === 46) i += 2;
-  if (i - s >= 4 && !isAsciiLetter(codeAt(codes, i))) return i;
+  if (codes[s + 1] === 46) {
+    let i = s;
+    while (isAsciiLetter(codes[i]!) && codes[i + 1] === 46) i += 2;
+    if (i - s >= 4 && !isAsciiLetter(codes[i]!)) return i;
+  }
   // [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+|[-‐‑.&][\p{L}\p{M}\p{N}]+)*
-  i = s;
-  let p = c;
-  while (isAsciiAlnum(p)) p = codeAt(codes, ++i);
+  let i = s + 1;
+  let p = codes[i]!;
+  while (isAsciiAlnum(p)) p = codes[++i]!;
   for (;;) {
     // p is the character after the last run: a group may start here
     if (p >= 128) return -1;
-    const q = codeAt(codes, i + 1);
+    const q = codes[i + 1]!;
     if (p === 39 /* ' */) {
       if (q >= 128) return -1;
       if (!isAsciiLetter(q)) return i;
       p = q;
       i++;
-      while (isAsciiLetter(p)) p = codeAt(codes, ++i);
+      while (isAsciiLetter(p)) p = codes[++i]!;
     } else if (p === 45 || p === 46 || p === 38 /* - . & */) {
       if (q >= 128) return -1;
       if (!isAsciiAlnum(q)) return i;
       p = q;
       i++;
-      while (isAsciiAlnum(p)) p = codeAt(codes, ++i);
+      while (isAsciiAlnum(p)) p = codes[++i]!;
     } else return i;
   }
 }
 
-const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+function isAsciiLetter(c: number): boolean {
+  // one unsigned comparison: `| 32` makes a capital lower case (and keeps every other character out of a-z)
+  return ((c | 32) - 97) >>> 0 < 26;
+}
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
 
 /** The length of the longest ABBREVIATIONS entry: a longer word is none (lower-casing never shortens a word). */
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
@@ -428,10 +449,11 @@ function isAbbreviation(prose: string, codes: Uint16Array, s: number, e: number)
  * lone o, d or l ("o'clock"-like names: "O's", "d's", "l's" stay whole).
  */
 function clitic(codes: Uint16Array, s: number, e: number): number {
-  const last = codeAt(codes, e - 1);
+  if (e - s < 3) return -1; // (nothing would be left before the clitic)
+  const last = codes[e - 1]!;
   let cut = -1;
-  if ((last === 115 || last === 83) /* s S */ && isApostrophe(codeAt(codes, e - 2))) cut = e - 2;
-  else if (last === 116 /* t */ && isApostrophe(codeAt(codes, e - 2)) && codeAt(codes, e - 3) === 110 /* n */) cut = e - 3;
+  if ((last === 115 || last === 83) /* s S */ && isApostrophe(codes[e - 2]!)) cut = e - 2;
+  else if (last === 116 /* t */ && isApostrophe(codes[e - 2]!) && codes[e - 3] === 110 /* n */) cut = e - 3;
   if (cut <= s) return -1;
   if (cut === s + 1) {
     const c = codes[s]! | 32;
@@ -440,13 +462,20 @@ function clitic(codes: Uint16Array, s: number, e: number): number {
   return cut;
 }
 
-/** Closing quotes and brackets, and sentence-end punctuation: one-character tokens, by char code. */
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»'].map((c) => c.charCodeAt(0)));
-const ENDERS = new Set(['.', '!', '?', '…'].map((c) => c.charCodeAt(0)));
+/** Whether a character is a closing quote or bracket: " ' ” ’ ) ] ». */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+}
 
-/** Whether the code units codes[start, end) are one character of `set`. */
-const isOneOf = (codes: Uint16Array, start: number, end: number, set: ReadonlySet<number>): boolean =>
-  end - start === 1 && set.has(codes[start]!);
+/** Whether a character is sentence-end punctuation: . ! ? … */
+function isEnder(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** The character of the token codes[start, end), or 0 if it has more than one (or none). */
+function oneChar(codes: Uint16Array, start: number, end: number): number {
+  return end - start === 1 ? codes[start]! : 0;
+}
 
 /**
  * Sentences inside each paragraph: end punctuation (plus closing quotes) followed by a likely sentence start.
@@ -464,10 +493,13 @@ function splitSentences(text: string, prose: string, codes: Uint16Array, paragra
     for (let i = first; i < n; i++) {
       // only end punctuation or a word with a final period ("U.S.", "Inc.") can end a sentence
       const endsWithPeriodAbbrev = te[i]! - ts[i]! > 1 && codes[te[i]! - 1] === 46;
-      if (!endsWithPeriodAbbrev && !isOneOf(codes, ts[i]!, te[i]!, ENDERS)) continue;
+      if (!endsWithPeriodAbbrev && !isEnder(oneChar(codes, ts[i]!, te[i]!))) continue;
       // swallow closing quotes/brackets and repeated enders
       let j = i + 1;
-      while (j < n && (isOneOf(codes, ts[j]!, te[j]!, CLOSERS) || isOneOf(codes, ts[j]!, te[j]!, ENDERS)) && ts[j] === te[j - 1]) j++;
+      for (; j < n && ts[j] === te[j - 1]; j++) {
+        const c = oneChar(codes, ts[j]!, te[j]!);
+        if (!isCloser(c) && !isEnder(c)) break;
+      }
       if (j >= n) continue; // paragraph end flushes below
       if (ts[j] === te[j - 1]) continue; // no space after: "3.5", "U.S.-led"
       const nw = prose.slice(ts[j]!, te[j]!);
