@@ -392,17 +392,19 @@ function lateAttribution(cx: Context): void {
 
 // ---------------------------------------------------------------- ATTR002, ATTR003, ATTR007, ATTR008: the sources themselves
 
+/** A named source elsewhere in the sentence vouches for hearsay; the hearsay phrase itself ("studies show") does not. */
+function vouchedFor(s: SentenceInfo, hearsay: Attribution): boolean {
+  return s.attributions.some((a) => a.kind !== 'agentless' && a.specificity !== 'vague' && !(a.cue.start < hearsay.cue.end && hearsay.cue.start < a.cue.end) && !(a.source && a.source.start < hearsay.cue.end && hearsay.cue.start < a.source.end));
+}
+
 function sourceFindings(cx: Context, s: SentenceInfo): void {
   const { model } = cx;
   const para = model.paragraphs[s.paragraph]!;
-  // a named source elsewhere in the sentence vouches for hearsay; the hearsay phrase itself ("studies show") does not
-  const vouching = (hearsay: Attribution): boolean =>
-    s.attributions.some((a) => a.kind !== 'agentless' && a.specificity !== 'vague' && !(a.cue.start < hearsay.cue.end && hearsay.cue.start < a.cue.end) && !(a.source && a.source.start < hearsay.cue.end && hearsay.cue.start < a.source.end));
   for (const a of s.attributions) {
     if (a.kind === 'agentless') {
       const phrase = a.cue.text.toLowerCase();
       // "reportedly" and "allegedly" are fine when the sentence names who reports or alleges
-      if (vouching(a)) continue;
+      if (vouchedFor(s, a)) continue;
       const what = /allegedly/.test(phrase) ? 'say who alleges it' : /reportedly|reports/.test(phrase) ? 'say who reported it' : /studies|research|surveys|experiments/.test(phrase) ? 'name the study or its authors' : /scientists|experts|some|many|others/.test(phrase) ? 'say who' : 'say who holds this view';
       push(cx, 'ATTR003', a.cue, `Agentless attribution ${quoteText(a.cue.text)}: ${what}.`, insertSourceFix(cx, s, baseData(cx, s, a.cue.text)));
       continue;

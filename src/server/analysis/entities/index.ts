@@ -110,16 +110,9 @@ interface Slots {
 
 /** Offset-interval occupancy, to keep mentions from overlapping. */
 class Occupancy implements Slots {
-  /**
-   * The bytes of the last occupancy made, cleared and reused by the next (there is one at a time: one per
-   * recognizeEntities call): a typed array of a text's length is allocated outside the heap, zeroed and tracked by
-   * the collector, each time. Kept as long as the longest text analysed.
-   */
-  private static bytes = new Uint8Array(0);
   private readonly used: Uint8Array;
   constructor(length: number) {
-    if (Occupancy.bytes.length < length + 1) Occupancy.bytes = new Uint8Array(length + 1);
-    this.used = Occupancy.bytes.fill(0, 0, length + 1);
+    this.used = new Uint8Array(length + 1);
   }
   free(start: number, end: number): boolean {
     for (let i = start; i < end; i++) if (this.used[i]) return false;

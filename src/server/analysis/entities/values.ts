@@ -489,12 +489,6 @@ function plausible(c: Candidate, prose: string): boolean {
 }
 
 
-/**
- * The offsets findValues' kept values take, a byte each: kept between calls, as the longest text's, and cleared for
- * each, as a typed array of a text's length is allocated outside the heap, zeroed and tracked by the collector.
- */
-let taken = new Uint8Array(0);
-
 // Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
 const RANK: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };
 
@@ -509,8 +503,7 @@ export function findValues(model: TextModel): ValueMention[] {
 
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || RANK[a.type] - RANK[b.type] || a.start - b.start);
   const kept: Candidate[] = [];
-  if (taken.length < prose.length + 1) taken = new Uint8Array(prose.length + 1);
-  taken.fill(0, 0, prose.length + 1);
+  const taken = new Uint8Array(prose.length + 1);
   for (const c of candidates) {
     if (c.end <= c.start) continue;
     let free = true;
