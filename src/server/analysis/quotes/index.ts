@@ -926,7 +926,8 @@ class QuoteExtractor {
 
   // ---- speakers ----
 
-  private resolve(phrase: SpeakerPhrase, u: { first: number }, p: number): Speaker {
+  /** The speaker a phrase names, in the sentence that starts at token `sentenceStart`, of paragraph p. */
+  private resolve(phrase: SpeakerPhrase, sentenceStart: number, p: number): Speaker {
     const t = this.tokens;
     const start = t[phrase.first]!.start;
     const end = t[phrase.last]!.end;
@@ -938,14 +939,14 @@ class QuoteExtractor {
     if (hw === 'who' && phrase.first === phrase.last) {
       let k = phrase.first - 1;
       if (t[k]?.text === ',') k--;
-      const antecedent = k >= u.first ? phraseEndingAt(this.model, k, u.first, u.first) : null;
+      const antecedent = k >= sentenceStart ? phraseEndingAt(this.model, k, sentenceStart, sentenceStart) : null;
       if (antecedent) {
         const as = t[antecedent.first]!.start;
         const ae = t[antecedent.last]!.end;
         const ent = entityInside(this.mentions, as, ae, t[antecedent.head]!.start);
         speaker.entityName = ent?.name ?? this.text.slice(as, ae);
         if (ent) speaker.entity = ent.id;
-        speaker.specificity = specificityOf(this.model, antecedent, u.first, false);
+        speaker.specificity = specificityOf(this.model, antecedent, sentenceStart, false);
         return speaker;
       }
       speaker.specificity = 'described';
@@ -981,7 +982,7 @@ class QuoteExtractor {
         speaker.entityName = ent.name;
       }
     }
-    speaker.specificity = specificityOf(this.model, phrase, u.first, resolved) ?? 'described';
+    speaker.specificity = specificityOf(this.model, phrase, sentenceStart, resolved) ?? 'described';
     if (speaker.entity && speaker.specificity !== 'named' && phrase.head === phrase.last && !PRONOUNS.has(hw)) speaker.specificity = 'named';
     if (speaker.specificity === 'named' && !PRONOUNS.has(hw)) {
       this.namedSpeakers.push({ offset: start, paragraph: p, text: speaker.entityName ?? speaker.text, entity: linked });
@@ -1024,7 +1025,7 @@ class QuoteExtractor {
     let speaker: Speaker | null = null;
     let how = a.how;
     if (a.speaker) {
-      speaker = this.resolve(a.speaker, { first: this.sentenceStartOf(a.speaker.first) }, p);
+      speaker = this.resolve(a.speaker, this.sentenceStartOf(a.speaker.first), p);
       // (a pronoun is one token: its lower case is the token's, where lower-casing the phrase text goes to ICU)
       if (speaker.entityName && a.speaker.first === a.speaker.last && PRONOUNS.has(this.lower[a.speaker.first]!)) how = `speaker in the same sentence (“${speaker.text}” → ${speaker.entityName})`;
     } else if (a.form === 'participle') {
@@ -1032,7 +1033,7 @@ class QuoteExtractor {
       if (last?.speaker && last.paragraph === p && last.sentenceStart === s) speaker = last.speaker;
       else {
         const subject = this.clauseSubject(s, a.cueFirst);
-        if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, { first: s }, p);
+        if (subject && this.markOf[subject.first]! < 0) speaker = this.resolve(subject, s, p);
       }
       // no subject found: a quotation keeps its place (with no speaker), reported speech is dropped
       if (!speaker && !this.hasMarkIn(a.parts)) return undefined;
