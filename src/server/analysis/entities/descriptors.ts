@@ -239,8 +239,8 @@ function commaBefore(text: string, from: number, to: number): boolean {
   return i >= from && text.charCodeAt(i) === 44;
 }
 
-/** Appositive descriptors of one mention, after and before it, handed to `add`. */
-function appositives(model: TextModel, m: LinkMention, add: (d: string) => void): void {
+/** Appositive descriptors of one mention, after and before it, added to `out` (see addDescriptor). */
+function appositives(model: TextModel, m: LinkMention, out: string[]): void {
   const sentence = model.sentences[m.sentence];
   const sentenceEnd = sentence?.end ?? model.text.length;
   const sentenceStart = sentence?.start ?? 0;
@@ -252,7 +252,7 @@ function appositives(model: TextModel, m: LinkMention, add: (d: string) => void)
     const phrase = model.prose.slice(after.start, after.end);
     const closed = CLOSES_PHRASE.test(model.prose.slice(after.end, after.end + 3));
     const d = closed || wordsIn(phrase) <= 8 ? acceptableAppositive(phrase, m.type, false) : undefined;
-    if (d) add(d);
+    if (d) addDescriptor(out, d);
   }
   const leadStart = Math.max(sentenceStart, m.start - 120);
   // the (costlier) pattern only runs when a comma stands right before the name
@@ -263,7 +263,7 @@ function appositives(model: TextModel, m: LinkMention, add: (d: string) => void)
     const d = acceptableAppositive(before[1]!, m.type, true);
     // one person's role, not a group's ("the authors, Fatima Denton and …")
     const last = before[1]!.split(/\s+/).pop() ?? '';
-    if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) add(d);
+    if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) addDescriptor(out, d);
   }
 }
 /** What closes an appositive after a name (the three characters after it, as whitespace may come first). */
@@ -272,25 +272,28 @@ const CLOSES_PHRASE = /^\s*[,;)—–]/;
 /** All descriptors of an entity, first-seen order, without repeats; titles inside tagged spans included. */
 export function describe(model: TextModel, mentions: LinkMention[]): string[] {
   const out: string[] = [];
-  // (made with the first descriptor: most entities have none)
-  let seen: Set<string> | undefined;
-  const add = (d: string | undefined): void => {
-    if (!d) return;
-    const clean = oneSpaced(d).replace(TRAILING_PUNCTUATION, '').trim();
-    const key = lowerCase(clean);
-    if (!clean || seen?.has(key) || HONORIFICS.has(withoutFinalPeriod(key))) return;
-    (seen ??= new Set()).add(key);
-    out.push(clean);
-  };
   for (const m of mentions) {
     if (m.description) continue;
     if (m.type === 'PERSON') {
       const inside = m.titles.join(' ');
       const before = titleBefore(model, m);
-      add(before && inside ? `${before} ${inside}` : before ?? (inside || undefined));
+      addDescriptor(out, before && inside ? `${before} ${inside}` : before ?? (inside || undefined));
     }
-    appositives(model, m, add);
+    appositives(model, m, out);
   }
   return out;
 }
 const TRAILING_PUNCTUATION = /[,;:]$/;
+
+/**
+ * Adds a descriptor to an entity's, tidied, unless it is empty, an honorific or one they hold already (case
+ * ignored). (They are few: compared one by one, with no set of them made for each entity.)
+ */
+function addDescriptor(out: string[], d: string | undefined): void {
+  if (!d) return;
+  const clean = oneSpaced(d).replace(TRAILING_PUNCTUATION, '').trim();
+  const key = lowerCase(clean);
+  if (!clean || HONORIFICS.has(withoutFinalPeriod(key))) return;
+  for (const o of out) if (lowerCase(o) === key) return;
+  out.push(clean);
+}
