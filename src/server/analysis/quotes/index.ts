@@ -184,19 +184,25 @@ class QuoteExtractor {
     }
     // tokens inside quotation marks (a token lies in a part when it starts and ends inside it), found from each
     // part's first token: the parts are in document order and never overlap, and only the tokens inside them are
-    // read (most tokens are not, and reading every token object is a cache miss apiece on a long document); so the
-    // tokens are marked in order, and each run of them is one more token of the last run or a new one
-    const { tokens, markOf, runs } = this;
+    // read (most tokens are not, and reading every token object is a cache miss apiece on a long document). A
+    // part's tokens are consecutive (only its last token read may end past it), so each part's tokens lengthen the
+    // last run of marked tokens or start a new one.
+    const { tokens, markOf, runs, cueTokens } = this;
     markOf.fill(-1);
     for (let mi = 0; mi < this.marks.length; mi++) {
       for (const p of this.marks[mi]!.parts) {
+        let first = -1;
+        let last = -1;
         for (let k = firstTokenFrom(model, p.start); k < tokens.length && tokens[k]!.start < p.end; k++) {
           if (tokens[k]!.end > p.end) continue;
           markOf[k] = mi;
-          const run = runs[runs.length - 1];
-          if (run && run.mark === mi && run.last === k - 1) run.last = k;
-          else runs.push({ first: k, last: k, mark: mi });
+          if (first < 0) first = k;
+          last = k;
         }
+        if (first < 0) continue;
+        const run = runs[runs.length - 1];
+        if (run && run.mark === mi && run.last === first - 1) run.last = last;
+        else runs.push({ first, last, mark: mi });
       }
     }
     // the narration words before each token, and the tokens outside quotation marks that may be a cue
@@ -207,7 +213,7 @@ class QuoteExtractor {
       if (markOf[ti]! < 0) {
         const c = classes[ti]!;
         if (c & WORD) narration++;
-        if (c & (REPORTING_CUE | ATTRIBUTION_LEAD)) this.cueTokens.push(ti);
+        if (c & (REPORTING_CUE | ATTRIBUTION_LEAD)) cueTokens.push(ti);
       }
       prefix[ti + 1] = narration;
     }
