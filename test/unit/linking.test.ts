@@ -221,6 +221,13 @@ describe('linking: organisations and places', () => {
     assert.deepEqual(texts(o), ['State Department', 'The department']);
   });
 
+  it('finds "the department" in one document after another that names a department (the pattern is kept between them)', () => {
+    const long = entitiesOf('Rain fell all week across the region. The [State Department](ORG) issued a travel warning. The department said the risk had grown.');
+    assert.deepEqual(texts(byName(long, 'State Department')), ['State Department', 'The department']);
+    const short = entitiesOf('The [Justice Department](ORG) sued. The department declined to comment.');
+    assert.deepEqual(texts(byName(short, 'Justice Department')), ['Justice Department', 'The department']);
+  });
+
   it('leaves "the ministry" alone when two ministries are named', () => {
     const es = entitiesOf('The [Health Ministry](ORG) and the [Finance Ministry](ORG) disagreed. The ministry said talks continue.');
     assert.equal(byName(es, 'Health Ministry').mentions.length, 1);
