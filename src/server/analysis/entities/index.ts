@@ -431,6 +431,9 @@ function capitalisesEveryWord(line: string): boolean {
  * real-world thing (with canonical name, aliases and descriptors), glossary entries, and values.
  */
 export function recognizeEntities(model: TextModel, options: EntityOptions = {}): Entity[] {
+  // Values first: their scan reads every token's spelling, which the text model has just made and the caches still
+  // hold; the recognizer streams megabytes of weights through them. (Values and names are found independently.)
+  const values = findValues(model);
   const tagged = options.recognizer?.tag(model, options.memo, options.checkpoint) ?? [];
   const { mentions: glossed, entryOf, dropKeys } = glossaryMentions(model, options.glossary);
   const entries = options.glossary?.entries ?? [];
@@ -454,7 +457,6 @@ export function recognizeEntities(model: TextModel, options: EntityOptions = {})
     if (e.notAnEntity) return;
     for (const f of [e.name, ...(e.aliases ?? [])]) glossaryByKey.set(nameKey(f), i);
   });
-  const values = findValues(model);
   // Values (in document order) searched by bisection: a scan of every value per name made long documents quadratic.
   const longestValue = values.reduce((n, v) => Math.max(n, v.end - v.start), 0);
   const valueCovers = (m: LinkMention): boolean => {
