@@ -136,7 +136,13 @@ function plainName(display: string): boolean {
 /** How many whitespace-separated words a text has (as text.split(/\s+/).filter(Boolean).length). */
 export function wordsIn(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) n++;
+  // (each character read once: whether the one before was white space is carried over)
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && afterSpace) n++;
+    afterSpace = space;
+  }
   return n;
 }
 /**
