@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { analyze } from '../../src/server/analysis/article';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
-import { firstOffsetFrom, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
+import { firstAtOrAfter, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
 import { inOrder, sortInPlace } from '../../src/server/analysis/quotes/order';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
@@ -460,9 +460,9 @@ describe('quotes: quotation mark offsets', () => {
     const expected = [...model.prose].flatMap((c, i) => ('"\'`“”„«»‘’'.includes(c) ? [i] : []));
     assert.deepEqual([...offsets], expected);
     assert.equal(quotationMarkOffsets(model), offsets);
-    assert.equal(firstOffsetFrom(offsets, 1), 1);
-    assert.equal(firstOffsetFrom(offsets, 6), 2);
-    assert.equal(firstOffsetFrom(offsets, model.prose.length), offsets.length);
+    assert.equal(firstAtOrAfter(offsets, 1), 1);
+    assert.equal(firstAtOrAfter(offsets, 6), 2);
+    assert.equal(firstAtOrAfter(offsets, model.prose.length), offsets.length);
   });
 
   it('gives quote parts in document order that never overlap (the extractor finds the tokens inside each from its first)', () => {

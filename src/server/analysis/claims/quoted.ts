@@ -4,7 +4,7 @@
 import { blank, isSpace, type TextModel } from '../text';
 import { lowerSameLength } from './attribution';
 import {
-  APOSTROPHE, LEFT_DOUBLE, LEFT_GUILLEMET, LEFT_SINGLE, QUOTE, RIGHT_DOUBLE, RIGHT_GUILLEMET, firstOffsetFrom, quotationMarkOffsets,
+  APOSTROPHE, LEFT_DOUBLE, LEFT_GUILLEMET, LEFT_SINGLE, QUOTE, RIGHT_DOUBLE, RIGHT_GUILLEMET, firstAtOrAfter, quotationMarkOffsets,
 } from '../quotes/marks';
 
 export interface QuotedSpan {
@@ -51,7 +51,7 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
     };
     // jump from quotation mark to quotation mark (most characters are none): the marks read here are " “ ” « » ‘ and ''
     let from = p.start;
-    for (let k = firstOffsetFrom(offsets, from); k < offsets.length && offsets[k]! < p.end; k++) {
+    for (let k = firstAtOrAfter(offsets, from); k < offsets.length && offsets[k]! < p.end; k++) {
       const i = offsets[k]!;
       if (i < from) continue;
       const c = prose.charCodeAt(i);

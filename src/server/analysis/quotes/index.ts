@@ -6,7 +6,7 @@ import { firstTokenFrom, isSpace, startsWithCapital, type TextModel } from '../t
 import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
-import { scanQuotationMarks, type MarkedQuote } from './marks';
+import { firstAtOrAfter, scanQuotationMarks, type MarkedQuote } from './marks';
 import { inOrder, sortInPlace } from './order';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -232,19 +232,6 @@ class QuoteExtractor {
     return lo;
   }
 
-  /** Index of the first token that may be a cue at or after token k in cueTokens (its length when none is). */
-  private firstCueTokenFrom(k: number): number {
-    const cues = this.cueTokens;
-    let lo = 0;
-    let hi = cues.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cues[mid]! < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   run(): Quote[] {
     const { paragraphs, sentences } = this.model;
     // the units of the paragraph being read, written over paragraph by paragraph and handed on in a list of their
@@ -422,7 +409,7 @@ class QuoteExtractor {
     // the tokens of the unit that may be a cue (most tokens are no cue and do not lead into "according to", and
     // their classes say so), but those a cue found before takes in
     let from = u.first;
-    for (let c = this.firstCueTokenFrom(u.first); c < this.cueTokens.length && this.cueTokens[c]! < u.last; c++) {
+    for (let c = firstAtOrAfter(this.cueTokens, u.first); c < this.cueTokens.length && this.cueTokens[c]! < u.last; c++) {
       const i = this.cueTokens[c]!;
       if (i < from) continue;
       const a = this.cueAt(i, u);

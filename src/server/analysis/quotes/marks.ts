@@ -37,13 +37,13 @@ export function quotationMarkOffsets(model: Pick<TextModel, 'prose'>): Int32Arra
   return offsets;
 }
 
-/** Index of the first offset at or after `from` in sorted offsets. */
-export function firstOffsetFrom(offsets: Int32Array, from: number): number {
+/** Index of the first value at or after `from` in sorted values (their length when none is). */
+export function firstAtOrAfter(values: ArrayLike<number>, from: number): number {
   let lo = 0;
-  let hi = offsets.length;
+  let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (offsets[mid]! < from) lo = mid + 1;
+    if (values[mid]! < from) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -114,7 +114,7 @@ export function scanQuotationMarks(model: Pick<TextModel, 'prose'>, paragraphs: 
       }
     }
     // jump from mark to mark: most characters are not quotation marks
-    for (let k = firstOffsetFrom(marks, p.start); k < marks.length && marks[k]! < p.end; k++) {
+    for (let k = firstAtOrAfter(marks, p.start); k < marks.length && marks[k]! < p.end; k++) {
       const i = marks[k]!;
       const len = doubleMarkAt(prose, i);
       if (len === 0) {
