@@ -93,23 +93,27 @@ const DESCRIPTION_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A string function's results, kept across analyses: a story writes the same few names at every mention, and a
- * document is analysed again at every edit. A result is one long-lived string, whose hash the maps it is looked up
- * in find computed. Bounded, as a long-running server sees an open-ended set of strings; arguments and results are
- * kept detached from their documents.
+ * A function of a string's results, kept across analyses: a story writes the same few names at every mention, and a
+ * document is analysed again at every edit, so a lookup of a long-lived string, whose hash the map finds computed,
+ * replaces the work. Bounded (`limit` entries), as a long-running server sees an open-ended set of strings; the
+ * arguments are kept detached from their documents (so must what compute returns: see memoized).
  */
-export function memoized(compute: (s: string) => string): (s: string) => string {
-  const results = new Map<string, string>();
+export function memoizedBy<T>(compute: (s: string) => T, limit = 50_000): (s: string) => T {
+  const results = new Map<string, T>();
   return (s) => {
     let r = results.get(s);
     if (r === undefined) {
-      if (results.size >= 50_000) results.clear();
-      // (a result may be its argument, or a slice of it: as kept as the argument)
-      r = detached(compute(s));
+      if (results.size >= limit) results.clear();
+      r = compute(s);
       results.set(detached(s), r);
     }
     return r;
   };
+}
+
+/** A string function's results, kept across analyses (memoizedBy; a result may be its argument, or a slice of it: kept detached). */
+export function memoized(compute: (s: string) => string): (s: string) => string {
+  return memoizedBy((s) => detached(compute(s)));
 }
 
 /** s.toLowerCase(), memoized: names and the words around them recur, and ICU lowers two-byte text slowly. */
@@ -145,24 +149,16 @@ export function wordsIn(text: string): number {
   }
   return n;
 }
+
 /**
- * The words of a nameKey, whose words are already single-spaced. Kept across analyses, as nameKey's results are (a
- * story writes the same few names at every mention, and a document is analysed again at every edit): a lookup by a
- * key nameKey made long ago is a table probe of a string whose hash is known, where a split made an array and its
- * strings. Shared, so never changed; bounded like memoized.
+ * The words of a nameKey, whose words are already single-spaced, kept as nameKey's results are: a lookup by a key
+ * nameKey made long ago replaces a split, which made an array and its strings. Shared, so never changed.
  */
-function splitKey(key: string): readonly string[] {
-  let words = KEY_WORDS.get(key);
-  if (words === undefined) {
-    if (KEY_WORDS.size >= 50_000) KEY_WORDS.clear();
-    // (the words are split from the key as kept, so that none is a slice of a document)
-    const kept = detached(key);
-    words = !kept ? [] : kept.includes(' ') ? kept.split(' ') : [kept];
-    KEY_WORDS.set(kept, words);
-  }
-  return words;
-}
-const KEY_WORDS = new Map<string, readonly string[]>();
+const splitKey = memoizedBy((key): readonly string[] => {
+  // (the words are split from a detached copy of the key, so that none is a slice of a document)
+  const kept = detached(key);
+  return !kept ? [] : kept.includes(' ') ? kept.split(' ') : [kept];
+});
 const stripParticle = (w: string): string => w.replace(PARTICLE_PREFIX, '');
 /** A capital and no small letter (ASCII text by char code). */
 function isAllCaps(s: string): boolean {
@@ -652,16 +648,7 @@ function majorityType(type: NameType, named: readonly LinkMention[]): NameType {
  * same organisations at every edit, and making the pattern again (its source, the object, a lookup of its compiled
  * code) cost more than the search. Bounded, as a long-running server sees an open-ended set of heads.
  */
-function descriptionPattern(heads: string): RegExp {
-  let re = DESCRIPTION_PATTERNS.get(heads);
-  if (re === undefined) {
-    if (DESCRIPTION_PATTERNS.size >= 1_000) DESCRIPTION_PATTERNS.clear();
-    re = new RegExp(`\\b[Tt]he (${heads})\\b`, 'g');
-    DESCRIPTION_PATTERNS.set(heads, re);
-  }
-  return re;
-}
-const DESCRIPTION_PATTERNS = new Map<string, RegExp>();
+const descriptionPattern = memoizedBy((heads) => new RegExp(`\\b[Tt]he (${heads})\\b`, 'g'), 1_000);
 
 /**
  * Definite descriptions ("the department", "the ministry") for organisations whose names end in an institution
