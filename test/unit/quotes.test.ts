@@ -8,7 +8,7 @@ import { analyze } from '../../src/server/analysis/article';
 import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
 import { firstAtOrAfter, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
-import { inOrder, sortInPlace } from '../../src/server/analysis/quotes/order';
+import { inOrder, sortInPlace } from '../../src/server/analysis/order';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
 const quotesOf = (text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Quote[] => analyze(text, { format }).quotes;

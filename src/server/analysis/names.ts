@@ -7,7 +7,7 @@
 // which is far beyond that distance. Short parts need an exact match: "John" / "Joan" are two people, not a typo.
 
 import { PERSON_TITLES } from './lexicon';
-import { sortInPlace } from './quotes/order';
+import { sortInPlace } from './order';
 import { withoutFinalPeriod } from './text';
 import type { Finding } from './types';
 

@@ -30,7 +30,7 @@ import {
 import { ClaimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { NO_ATTRIBUTIONS, findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
 import { DocumentWords, type Words } from './words';
-import { sortInPlace } from '../quotes/order';
+import { sortInPlace } from '../order';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {

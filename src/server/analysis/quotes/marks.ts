@@ -3,7 +3,7 @@
 
 import type { TextModel } from '../text';
 import type { Paragraph, Span } from '../types';
-import { sortInPlace } from './order';
+import { sortInPlace } from '../order';
 
 /** A run of text inside quotation marks; `parts` has one span per paragraph (marks included). */
 export interface MarkedQuote extends Span {

@@ -1,4 +1,4 @@
-// Sorting the short lists the quote extractor and the claim rules make, most of them in order already.
+// Sorting the short lists the engine makes (cues, quote parts, marks, findings), most of them in order already.
 
 /**
  * Whether `items` are already in the order `compare` gives (each no greater than the next), so that a stable sort
