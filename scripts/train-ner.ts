@@ -7,9 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { dataRoot, readConll, readWorldwideFile, worldwideSplit, type TaggedDocument } from './data';
 import {
-  GAZ_CATEGORIES, Gazetteer, HISTORY_FEATURES, LABELS, bilouFromIob2, boundedTransitions, viterbi, documentContext, historyFeatures, sentenceFeatures,
-  type GazCategory, type SentenceFeatures,
+  GAZ_CATEGORIES, Gazetteer, HISTORY_FEATURES, LABELS, bilouFromIob2, documentContext, historyFeatures, sentenceFeatures, type GazCategory, type SentenceFeatures,
 } from '../src/server/analysis/entities/features';
+import { boundedTransitions, viterbi } from '../src/server/analysis/entities/decode';
 import { NameTagger } from '../src/server/analysis/entities/tagger';
 import { evaluateAll, readDevSets, report, robustness, splitLongSentences } from './eval-ner';
 

@@ -6,7 +6,8 @@ import { buildTextModel } from '../../src/server/analysis/text';
 import { loadNameRecognizer, nameModelInfo } from '../../src/server/model/load';
 import * as fs from 'fs';
 import { NameTagger, loadOrder } from '../../src/server/analysis/entities/tagger';
-import { Gazetteer, bilouFromIob2, caseMode, CaseMode, LABELS, normalizeWord, viterbi, wordShape } from '../../src/server/analysis/entities/features';
+import { Gazetteer, bilouFromIob2, caseMode, CaseMode, LABELS, normalizeWord, wordShape } from '../../src/server/analysis/entities/features';
+import { viterbi } from '../../src/server/analysis/entities/decode';
 
 /** "text of the name/TYPE" strings for every name the shipped recognizer finds. */
 function names(text: string): string[] {

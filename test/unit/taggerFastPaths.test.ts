@@ -5,7 +5,8 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { CaseMode, Gazetteer, LABELS, allowed, boundedTransitions, caseMode, documentContext, neighbourFeatures, pathMargins, rowsOf, sentenceFeatures, viterbi, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { CaseMode, Gazetteer, LABELS, allowed, caseMode, documentContext, neighbourFeatures, sentenceFeatures, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { boundedTransitions, pathMargins, rowsOf, viterbi } from '../../src/server/analysis/entities/decode';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
 const SENTENCES: string[][] = [

@@ -6,9 +6,10 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  BOUNDARIES, CaseMode, boundedTransitions, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf, neighbourFeatures,
-  pathMargins, rowsOf, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, viterbi, wordInfo, type DocContext, type NameType, type WordInfo,
+  BOUNDARIES, CaseMode, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf,
+  neighbourFeatures, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
+import { boundedTransitions, pathMargins, rowsOf, viterbi } from './decode';
 
 const MAGIC = 0x314c5942; // "BYL1" little-endian
 
