@@ -413,6 +413,13 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('[Sudan](LOC), which lies between the two countries, supports a deal.', 'Sudan'), []);
   });
 
+  it('takes no descriptor from a clause its first word opens, however far it runs', () => {
+    assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), who has led the council since the spring of the year the bridge on the old road by the river was closed to all traffic, spoke.', 'Helen Marsh'), []);
+    assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), she said, is the council leader.', 'Helen Marsh'), []);
+    assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), is. The vote was fair.', 'Helen Marsh'), []);
+    assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), council leader, spoke.', 'Helen Marsh'), ['council leader']);
+  });
+
   it('takes no descriptor from an introductory phrase before the name', () => {
     assert.deepEqual(descriptorsOf('In a statement on Friday, [Helen Marsh](PERSON) said the vote was fair.', 'Helen Marsh'), []);
   });

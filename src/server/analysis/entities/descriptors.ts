@@ -198,12 +198,24 @@ const LOWER_CASE_OPENING = /^\p{Ll}/u;
 const NAME_CONNECTOR = /^(?:and|or|of|the|de|da|al|bin)$/;
 const LEADING_THE = /^the\s+/i;
 
+/**
+ * Whether a phrase whose first word is `first` (lower case) is no descriptor, whatever follows: relative clauses,
+ * participles, ages, lists of names, attributions, pronouns and finite verbs open no description.
+ */
+function opensNoDescription(first: string): boolean {
+  return (
+    NOT_A_DESCRIPTION_OPENING.test(first) ||
+    OPENS_WITH_DIGIT.test(first) ||
+    (PARTICIPLE_ENDING.test(first) && !DETERMINERS.has(first)) ||
+    PRONOUNS.has(first) ||
+    FINITE_VERBS.has(first)
+  );
+}
+
 function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], requireRole: boolean): string | undefined {
   const ws = phrase.split(/\s+/);
   const first = lowerCase(ws[0]!);
-  // relative clauses, participles, ages, lists of names and attributions are not descriptors
-  if (NOT_A_DESCRIPTION_OPENING.test(first)) return undefined;
-  if (OPENS_WITH_DIGIT.test(first) || PARTICIPLE_ENDING.test(first) && !DETERMINERS.has(first)) return undefined;
+  if (opensNoDescription(first)) return undefined;
   // "Syria, the State Department said." is an attribution, not a description of Syria
   // (inflected forms only: "said", "announced", "says"; the bare "state" or "report" is usually a noun)
   if (ws.some((w) => {
@@ -212,7 +224,6 @@ function acceptableAppositive(phrase: string, mentionType: LinkMention['type'], 
     return lemma !== undefined && lemma !== form;
   }))
     return undefined;
-  if (PRONOUNS.has(first) || FINITE_VERBS.has(first)) return undefined;
   // a finite verb outside a relative clause makes a clause, not a description ("…, court is seen as …")
   const verbAt = ws.findIndex((w) => FINITE_VERBS.has(lowerCase(w)));
   if (verbAt >= 0 && !ws.slice(0, verbAt).some((w) => RELATIVE_PRONOUN.test(w))) return undefined;
@@ -244,8 +255,10 @@ function appositives(model: TextModel, m: LinkMention, out: string[]): void {
   const sentence = model.sentences[m.sentence];
   const sentenceEnd = sentence?.end ?? model.text.length;
   const sentenceStart = sentence?.start ?? 0;
-  // (the pattern opens with a comma: most mentions have none after them)
-  const after = model.prose.charCodeAt(m.end) === 44 && m.end < sentenceEnd ? appositiveAfter(model.prose, m.end, Math.min(sentenceEnd, m.end + 240)) : undefined;
+  // (the pattern opens with a comma: most mentions have none after them; and most commas after a name open a
+  // clause, whose first word rules it out before the phrase is read to its end)
+  const afterEnd = Math.min(sentenceEnd, m.end + 240);
+  const after = model.prose.charCodeAt(m.end) === 44 && m.end < sentenceEnd && !openingRulesOut(model.prose, m.end, afterEnd) ? appositiveAfter(model.prose, m.end, afterEnd) : undefined;
   if (after) {
     // one that runs to the end of the sentence instead of closing with a comma is short, or it is a clause:
     // "According to the Institution of Civil Engineers, the number of bridges … rose by 12 percent."
@@ -265,6 +278,18 @@ function appositives(model: TextModel, m: LinkMention, out: string[]): void {
     const last = before[1]!.split(/\s+/).pop() ?? '';
     if (d && isRole(last) && (ROLE_NOUNS.has(lowerCase(last)) || !/s$/i.test(last))) addDescriptor(out, d);
   }
+}
+/**
+ * Whether the first word after the comma at `comma` rules out the appositive appositiveAfter(text, comma, end) would
+ * find (opensNoDescription). That phrase's first word, split at white space, is the run of word characters there
+ * (its other words follow white space), or that run less a final period when the phrase ends on it: a run that ends
+ * in a period is left to the full test.
+ */
+function openingRulesOut(text: string, comma: number, end: number): boolean {
+  let start = comma + 1;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  const e = wordEnd(text, start, end, false);
+  return e > start && text.charCodeAt(e - 1) !== 46 && opensNoDescription(lowerCase(text.slice(start, e)));
 }
 /** What closes an appositive after a name (the three characters after it, as whitespace may come first). */
 const CLOSES_PHRASE = /^\s*[,;)—–]/;
