@@ -7,69 +7,104 @@ import { LABELS } from './features';
 // name ends with it or there is none (O, L-x, U-x): a closed label may be followed by O, B-x or U-x (the
 // "opening" labels, also the only ones allowed first), an open one (B-x, I-x) only by I-x or L-x of its type, and
 // only closed labels may end a sentence (see `allowed`). So each opening label has the 9 closed labels as
-// possible predecessors and each I-x / L-x two (B-x, I-x): about 100 candidate steps per token and pass, written
-// out over flat arrays (the closed labels' scores held in locals) because this is the tagger's innermost loop.
+// possible predecessors and each I-x / L-x two (B-x, I-x): about 100 candidate steps per token and pass.
 // Ties go to the lowest predecessor label (ascending order, strict comparison), as a generic Viterbi does.
+//
+// Both passes carry one token's 17 scores from token to token in locals and write out each step label by label:
+// V8 checks a typed array (its map, length and data pointer) once per straight-line stretch of code but again on
+// every turn of a loop, loops over the labels cost about twice the instructions, and a row read back from memory
+// costs a bounds check per entry. Most tokens take exact fast paths (bounds on the transition rows, below); the
+// others a search over the predecessors (successors) that the bounds leave.
 
 /** Closed labels (O, L-x, U-x) and opening labels (O, B-x, U-x), ascending. */
 const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 const OPENING = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+const LABEL_COUNT = 17;
 
 /**
- * Back pointers, forward scores (when the caller does not keep them) and backward scores, grown to the longest
- * sentence seen (decoding allocates nothing else).
- */
-let backScratch = new Uint8Array(0);
-let forwardScratch = new Float64Array(0);
-let backwardScratch = new Float64Array(0);
-/** The closed predecessors viterbi considers for a token. */
-const live = new Uint8Array(CLOSED.length);
-
-/**
- * A transition matrix has (L+1) × L entries (see viterbi); one made by boundedTransitions is followed by, for each
- * closed label in CLOSED order, the least and the greatest entry of its row over the opening labels, then the
- * least and the greatest of those entries over all closed rows (at CLOSED_BOUNDS).
+ * A transition matrix has (L+1) × L entries (see viterbi). One made by boundedTransitions is followed by bounds
+ * and copies of the entries that decoding reads, grouped in the order it reads them, so that a token touches a
+ * few cache lines of its matrix rather than entries spread over its 2.4 KiB (a sentence alternates between the
+ * matrices of several word shapes):
+ * - FROM_O_FLOOR: the least entry of O's row over the opening labels; CEILINGS: the greatest of each other closed
+ *   row's (CLOSED[1..8]);
+ * - CLOSED_TO_OPENING: the closed rows at the opening labels, row by row (CLOSED × OPENING; O's row first);
+ * - INSIDE: per type, B-x → I-x, I-x → I-x, B-x → L-x, I-x → L-x;
+ * - CLOSED_LOW, CLOSED_HIGH: the least and the greatest entry of all closed rows at the opening labels;
+ * - OPENING_FROM_CLOSED: the same 81 entries column by column (OPENING × CLOSED; the column of O first).
+ * Forward tokens read FROM_O_FLOOR to the end of O's row, and INSIDE; backward tokens INSIDE to the end of O's column.
  */
 const TRANSITIONS = 18 * 17;
-const CLOSED_BOUNDS = TRANSITIONS + 2 * CLOSED.length;
-const BOUNDED_TRANSITIONS = CLOSED_BOUNDS + 2;
+const FROM_O_FLOOR = TRANSITIONS;
+const CEILINGS = FROM_O_FLOOR + 1;
+const CLOSED_TO_OPENING = CEILINGS + 8;
+const INSIDE = CLOSED_TO_OPENING + 81;
+const CLOSED_LOW = INSIDE + 16;
+const CLOSED_HIGH = CLOSED_LOW + 1;
+const OPENING_FROM_CLOSED = CLOSED_HIGH + 1;
+const BOUNDED_TRANSITIONS = OPENING_FROM_CLOSED + 81;
 
-/**
- * A transition matrix with its bounds, with which viterbi skips predecessors and pathMargins successors that
- * cannot win (same result).
- */
-export function boundedTransitions(t: Float64Array): Float64Array {
-  const out = new Float64Array(BOUNDED_TRANSITIONS);
-  out.set(t.subarray(0, TRANSITIONS));
+/** A raw transition matrix's bounded form (see TRANSITIONS) written to `out`, which is returned. */
+function bound(t: Float64Array, out: Float64Array): Float64Array {
+  for (let k = 0; k < TRANSITIONS; k++) out[k] = t[k]!;
   let low = Infinity;
   let high = -Infinity;
-  CLOSED.forEach((p, c) => {
-    const row = OPENING.map((l) => t[(p + 1) * 17 + l]!);
-    const rowLow = Math.min(...row);
-    const rowHigh = Math.max(...row);
-    out[TRANSITIONS + 2 * c] = rowLow;
-    out[TRANSITIONS + 2 * c + 1] = rowHigh;
+  for (let c = 0; c < CLOSED.length; c++) {
+    let rowLow = Infinity;
+    let rowHigh = -Infinity;
+    for (let a = 0; a < OPENING.length; a++) {
+      const v = t[(CLOSED[c]! + 1) * LABEL_COUNT + OPENING[a]!]!;
+      out[CLOSED_TO_OPENING + 9 * c + a] = out[OPENING_FROM_CLOSED + 9 * a + c] = v;
+      rowLow = Math.min(rowLow, v);
+      rowHigh = Math.max(rowHigh, v);
+    }
+    if (c === 0) out[FROM_O_FLOOR] = rowLow;
+    else out[CEILINGS + c - 1] = rowHigh;
     low = Math.min(low, rowLow);
     high = Math.max(high, rowHigh);
-  });
-  out[CLOSED_BOUNDS] = low;
-  out[CLOSED_BOUNDS + 1] = high;
+  }
+  out[CLOSED_LOW] = low;
+  out[CLOSED_HIGH] = high;
+  for (let b = 1; b < LABEL_COUNT; b += 4) {
+    out[INSIDE + b - 1] = t[(b + 1) * LABEL_COUNT + b + 1]!;
+    out[INSIDE + b] = t[(b + 2) * LABEL_COUNT + b + 1]!;
+    out[INSIDE + b + 1] = t[(b + 1) * LABEL_COUNT + b + 2]!;
+    out[INSIDE + b + 2] = t[(b + 2) * LABEL_COUNT + b + 2]!;
+  }
   return out;
 }
 
-// The steps that viterbi and pathMargins take for every token are written out label by label below, in functions
-// called once or a few times per token: V8 checks a typed array (its map, length and data pointer) once per
-// straight-line stretch of code but again on every turn of a loop, and loops over the labels cost about twice the
-// instructions. They read and write one token's scores through a view of its row (rowsOf) at constant indices,
-// which V8 checks in about half the instructions of an offset into the whole array. LABEL_COUNT is L (checkLabels).
-const LABEL_COUNT = 17;
+/**
+ * A transition matrix with its bounds and the entries decoding reads grouped (see TRANSITIONS), with which
+ * viterbi and pathMargins skip predecessors and successors that cannot win (same result), faster.
+ */
+export function boundedTransitions(t: Float64Array): Float64Array {
+  return bound(t, new Float64Array(BOUNDED_TRANSITIONS));
+}
+
+/** Where a raw matrix is bounded for the step that reads it. */
+const boundedScratch = new Float64Array(BOUNDED_TRANSITIONS);
+
+/** `t` if made by boundedTransitions, else its bounded form (valid until the next call). */
+function bounded(t: Float64Array): Float64Array {
+  return t.length === BOUNDED_TRANSITIONS ? t : bound(t, boundedScratch);
+}
+
+/** Per token, whether O led to all of its opening labels (viterbi's fast path), grown to the longest sentence seen. */
+let fromOnlyO = new Uint8Array(0);
+/** Forward scores when the caller does not keep them. */
+let forwardScratch = new Float64Array(0);
+/** pathMargins' backward scores of a token's successor (for its search) and of a token (for a margin). */
+const successorScratch = new Float64Array(LABEL_COUNT);
+const backwardScratch = new Float64Array(LABEL_COUNT);
 
 /** Views of the rows of LABEL_COUNT entries of the arrays decoding has seen (rowsOf), while the arrays live. */
 const rowViews = new WeakMap<Float64Array | Uint8Array, (Float64Array | Uint8Array)[]>();
 
 /**
  * Views of every row of LABEL_COUNT entries of an array (a token's scores), made once per array (decoding and the
- * tagger reuse their arrays).
+ * tagger reuse their arrays). A row's entries are read at constant indices, which V8 checks in about half the
+ * instructions of an offset into the whole array.
  */
 export function rowsOf<A extends Float64Array | Uint8Array>(a: A): A[] {
   let rows = rowViews.get(a) as A[] | undefined;
@@ -82,174 +117,82 @@ export function rowsOf<A extends Float64Array | Uint8Array>(a: A): A[] {
 }
 
 /**
- * Whether O alone of the closed labels at the previous token (scores `prev`) can lead to the best opening
- * labels at this one: every opening label scores at least as well from O as the least of O's row allows (O is
- * mostly the best closed label), and a predecessor whose score plus the greatest of its row is below that cannot
- * win or tie (t made by boundedTransitions).
+ * The opening labels of a token (its rows of scores `cur` and emission scores) from the closed labels at the
+ * token before (scores `prev`), when O alone cannot be shown to lead to all: the best of O and of the predecessors
+ * whose score plus the greatest of their row reaches O's floor (the others cannot win or tie), predecessor by
+ * predecessor in ascending order.
  */
-function onlyFromO(prev: Float64Array, t: Float64Array): boolean {
-  const floor = prev[0]! + t[TRANSITIONS]!;
-  // CLOSED[c] with its greatest entry at TRANSITIONS + 2c + 1, c = 1..8
-  return (
-    prev[3]! + t[TRANSITIONS + 3]! < floor &&
-    prev[4]! + t[TRANSITIONS + 5]! < floor &&
-    prev[7]! + t[TRANSITIONS + 7]! < floor &&
-    prev[8]! + t[TRANSITIONS + 9]! < floor &&
-    prev[11]! + t[TRANSITIONS + 11]! < floor &&
-    prev[12]! + t[TRANSITIONS + 13]! < floor &&
-    prev[15]! + t[TRANSITIONS + 15]! < floor &&
-    prev[16]! + t[TRANSITIONS + 17]! < floor
-  );
-}
-
-/** The opening labels (OPENING) of a token (its row of scores, back pointers, emission scores), all from O (score `fromO`, transition row 0 at LABEL_COUNT). */
-function openingFromO(score: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array, fromO: number): void {
-  const row = LABEL_COUNT;
-  score[0] = fromO + t[row]! + emission[0]!;
-  score[1] = fromO + t[row + 1]! + emission[1]!;
-  score[4] = fromO + t[row + 4]! + emission[4]!;
-  score[5] = fromO + t[row + 5]! + emission[5]!;
-  score[8] = fromO + t[row + 8]! + emission[8]!;
-  score[9] = fromO + t[row + 9]! + emission[9]!;
-  score[12] = fromO + t[row + 12]! + emission[12]!;
-  score[13] = fromO + t[row + 13]! + emission[13]!;
-  score[16] = fromO + t[row + 16]! + emission[16]!;
-  back[0] = 0;
-  back[1] = 0;
-  back[4] = 0;
-  back[5] = 0;
-  back[8] = 0;
-  back[9] = 0;
-  back[12] = 0;
-  back[13] = 0;
-  back[16] = 0;
+function openingFromClosed(cur: Float64Array, prev: Float64Array, e: Float64Array, t: Float64Array): void {
+  const fromO = prev[0]!;
+  const floor = fromO + t[FROM_O_FLOOR]!;
+  let m0 = fromO + t[CLOSED_TO_OPENING]!;
+  let m1 = fromO + t[CLOSED_TO_OPENING + 1]!;
+  let m4 = fromO + t[CLOSED_TO_OPENING + 2]!;
+  let m5 = fromO + t[CLOSED_TO_OPENING + 3]!;
+  let m8 = fromO + t[CLOSED_TO_OPENING + 4]!;
+  let m9 = fromO + t[CLOSED_TO_OPENING + 5]!;
+  let m12 = fromO + t[CLOSED_TO_OPENING + 6]!;
+  let m13 = fromO + t[CLOSED_TO_OPENING + 7]!;
+  let m16 = fromO + t[CLOSED_TO_OPENING + 8]!;
+  for (let c = 1; c < CLOSED.length; c++) {
+    const s = prev[CLOSED[c]!]!;
+    if (s + t[CEILINGS + c - 1]! < floor) continue;
+    const row = CLOSED_TO_OPENING + 9 * c;
+    let v = s + t[row]!;
+    if (v > m0) m0 = v;
+    v = s + t[row + 1]!;
+    if (v > m1) m1 = v;
+    v = s + t[row + 2]!;
+    if (v > m4) m4 = v;
+    v = s + t[row + 3]!;
+    if (v > m5) m5 = v;
+    v = s + t[row + 4]!;
+    if (v > m8) m8 = v;
+    v = s + t[row + 5]!;
+    if (v > m9) m9 = v;
+    v = s + t[row + 6]!;
+    if (v > m12) m12 = v;
+    v = s + t[row + 7]!;
+    if (v > m13) m13 = v;
+    v = s + t[row + 8]!;
+    if (v > m16) m16 = v;
+  }
+  cur[0] = m0 + e[0]!;
+  cur[1] = m1 + e[1]!;
+  cur[4] = m4 + e[4]!;
+  cur[5] = m5 + e[5]!;
+  cur[8] = m8 + e[8]!;
+  cur[9] = m9 + e[9]!;
+  cur[12] = m12 + e[12]!;
+  cur[13] = m13 + e[13]!;
+  cur[16] = m16 + e[16]!;
 }
 
 /**
- * I-x and L-x of a token (its rows of scores, back pointers and emission scores), each from B-x or I-x at the token
- * before (scores `prev`; transition rows B-x + 1 and I-x + 1),
- * type by type. Ties go to B-x; a generic scan starts from -Infinity and label 0, and fromB is -Infinity only if
- * both are.
+ * The label before label y of a token on the best path to it, from the scores `prev` of the token before, as the
+ * forward pass chose it (the same sums and comparisons): for an opening label of a token off the fast path the
+ * best closed label (the predecessors the search skipped cannot win), for I-x or L-x B-x or I-x.
  */
-function insideLabels(score: Float64Array, prev: Float64Array, back: Uint8Array, emission: Float64Array, t: Float64Array): void {
-  let sb: number;
-  let si: number;
-  let fromB: number;
-  let fromI: number;
-  // PERSON: B 1, I 2, L 3
-  sb = prev[1]!;
-  si = prev[2]!;
-  fromB = sb + t[2 * LABEL_COUNT + 2]!;
-  fromI = si + t[3 * LABEL_COUNT + 2]!;
-  score[2] = (fromI > fromB ? fromI : fromB) + emission[2]!;
-  back[2] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
-  fromB = sb + t[2 * LABEL_COUNT + 3]!;
-  fromI = si + t[3 * LABEL_COUNT + 3]!;
-  score[3] = (fromI > fromB ? fromI : fromB) + emission[3]!;
-  back[3] = fromI > fromB ? 2 : fromB > -Infinity ? 1 : 0;
-  // ORG: B 5, I 6, L 7
-  sb = prev[5]!;
-  si = prev[6]!;
-  fromB = sb + t[6 * LABEL_COUNT + 6]!;
-  fromI = si + t[7 * LABEL_COUNT + 6]!;
-  score[6] = (fromI > fromB ? fromI : fromB) + emission[6]!;
-  back[6] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
-  fromB = sb + t[6 * LABEL_COUNT + 7]!;
-  fromI = si + t[7 * LABEL_COUNT + 7]!;
-  score[7] = (fromI > fromB ? fromI : fromB) + emission[7]!;
-  back[7] = fromI > fromB ? 6 : fromB > -Infinity ? 5 : 0;
-  // LOC: B 9, I 10, L 11
-  sb = prev[9]!;
-  si = prev[10]!;
-  fromB = sb + t[10 * LABEL_COUNT + 10]!;
-  fromI = si + t[11 * LABEL_COUNT + 10]!;
-  score[10] = (fromI > fromB ? fromI : fromB) + emission[10]!;
-  back[10] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
-  fromB = sb + t[10 * LABEL_COUNT + 11]!;
-  fromI = si + t[11 * LABEL_COUNT + 11]!;
-  score[11] = (fromI > fromB ? fromI : fromB) + emission[11]!;
-  back[11] = fromI > fromB ? 10 : fromB > -Infinity ? 9 : 0;
-  // MISC: B 13, I 14, L 15
-  sb = prev[13]!;
-  si = prev[14]!;
-  fromB = sb + t[14 * LABEL_COUNT + 14]!;
-  fromI = si + t[15 * LABEL_COUNT + 14]!;
-  score[14] = (fromI > fromB ? fromI : fromB) + emission[14]!;
-  back[14] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
-  fromB = sb + t[14 * LABEL_COUNT + 15]!;
-  fromI = si + t[15 * LABEL_COUNT + 15]!;
-  score[15] = (fromI > fromB ? fromI : fromB) + emission[15]!;
-  back[15] = fromI > fromB ? 14 : fromB > -Infinity ? 13 : 0;
-}
-
-/** pathMargins' backward scores of the closed labels of a token (its row `backward`) when O is the best successor of each (e0, b0: O's emission and backward score at the next token). */
-function closedViaO(backward: Float64Array, t: Float64Array, e0: number, b0: number): void {
-  backward[0] = t[LABEL_COUNT]! + e0 + b0;
-  backward[3] = t[4 * LABEL_COUNT]! + e0 + b0;
-  backward[4] = t[5 * LABEL_COUNT]! + e0 + b0;
-  backward[7] = t[8 * LABEL_COUNT]! + e0 + b0;
-  backward[8] = t[9 * LABEL_COUNT]! + e0 + b0;
-  backward[11] = t[12 * LABEL_COUNT]! + e0 + b0;
-  backward[12] = t[13 * LABEL_COUNT]! + e0 + b0;
-  backward[15] = t[16 * LABEL_COUNT]! + e0 + b0;
-  backward[16] = t[17 * LABEL_COUNT]! + e0 + b0;
-}
-
-/**
- * pathMargins' backward scores of B-x and I-x of a token (its row `backward`), type by type: they go on to I-x or L-x
- * (transition rows B-x + 1 and I-x + 1) of the next token (its rows of backward scores `next` and emission scores).
- */
-function openOnward(backward: Float64Array, next: Float64Array, emission: Float64Array, t: Float64Array): void {
-  let toI: number;
-  let toL: number;
-  let bI: number;
-  let bL: number;
-  let viaI: number;
-  let viaL: number;
-  // PERSON: B 1, I 2, L 3
-  toI = emission[2]!;
-  toL = emission[3]!;
-  bI = next[2]!;
-  bL = next[3]!;
-  viaI = t[2 * LABEL_COUNT + 2]! + toI + bI;
-  viaL = t[2 * LABEL_COUNT + 3]! + toL + bL;
-  backward[1] = viaL > viaI ? viaL : viaI;
-  viaI = t[3 * LABEL_COUNT + 2]! + toI + bI;
-  viaL = t[3 * LABEL_COUNT + 3]! + toL + bL;
-  backward[2] = viaL > viaI ? viaL : viaI;
-  // ORG: B 5, I 6, L 7
-  toI = emission[6]!;
-  toL = emission[7]!;
-  bI = next[6]!;
-  bL = next[7]!;
-  viaI = t[6 * LABEL_COUNT + 6]! + toI + bI;
-  viaL = t[6 * LABEL_COUNT + 7]! + toL + bL;
-  backward[5] = viaL > viaI ? viaL : viaI;
-  viaI = t[7 * LABEL_COUNT + 6]! + toI + bI;
-  viaL = t[7 * LABEL_COUNT + 7]! + toL + bL;
-  backward[6] = viaL > viaI ? viaL : viaI;
-  // LOC: B 9, I 10, L 11
-  toI = emission[10]!;
-  toL = emission[11]!;
-  bI = next[10]!;
-  bL = next[11]!;
-  viaI = t[10 * LABEL_COUNT + 10]! + toI + bI;
-  viaL = t[10 * LABEL_COUNT + 11]! + toL + bL;
-  backward[9] = viaL > viaI ? viaL : viaI;
-  viaI = t[11 * LABEL_COUNT + 10]! + toI + bI;
-  viaL = t[11 * LABEL_COUNT + 11]! + toL + bL;
-  backward[10] = viaL > viaI ? viaL : viaI;
-  // MISC: B 13, I 14, L 15
-  toI = emission[14]!;
-  toL = emission[15]!;
-  bI = next[14]!;
-  bL = next[15]!;
-  viaI = t[14 * LABEL_COUNT + 14]! + toI + bI;
-  viaL = t[14 * LABEL_COUNT + 15]! + toL + bL;
-  backward[13] = viaL > viaI ? viaL : viaI;
-  viaI = t[15 * LABEL_COUNT + 14]! + toI + bI;
-  viaL = t[15 * LABEL_COUNT + 15]! + toL + bL;
-  backward[14] = viaL > viaI ? viaL : viaI;
+function predecessor(prev: Float64Array, t: Float64Array, y: number): number {
+  if ((y & 2) === 0) {
+    // y's column among the opening labels (OPENING[a] === y)
+    const col = CLOSED_TO_OPENING + (y >> 2) * 2 + (y & 1);
+    let arg = 0;
+    let best = prev[0]! + t[col]!;
+    for (let c = 1; c < CLOSED.length; c++) {
+      const v = prev[CLOSED[c]!]! + t[col + 9 * c]!;
+      if (v > best) {
+        best = v;
+        arg = CLOSED[c]!;
+      }
+    }
+    return arg;
+  }
+  const b = (y & ~3) + 1;
+  const x = INSIDE + (b - 1) + (y & 1) * 2;
+  const fromB = prev[b]! + t[x]!;
+  const fromI = prev[b + 1]! + t[x + 1]!;
+  return fromI > fromB ? b + 1 : fromB > -Infinity ? b : 0;
 }
 
 function checkLabels(L: number): void {
@@ -266,56 +209,150 @@ function checkLabels(L: number): void {
 export function viterbi(n: number, L: number, emission: Float64Array, transitions: (i: number) => Float64Array, forward?: Float64Array, path = new Array<number>(n)): number[] {
   checkLabels(L);
   if (n === 0) return [];
-  if (backScratch.length < n * L) {
-    backScratch = new Uint8Array(2 * n * L);
+  if (fromOnlyO.length < n) {
+    fromOnlyO = new Uint8Array(2 * n);
     forwardScratch = new Float64Array(2 * n * L);
   }
-  const score = forward ?? forwardScratch;
-  const back = backScratch;
-  const t0 = transitions(0);
-  for (let l = 0; l < L; l++) score[l] = -Infinity;
-  for (const l of OPENING) score[l] = emission[l]! + t0[l]!;
-  const scoreRows = rowsOf(score);
-  const backRows = rowsOf(back);
+  const rows = rowsOf(forward ?? forwardScratch);
   const emissionRows = rowsOf(emission);
+  const onlyO = fromOnlyO;
+  const t0 = transitions(0);
+  let e = emissionRows[0]!;
+  let cur = rows[0]!;
+  // token 0: the opening labels from the start (row -1)
+  let s0 = e[0]! + t0[0]!;
+  let s1 = e[1]! + t0[1]!;
+  let s2 = -Infinity;
+  let s3 = -Infinity;
+  let s4 = e[4]! + t0[4]!;
+  let s5 = e[5]! + t0[5]!;
+  let s6 = -Infinity;
+  let s7 = -Infinity;
+  let s8 = e[8]! + t0[8]!;
+  let s9 = e[9]! + t0[9]!;
+  let s10 = -Infinity;
+  let s11 = -Infinity;
+  let s12 = e[12]! + t0[12]!;
+  let s13 = e[13]! + t0[13]!;
+  let s14 = -Infinity;
+  let s15 = -Infinity;
+  let s16 = e[16]! + t0[16]!;
+  cur[0] = s0;
+  cur[1] = s1;
+  cur[2] = s2;
+  cur[3] = s3;
+  cur[4] = s4;
+  cur[5] = s5;
+  cur[6] = s6;
+  cur[7] = s7;
+  cur[8] = s8;
+  cur[9] = s9;
+  cur[10] = s10;
+  cur[11] = s11;
+  cur[12] = s12;
+  cur[13] = s13;
+  cur[14] = s14;
+  cur[15] = s15;
+  cur[16] = s16;
   for (let i = 1; i < n; i++) {
-    const cur = scoreRows[i]!;
-    const prev = scoreRows[i - 1]!;
-    const from = backRows[i]!;
-    const e = emissionRows[i]!;
-    const t = transitions(i);
-    if (t.length === BOUNDED_TRANSITIONS && onlyFromO(prev, t)) openingFromO(cur, from, e, t, prev[0]!);
-    else {
-      // opening labels: the best of the closed predecessors p (transition row (p + 1) * L) that can win (live)
-      let count = 0;
-      if (t.length === BOUNDED_TRANSITIONS) {
-        // as in onlyFromO: a predecessor whose score plus the greatest of its row is below O's floor cannot win or tie
-        const floor = prev[0]! + t[TRANSITIONS]!;
-        for (let c = 0; c < CLOSED.length; c++) if (prev[CLOSED[c]!]! + t[TRANSITIONS + 2 * c + 1]! >= floor) live[count++] = CLOSED[c]!;
-      } else for (let c = 0; c < CLOSED.length; c++) live[count++] = CLOSED[c]!;
-      for (let a = 0; a < OPENING.length; a++) {
-        const l = OPENING[a]!;
-        let arg = live[0]!;
-        let best = prev[arg]! + t[(arg + 1) * L + l]!;
-        for (let k = 1; k < count; k++) {
-          const p = live[k]!;
-          const v = prev[p]! + t[(p + 1) * L + l]!;
-          if (v > best) {
-            best = v;
-            arg = p;
-          }
-        }
-        cur[l] = best + e[l]!;
-        from[l] = arg;
-      }
+    const t = bounded(transitions(i));
+    e = emissionRows[i]!;
+    cur = rows[i]!;
+    // opening labels: when every closed predecessor's score plus the greatest of its row is below O's score plus
+    // the least of O's row, O leads to each (O is mostly the best closed label); else the search
+    let o0: number;
+    let o1: number;
+    let o4: number;
+    let o5: number;
+    let o8: number;
+    let o9: number;
+    let o12: number;
+    let o13: number;
+    let o16: number;
+    const floor = s0 + t[FROM_O_FLOOR]!;
+    if (
+      s3 + t[CEILINGS]! < floor &&
+      s4 + t[CEILINGS + 1]! < floor &&
+      s7 + t[CEILINGS + 2]! < floor &&
+      s8 + t[CEILINGS + 3]! < floor &&
+      s11 + t[CEILINGS + 4]! < floor &&
+      s12 + t[CEILINGS + 5]! < floor &&
+      s15 + t[CEILINGS + 6]! < floor &&
+      s16 + t[CEILINGS + 7]! < floor
+    ) {
+      onlyO[i] = 1;
+      o0 = s0 + t[CLOSED_TO_OPENING]! + e[0]!;
+      o1 = s0 + t[CLOSED_TO_OPENING + 1]! + e[1]!;
+      o4 = s0 + t[CLOSED_TO_OPENING + 2]! + e[4]!;
+      o5 = s0 + t[CLOSED_TO_OPENING + 3]! + e[5]!;
+      o8 = s0 + t[CLOSED_TO_OPENING + 4]! + e[8]!;
+      o9 = s0 + t[CLOSED_TO_OPENING + 5]! + e[9]!;
+      o12 = s0 + t[CLOSED_TO_OPENING + 6]! + e[12]!;
+      o13 = s0 + t[CLOSED_TO_OPENING + 7]! + e[13]!;
+      o16 = s0 + t[CLOSED_TO_OPENING + 8]! + e[16]!;
+    } else {
+      onlyO[i] = 0;
+      openingFromClosed(cur, rows[i - 1]!, e, t);
+      o0 = cur[0]!;
+      o1 = cur[1]!;
+      o4 = cur[4]!;
+      o5 = cur[5]!;
+      o8 = cur[8]!;
+      o9 = cur[9]!;
+      o12 = cur[12]!;
+      o13 = cur[13]!;
+      o16 = cur[16]!;
     }
-    insideLabels(cur, prev, from, e, t);
+    // I-x and L-x: from B-x or I-x, type by type (ties to B-x)
+    let fromB = s1 + t[INSIDE]!;
+    let fromI = s2 + t[INSIDE + 1]!;
+    const o2 = (fromI > fromB ? fromI : fromB) + e[2]!;
+    fromB = s1 + t[INSIDE + 2]!;
+    fromI = s2 + t[INSIDE + 3]!;
+    const o3 = (fromI > fromB ? fromI : fromB) + e[3]!;
+    fromB = s5 + t[INSIDE + 4]!;
+    fromI = s6 + t[INSIDE + 5]!;
+    const o6 = (fromI > fromB ? fromI : fromB) + e[6]!;
+    fromB = s5 + t[INSIDE + 6]!;
+    fromI = s6 + t[INSIDE + 7]!;
+    const o7 = (fromI > fromB ? fromI : fromB) + e[7]!;
+    fromB = s9 + t[INSIDE + 8]!;
+    fromI = s10 + t[INSIDE + 9]!;
+    const o10 = (fromI > fromB ? fromI : fromB) + e[10]!;
+    fromB = s9 + t[INSIDE + 10]!;
+    fromI = s10 + t[INSIDE + 11]!;
+    const o11 = (fromI > fromB ? fromI : fromB) + e[11]!;
+    fromB = s13 + t[INSIDE + 12]!;
+    fromI = s14 + t[INSIDE + 13]!;
+    const o14 = (fromI > fromB ? fromI : fromB) + e[14]!;
+    fromB = s13 + t[INSIDE + 14]!;
+    fromI = s14 + t[INSIDE + 15]!;
+    const o15 = (fromI > fromB ? fromI : fromB) + e[15]!;
+    cur[0] = s0 = o0;
+    cur[1] = s1 = o1;
+    cur[2] = s2 = o2;
+    cur[3] = s3 = o3;
+    cur[4] = s4 = o4;
+    cur[5] = s5 = o5;
+    cur[6] = s6 = o6;
+    cur[7] = s7 = o7;
+    cur[8] = s8 = o8;
+    cur[9] = s9 = o9;
+    cur[10] = s10 = o10;
+    cur[11] = s11 = o11;
+    cur[12] = s12 = o12;
+    cur[13] = s13 = o13;
+    cur[14] = s14 = o14;
+    cur[15] = s15 = o15;
+    cur[16] = s16 = o16;
   }
-  const lastBase = (n - 1) * L;
   let best = CLOSED[0]!;
-  for (const l of CLOSED) if (score[lastBase + l]! > score[lastBase + best]!) best = l;
+  for (const l of CLOSED) if (cur[l]! > cur[best]!) best = l;
   path[n - 1] = best;
-  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * L + path[i]!]!;
+  for (let i = n - 1; i > 0; i--) {
+    const y = path[i]!;
+    path[i - 1] = (y & 2) === 0 && onlyO[i] === 1 ? 0 : predecessor(rows[i - 1]!, bounded(transitions(i)), y);
+  }
   return path;
 }
 
@@ -339,81 +376,226 @@ export function pathMargins(
   checkLabels(L);
   let from = 0;
   if (namesOnly) while (from < n && path[from] === 0) from++;
-  if (backwardScratch.length < n * L) backwardScratch = new Float64Array(2 * n * L);
-  const backward = backwardScratch;
-  const lastBase = (n - 1) * L;
-  for (let y = 0; y < L; y++) backward[lastBase + y] = -Infinity;
-  for (const y of CLOSED) backward[lastBase + y] = 0;
-  const backwardRows = rowsOf(backward);
+  for (let i = 0; i < from; i++) margins[i] = NaN;
+  if (from === n) return margins;
+  const forwardRows = rowsOf(forward);
   const emissionRows = rowsOf(emission);
-  for (let i = n - 2; i >= from; i--) {
-    const t = transitions(i + 1);
-    const cur = backwardRows[i]!;
-    const next = backwardRows[i + 1]!;
-    const e = emissionRows[i + 1]!;
-    // closed labels: the best of the nine opening successors l, each transition + emission + backward
+  // the backward scores of token i, from the last token (closed labels may end the sentence) back to `from`
+  let b0 = 0;
+  let b1 = -Infinity;
+  let b2 = -Infinity;
+  let b3 = 0;
+  let b4 = 0;
+  let b5 = -Infinity;
+  let b6 = -Infinity;
+  let b7 = 0;
+  let b8 = 0;
+  let b9 = -Infinity;
+  let b10 = -Infinity;
+  let b11 = 0;
+  let b12 = 0;
+  let b13 = -Infinity;
+  let b14 = -Infinity;
+  let b15 = 0;
+  let b16 = 0;
+  for (let i = n - 1; ; i--) {
+    const chosen = path[i]!;
+    if (namesOnly && chosen === 0) margins[i] = NaN;
+    else {
+      const b = backwardScratch;
+      b[0] = b0;
+      b[1] = b1;
+      b[2] = b2;
+      b[3] = b3;
+      b[4] = b4;
+      b[5] = b5;
+      b[6] = b6;
+      b[7] = b7;
+      b[8] = b8;
+      b[9] = b9;
+      b[10] = b10;
+      b[11] = b11;
+      b[12] = b12;
+      b[13] = b13;
+      b[14] = b14;
+      b[15] = b15;
+      b[16] = b16;
+      margins[i] = margin(forwardRows[i]!, b, chosen);
+    }
+    if (i === from) return margins;
+    // token i - 1 from token i (its emission scores e and transitions t into it)
+    const t = bounded(transitions(i));
+    const e = emissionRows[i]!;
     const e0 = e[0]!;
     const e1 = e[1]!;
+    const e2 = e[2]!;
+    const e3 = e[3]!;
     const e4 = e[4]!;
     const e5 = e[5]!;
+    const e6 = e[6]!;
+    const e7 = e[7]!;
     const e8 = e[8]!;
     const e9 = e[9]!;
+    const e10 = e[10]!;
+    const e11 = e[11]!;
     const e12 = e[12]!;
     const e13 = e[13]!;
+    const e14 = e[14]!;
+    const e15 = e[15]!;
     const e16 = e[16]!;
-    const b0 = next[0]!;
-    const b1 = next[1]!;
-    const b4 = next[4]!;
-    const b5 = next[5]!;
-    const b8 = next[8]!;
-    const b9 = next[9]!;
-    const b12 = next[12]!;
-    const b13 = next[13]!;
-    const b16 = next[16]!;
-    // when going on with O beats every other opening label by more than any closed row's entries differ, O is
-    // every closed label's best successor (the usual case): its entries alone, without the search
-    let viaO = false;
-    if (t.length === BOUNDED_TRANSITIONS) {
-      const high = t[CLOSED_BOUNDS + 1]!;
-      const floor = t[CLOSED_BOUNDS]! + e0 + b0;
-      viaO = high + e1 + b1 < floor && high + e4 + b4 < floor && high + e5 + b5 < floor && high + e8 + b8 < floor && high + e9 + b9 < floor && high + e12 + b12 < floor && high + e13 + b13 < floor && high + e16 + b16 < floor;
+    // closed labels: the best of the nine opening successors, each transition + emission + backward. When going on
+    // with O beats every other opening label by more than any closed row's entries differ, O is every closed
+    // label's best successor (the usual case): its entries alone; else the search
+    let c0: number;
+    let c3: number;
+    let c4: number;
+    let c7: number;
+    let c8: number;
+    let c11: number;
+    let c12: number;
+    let c15: number;
+    let c16: number;
+    const high = t[CLOSED_HIGH]!;
+    const floor = t[CLOSED_LOW]! + e0 + b0;
+    if (
+      high + e1 + b1 < floor &&
+      high + e4 + b4 < floor &&
+      high + e5 + b5 < floor &&
+      high + e8 + b8 < floor &&
+      high + e9 + b9 < floor &&
+      high + e12 + b12 < floor &&
+      high + e13 + b13 < floor &&
+      high + e16 + b16 < floor
+    ) {
+      c0 = t[OPENING_FROM_CLOSED]! + e0 + b0;
+      c3 = t[OPENING_FROM_CLOSED + 1]! + e0 + b0;
+      c4 = t[OPENING_FROM_CLOSED + 2]! + e0 + b0;
+      c7 = t[OPENING_FROM_CLOSED + 3]! + e0 + b0;
+      c8 = t[OPENING_FROM_CLOSED + 4]! + e0 + b0;
+      c11 = t[OPENING_FROM_CLOSED + 5]! + e0 + b0;
+      c12 = t[OPENING_FROM_CLOSED + 6]! + e0 + b0;
+      c15 = t[OPENING_FROM_CLOSED + 7]! + e0 + b0;
+      c16 = t[OPENING_FROM_CLOSED + 8]! + e0 + b0;
+    } else {
+      const next = successorScratch;
+      next[0] = b0;
+      next[1] = b1;
+      next[4] = b4;
+      next[5] = b5;
+      next[8] = b8;
+      next[9] = b9;
+      next[12] = b12;
+      next[13] = b13;
+      next[16] = b16;
+      closedOnward(next, e, next, t);
+      c0 = next[0]!;
+      c3 = next[3]!;
+      c4 = next[4]!;
+      c7 = next[7]!;
+      c8 = next[8]!;
+      c11 = next[11]!;
+      c12 = next[12]!;
+      c15 = next[15]!;
+      c16 = next[16]!;
     }
-    if (viaO) closedViaO(cur, t, e0, b0);
-    else
-      for (let c = 0; c < CLOSED.length; c++) {
-        const y = CLOSED[c]!;
-        const row = (y + 1) * L;
-        let best = t[row]! + e0 + b0;
-        let v = t[row + 1]! + e1 + b1;
-        if (v > best) best = v;
-        v = t[row + 4]! + e4 + b4;
-        if (v > best) best = v;
-        v = t[row + 5]! + e5 + b5;
-        if (v > best) best = v;
-        v = t[row + 8]! + e8 + b8;
-        if (v > best) best = v;
-        v = t[row + 9]! + e9 + b9;
-        if (v > best) best = v;
-        v = t[row + 12]! + e12 + b12;
-        if (v > best) best = v;
-        v = t[row + 13]! + e13 + b13;
-        if (v > best) best = v;
-        v = t[row + 16]! + e16 + b16;
-        if (v > best) best = v;
-        cur[y] = best;
-      }
     // B-x and I-x go on to I-x or L-x of the type
-    openOnward(cur, next, e, t);
+    let viaI = t[INSIDE]! + e2 + b2;
+    let viaL = t[INSIDE + 2]! + e3 + b3;
+    b1 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 1]! + e2 + b2;
+    viaL = t[INSIDE + 3]! + e3 + b3;
+    b2 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 4]! + e6 + b6;
+    viaL = t[INSIDE + 6]! + e7 + b7;
+    b5 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 5]! + e6 + b6;
+    viaL = t[INSIDE + 7]! + e7 + b7;
+    b6 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 8]! + e10 + b10;
+    viaL = t[INSIDE + 10]! + e11 + b11;
+    b9 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 9]! + e10 + b10;
+    viaL = t[INSIDE + 11]! + e11 + b11;
+    b10 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 12]! + e14 + b14;
+    viaL = t[INSIDE + 14]! + e15 + b15;
+    b13 = viaL > viaI ? viaL : viaI;
+    viaI = t[INSIDE + 13]! + e14 + b14;
+    viaL = t[INSIDE + 15]! + e15 + b15;
+    b14 = viaL > viaI ? viaL : viaI;
+    b0 = c0;
+    b3 = c3;
+    b4 = c4;
+    b7 = c7;
+    b8 = c8;
+    b11 = c11;
+    b12 = c12;
+    b15 = c15;
+    b16 = c16;
   }
-  margins.fill(NaN, 0, n);
-  for (let i = from; i < n; i++) {
-    const base = i * L;
-    const chosen = path[i]!;
-    if (namesOnly && chosen === 0) continue;
-    const own = forward[base + chosen]! + backward[base + chosen]!;
-    let other = -Infinity;
-    for (let y = 0; y < L; y++) if (y !== chosen) other = Math.max(other, forward[base + y]! + backward[base + y]!);
-    margins[i] = other === -Infinity ? 100 : own - other;
+}
+
+/**
+ * The backward scores of the closed labels of a token (written to `out` at their indices) from the next token's
+ * emission scores `e` and the backward scores of its opening labels (`next`), when O cannot be shown to be every
+ * closed label's best successor: the best of O and of the successors whose emission and backward scores plus the
+ * greatest entry of the closed rows reach O's floor (the others cannot win or tie), successor by successor in
+ * ascending order. `out` may be `next`: written once all is read.
+ */
+function closedOnward(out: Float64Array, e: Float64Array, next: Float64Array, t: Float64Array): void {
+  const e0 = e[0]!;
+  const b0 = next[0]!;
+  const high = t[CLOSED_HIGH]!;
+  const floor = t[CLOSED_LOW]! + e0 + b0;
+  let m0 = t[OPENING_FROM_CLOSED]! + e0 + b0;
+  let m3 = t[OPENING_FROM_CLOSED + 1]! + e0 + b0;
+  let m4 = t[OPENING_FROM_CLOSED + 2]! + e0 + b0;
+  let m7 = t[OPENING_FROM_CLOSED + 3]! + e0 + b0;
+  let m8 = t[OPENING_FROM_CLOSED + 4]! + e0 + b0;
+  let m11 = t[OPENING_FROM_CLOSED + 5]! + e0 + b0;
+  let m12 = t[OPENING_FROM_CLOSED + 6]! + e0 + b0;
+  let m15 = t[OPENING_FROM_CLOSED + 7]! + e0 + b0;
+  let m16 = t[OPENING_FROM_CLOSED + 8]! + e0 + b0;
+  for (let a = 1; a < OPENING.length; a++) {
+    const l = OPENING[a]!;
+    const el = e[l]!;
+    const bl = next[l]!;
+    if (high + el + bl < floor) continue;
+    const col = OPENING_FROM_CLOSED + 9 * a;
+    let v = t[col]! + el + bl;
+    if (v > m0) m0 = v;
+    v = t[col + 1]! + el + bl;
+    if (v > m3) m3 = v;
+    v = t[col + 2]! + el + bl;
+    if (v > m4) m4 = v;
+    v = t[col + 3]! + el + bl;
+    if (v > m7) m7 = v;
+    v = t[col + 4]! + el + bl;
+    if (v > m8) m8 = v;
+    v = t[col + 5]! + el + bl;
+    if (v > m11) m11 = v;
+    v = t[col + 6]! + el + bl;
+    if (v > m12) m12 = v;
+    v = t[col + 7]! + el + bl;
+    if (v > m15) m15 = v;
+    v = t[col + 8]! + el + bl;
+    if (v > m16) m16 = v;
   }
-  return margins;
+  out[0] = m0;
+  out[3] = m3;
+  out[4] = m4;
+  out[7] = m7;
+  out[8] = m8;
+  out[11] = m11;
+  out[12] = m12;
+  out[15] = m15;
+  out[16] = m16;
+}
+
+/** A token's margin from its forward and backward scores: the chosen label's sum over the best other, 100 if none. */
+function margin(f: Float64Array, b: Float64Array, chosen: number): number {
+  const own = f[chosen]! + b[chosen]!;
+  let other = -Infinity;
+  for (let y = 0; y < LABEL_COUNT; y++) if (y !== chosen) other = Math.max(other, f[y]! + b[y]!);
+  return other === -Infinity ? 100 : own - other;
 }
