@@ -8,8 +8,8 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { analyze, type EngineOptions } from '../../src/server/analysis/article';
 import { loadNameRecognizer } from '../../src/server/model/load';
-import type { Article, Finding } from '../../src/server/analysis/types';
-import { findAgentless, lowerSameLength } from '../../src/server/analysis/claims/attribution';
+import type { Article, Entity, Finding } from '../../src/server/analysis/types';
+import { findAgentless, lowerSameLength, nameTokens } from '../../src/server/analysis/claims/attribution';
 import { ClaimText, findQuotedSpans } from '../../src/server/analysis/claims/quoted';
 import { DocumentWords } from '../../src/server/analysis/claims/words';
 import { CAUSAL_CUES } from '../../src/server/analysis/lexicon';
@@ -239,7 +239,7 @@ describe('claims: the words of a sentence', () => {
   // a name flag on "Ortiz" alone, as the entity engine would give it
   const inName = new Uint8Array(model.tokens.length);
   inName[0] = 1;
-  const doc = new DocumentWords(model, spans, inName, wordClasses(model));
+  const doc = new DocumentWords(model, spans, inName, wordClasses(model), new Int32Array(model.tokens.length));
   const sentences = model.sentences.map((_, i) => doc.sentence(i));
   const texts = (i: number): (string | undefined)[] => Array.from({ length: sentences[i]!.length }, (_, k) => sentences[i]!.text(k));
 
@@ -262,12 +262,21 @@ describe('claims: the words of a sentence', () => {
   });
 
   it('reads the same words of a sentence whichever sentences were read before it', () => {
-    const reversed = new DocumentWords(model, spans, inName, wordClasses(model));
+    const reversed = new DocumentWords(model, spans, inName, wordClasses(model), new Int32Array(model.tokens.length));
     for (let i = model.sentences.length - 1; i >= 0; i--) {
       const words = reversed.sentence(i);
       assert.deepStrictEqual(Array.from({ length: words.length }, (_, k) => words.text(k)), texts(i));
       assert.deepStrictEqual(Array.from({ length: words.length }, (_, k) => words.quote(k)), Array.from({ length: words.length }, (_, k) => sentences[i]!.quote(k)));
     }
+  });
+
+  it('flags the tokens of names, found from the mention\'s sentence or, when it names none, from all tokens', () => {
+    const entity = (start: number, end: number, sentence?: number): Entity => ({ id: 'x', type: 'PERSON', name: 'x', descriptors: [], mentions: [{ start, end, text: text.slice(start, end), sentence }] });
+    const critics = text.indexOf('Critics');
+    const flags = (entities: Entity[]): number[] => Array.from(nameTokens(entities, model, new Uint8Array(model.tokens.length).fill(9)));
+    const expected = model.tokens.map((t) => (t.start === 0 || t.start === critics ? 1 : 0));
+    assert.deepEqual(flags([entity(0, 5, 0), entity(critics, critics + 7, 1)]), expected);
+    assert.deepEqual(flags([entity(0, 5), entity(critics, critics + 7)]), expected);
   });
 
   it('marks names and sentence-initial words (after an opening bracket too)', () => {

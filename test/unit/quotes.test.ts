@@ -9,6 +9,8 @@ import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
 import { firstAtOrAfter, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
 import { inOrder, sortInPlace } from '../../src/server/analysis/order';
+import { Scratch } from '../../src/server/analysis/quotes/scratch';
+import { indexMentions } from '../../src/server/analysis/quotes/speakers';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 
 const quotesOf = (text: string, format: 'plaintext' | 'markdown' = 'plaintext'): Quote[] => analyze(text, { format }).quotes;
@@ -495,6 +497,34 @@ describe('quotes: sorting only what is out of order', () => {
       const expected = [...items].sort(byKey);
       assert.deepEqual(sortInPlace(items, byKey), expected);
       assert.deepEqual(items, expected);
+    }), { numRuns: 500 });
+  });
+});
+
+describe('quotes: scratch arrays and the mention index', () => {
+  it('hands out views of the length asked for, over one kept buffer, and fresh arrays beyond what it keeps', () => {
+    const scratch = new Scratch((n) => new Int32Array(n));
+    const a = scratch.view(5);
+    a.fill(7);
+    const b = scratch.view(3);
+    assert.equal(b.length, 3);
+    assert.equal(b.buffer, a.buffer);
+    assert.deepEqual(Array.from(b), [7, 7, 7]);
+    assert.equal(b[3], undefined);
+    assert.notEqual(scratch.view(50).buffer, a.buffer);
+    const huge = scratch.view(1 << 17);
+    assert.equal(huge.length, 1 << 17);
+    assert.notEqual(scratch.view(1 << 17).buffer, huge.buffer);
+  });
+
+  it('lists mentions by start as the stable sort does, whatever the order of entities', () => {
+    const entity = (id: string, starts: number[]): Entity => ({ id, type: 'PERSON', name: id, descriptors: [], mentions: starts.map((start) => ({ start, end: start + 2, text: id })) });
+    fc.assert(fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 5 }), { maxLength: 6 }), (lists) => {
+      const entities = lists.map((starts, i) => entity(`e${i}`, [...starts].sort((x, y) => x - y)));
+      const expected = entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e }))).sort((x, y) => x.start - y.start);
+      const index = indexMentions(entities);
+      assert.deepEqual(index.items, expected);
+      assert.deepEqual(index.starts, expected.map((m) => m.start));
     }), { numRuns: 500 });
   });
 });

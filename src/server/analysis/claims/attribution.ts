@@ -477,14 +477,23 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
   return out ?? NO_ATTRIBUTIONS;
 }
 
-/** For each token of the document, 1 when it starts inside a name recognised by the entity engine (PERSON, ORG, LOC, MISC). */
-export function nameTokens(entities: Entity[], model: TextModel): Uint8Array {
+/**
+ * Writes into `inName` (one item per token of the document) 1 for each token that starts inside a name recognised by
+ * the entity engine (PERSON, ORG, LOC, MISC), 0 for the others; returns it.
+ */
+export function nameTokens(entities: Entity[], model: TextModel, inName: Uint8Array): Uint8Array {
   // asked of every word of every sentence: one flag per token, set mention by mention
-  const tokens = model.tokens;
-  const inName = new Uint8Array(tokens.length);
+  const { tokens, sentences } = model;
+  inName.fill(0);
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
-    for (const m of e.mentions) for (let k = firstTokenFrom(model, m.start); k < tokens.length && tokens[k]!.start < m.end; k++) inName[k] = 1;
+    for (const m of e.mentions) {
+      // a mention's first token is searched for among its sentence's tokens (fewer token objects read: they are
+      // spread over the heap), among all of them for a mention that does not say its sentence
+      const s = m.sentence === undefined ? undefined : sentences[m.sentence];
+      const first = s && s.start <= m.start && m.start < s.end ? firstTokenFrom(model, m.start, s.firstToken, s.lastToken) : firstTokenFrom(model, m.start);
+      for (let k = first; k < tokens.length && tokens[k]!.start < m.end; k++) inName[k] = 1;
+    }
   }
   return inName;
 }

@@ -31,6 +31,7 @@ import { ClaimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { NO_ATTRIBUTIONS, findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
 import { DocumentWords, type Words } from './words';
 import { sortInPlace } from '../order';
+import { Scratch } from '../quotes/scratch';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
@@ -74,10 +75,15 @@ interface Context {
   options: ClaimOptions;
 }
 
+/** The name flags and the words' tokens of the document being read (DocumentWords), kept for the next (../quotes/scratch). */
+const IN_NAME = new Scratch((n) => new Uint8Array(n));
+const WORD_TOKENS = new Scratch((n) => new Int32Array(n));
+
 export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[], options: ClaimOptions = {}): Finding[] {
   const spans = findQuotedSpans(model);
   const claim = new ClaimText(model.prose, spans);
-  const documentWords = new DocumentWords(model, spans, nameTokens(entities, model), wordClasses(model));
+  const n = model.tokens.length;
+  const documentWords = new DocumentWords(model, spans, nameTokens(entities, model, IN_NAME.view(n)), wordClasses(model), WORD_TOKENS.view(n));
   const byParagraph = sentencesByParagraph(model);
   const sentences: SentenceInfo[] = model.sentences.map((s, index) => {
     const role = model.paragraphs[s.paragraph]?.role;
@@ -553,7 +559,8 @@ interface StatHit extends Span {
 
 function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
   const sent = cx.model.sentences[s.index]!;
-  const text = cx.claim.slice(sent.start, sent.end);
+  // (the claim text is read only when the sentence's classes allow a figure)
+  const text = (s.words.union & (STAT_KEYS[0]! | STAT_KEYS[1]!)) !== 0 ? cx.claim.slice(sent.start, sent.end) : '';
   const hits: StatHit[] = [];
   const cased = (s.words.union & STAT_KEYS[0]!) !== 0 && ANY_STAT[0]!.test(text);
   const caseless = (s.words.union & STAT_KEYS[1]!) !== 0 && ANY_STAT[1]!.test(text);
@@ -589,24 +596,37 @@ function findStatistics(cx: Context, s: SentenceInfo): StatHit[] {
     if (/^(?:times|fold|to)$/.test(words.lower(i + 1) ?? '')) continue;
     if (next === '-' || /^(?:year|years|month|months|day|days|week|weeks|hour|hours|minute|minutes|mile|miles|km|kilometers|kilometres|meters|metres|feet|acres|points|percent|%)$/.test(words.lower(i + 1) ?? '')) continue;
     const value = numeric ? Number(text.replace(/,/g, '')) : 0;
-    const lookahead: string[] = [];
-    for (let k = i + 1; k < Math.min(i + 5, words.length); k++) lookahead.push(words.lower(k)!);
-    const lookbehind: string[] = [];
-    for (let k = Math.max(0, i - 3); k < i; k++) lookbehind.push(words.lower(k)!);
-    const casualty = lookahead.some((x) => CASUALTY_WORDS.has(x)) || lookbehind.some((x) => /^(?:killed|killing|kills|injured|injuring|wounded|wounding)$/.test(x));
-    const peopleIdx = lookahead.slice(0, 3).findIndex((x) => PEOPLE_COUNT_NOUNS.has(x));
+    // the (up to) four words after the number and three before it, read in place (not listed: a list per number)
+    const ahead = Math.min(i + 5, words.length);
+    let casualty = false;
+    for (let k = i + 1; k < ahead && !casualty; k++) casualty = CASUALTY_WORDS.has(words.lower(k)!);
+    for (let k = Math.max(0, i - 3); k < i && !casualty; k++) casualty = HARM_DONE.test(words.lower(k)!);
+    // the people counted, among the three words after the number
+    let peopleIdx = -1;
+    for (let k = i + 1; k < Math.min(i + 4, ahead) && peopleIdx < 0; k++) if (PEOPLE_COUNT_NOUNS.has(words.lower(k)!)) peopleIdx = k - i - 1;
     const people = peopleIdx >= 0;
     // a head count with no harm done needs to be large to be a statistic ("50,000 workers", not "20 crew members")
     const big = spelled ? false : value >= 1000;
-    if ((casualty && (people || lookahead.some((x) => /^(?:were|was|have|had|are|been)$/.test(x)) || lookbehind.length > 0)) || (people && big)) {
+    if ((casualty && (people || auxiliaryBetween(words, i + 1, ahead) || i > 0)) || (people && big)) {
       const start = words.start(i);
       const end = words.end(people ? i + 1 + peopleIdx : i);
       if (hits.some((h) => h.start <= start && start < h.end)) continue;
       hits.push({ start, end, text: cx.model.text.slice(start, end) });
     }
   }
+  if (hits.length < 2) return hits;
   sortInPlace(hits, (a, b) => a.start - b.start || b.end - a.end);
   return hits.filter((h, i) => !hits.slice(0, i).some((x) => x.start <= h.start && h.start < x.end));
+}
+
+/** Words before a count that say harm was done: "killed 15". */
+const HARM_DONE = /^(?:killed|killing|kills|injured|injuring|wounded|wounding)$/;
+const AUXILIARY = /^(?:were|was|have|had|are|been)$/;
+
+/** Whether a word of [from, to) is an auxiliary ("40 were killed"). */
+function auxiliaryBetween(words: Words, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (AUXILIARY.test(words.lower(k)!)) return true;
+  return false;
 }
 
 const isCapitalisedName = (words: Words, w: number): boolean => /^[A-Z]/.test(words.text(w)!) && !words.initial(w) && !/^(?:At|About|Some|Nearly|Almost|More|Over|Under|Around|Roughly|Only|Just|The|All|And|In|On|Of)$/.test(words.text(w)!);

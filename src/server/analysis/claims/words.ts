@@ -24,8 +24,6 @@ interface QuoteWord {
 
 /** The words of every body sentence of one document, in document order. */
 export class DocumentWords {
-  /** The token of each word, or −1 − j for the quoted stretch quoteWords[j]. */
-  readonly token: Int32Array;
   readonly quoteWords: QuoteWord[] = [];
   /** Words filled so far. */
   private used = 0;
@@ -42,10 +40,12 @@ export class DocumentWords {
     readonly inName: Uint8Array,
     /** For each token, its word classes (../wordClasses). */
     readonly classes: Uint16Array,
-  ) {
-    // the words of all the sentences together never outnumber the tokens
-    this.token = new Int32Array(model.tokens.length);
-  }
+    /**
+     * The token of each word, or −1 − j for the quoted stretch quoteWords[j], written as sentences are read: at
+     * least as long as model.tokens (the words of all the sentences together never outnumber the tokens).
+     */
+    readonly token: Int32Array,
+  ) {}
 
   /** The words of one sentence, read from the claim text (quoted stretches collapsed); each sentence once. */
   sentence(sentenceIndex: number): Words {

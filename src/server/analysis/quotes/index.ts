@@ -7,6 +7,7 @@ import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
 import { firstAtOrAfter, scanQuotationMarks, type MarkedQuote } from './marks';
+import { Scratch } from './scratch';
 import { inOrder, sortInPlace } from '../order';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,
@@ -60,6 +61,9 @@ function lastWord(name: string): string {
   while (k > 0 && !isSpace(name.charCodeAt(k - 1))) k--;
   return name.slice(k);
 }
+
+/** Where an entity is last mentioned (its mentions are in document order). */
+const lastMention = (e: Entity): number => e.mentions[e.mentions.length - 1]!.start;
 
 const isEnd = (t: Token | undefined): boolean => t !== undefined && (t.text === '.' || t.text === '!' || t.text === '?' || t.text === '…');
 const isAdverbLy = (w: string): boolean => w.length > 4 && w.endsWith('ly') && w !== 'family' && w !== 'assembly' && w !== 'italy' && w !== 'rally' && w !== 'ally' && w !== 'supply';
@@ -117,6 +121,10 @@ interface Found {
   sentenceStart?: number;
 }
 
+/** The buffers of QuoteExtractor.markOf and narrationPrefix, kept from one document to the next (./scratch). */
+const MARK_OF = new Scratch((n) => new Int32Array(n));
+const NARRATION_PREFIX = new Scratch((n) => new Int32Array(n));
+
 export function extractQuotes(model: TextModel, entities: Entity[]): Quote[] {
   return new QuoteExtractor(model, entities).run();
 }
@@ -162,16 +170,16 @@ class QuoteExtractor {
     this.text = model.text;
     const textParagraphs = model.paragraphs.filter((p) => p.role === 'body' || p.role === 'headline');
     this.marks = scanQuotationMarks(model, textParagraphs);
-    this.markOf = new Int32Array(this.tokens.length);
+    this.markOf = MARK_OF.view(this.tokens.length);
     this.mentions = indexMentions(entities);
     this.markWords = this.marks.map((m) => this.wordsIn(m));
-    // (in mention order, so a surname two people share goes to the one mentioned last; each name split once)
-    const surnameOf = new Map<Entity, string>();
-    for (const m of this.mentions.items) {
-      if (m.entity.type !== 'PERSON') continue;
-      let surname = surnameOf.get(m.entity);
-      if (surname === undefined) surnameOf.set(m.entity, (surname = lastWord(m.entity.name)));
-      this.surnames.set(surname, m.entity);
+    // a surname two people share goes to the one mentioned last (of two last mentioned at one offset, to the one
+    // listed later)
+    for (const e of entities) {
+      if (e.type !== 'PERSON' || e.mentions.length === 0) continue;
+      const surname = lastWord(e.name);
+      const other = this.surnames.get(surname);
+      if (!other || lastMention(other) <= lastMention(e)) this.surnames.set(surname, e);
     }
     this.paragraphTokens = model.paragraphs.map(() => ({ first: 0, last: 0 }));
     // sentences come paragraph by paragraph: a paragraph's first sentence gives its first token
@@ -206,9 +214,10 @@ class QuoteExtractor {
       }
     }
     // the narration words before each token, and the tokens outside quotation marks that may be a cue
-    const prefix = (this.narrationPrefix = new Int32Array(tokens.length + 1));
+    const prefix = (this.narrationPrefix = NARRATION_PREFIX.view(tokens.length + 1));
     const classes = this.classes;
     let narration = 0;
+    prefix[0] = 0;
     for (let ti = 0; ti < tokens.length; ti++) {
       if (markOf[ti]! < 0) {
         const c = classes[ti]!;

@@ -4,6 +4,8 @@
 import { startsWithCapital, startsWithLetterOrDigit, withoutFinalPeriod, type TextModel } from '../text';
 import type { Entity, Speaker, Token } from '../types';
 import { INSTITUTIONAL_SOURCES, PERSON_TITLES, VAGUE_SOURCES } from '../lexicon';
+import { sortInPlace } from '../order';
+import { Scratch } from './scratch';
 
 /** Words that end a speaker phrase when walking away from the cue. */
 const NP_STOP = new Set([
@@ -233,14 +235,31 @@ export interface MentionIndex {
   items: { start: number; end: number; entity: Entity }[];
 }
 
+/** Mentions per document a sort key of indexMentions tells apart (one per character of a document is far fewer). */
+const KEY_POSITIONS = 2 ** 21;
+/** indexMentions' sort keys, kept from one document to the next (./scratch). */
+const MENTION_KEYS = new Scratch((n) => new Float64Array(n));
+
 export function indexMentions(entities: readonly Entity[]): MentionIndex {
-  const items: { start: number; end: number; entity: Entity }[] = [];
+  const found: { start: number; end: number; entity: Entity }[] = [];
   for (const e of entities) {
     if (e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'LOC' && e.type !== 'MISC') continue;
-    for (const m of e.mentions) items.push({ start: m.start, end: m.end, entity: e });
+    for (const m of e.mentions) found.push({ start: m.start, end: m.end, entity: e });
   }
-  items.sort((a, b) => a.start - b.start);
-  return { starts: items.map((m) => m.start), items };
+  // by start, those with the same start in the order found (as a stable sort leaves them): the numbers
+  // start · KEY_POSITIONS + position sort so natively, with no comparison function called per pair of mentions
+  if (found.length >= KEY_POSITIONS) return { starts: sortInPlace(found, (a, b) => a.start - b.start).map((m) => m.start), items: found };
+  const keys = MENTION_KEYS.view(found.length);
+  for (let i = 0; i < found.length; i++) keys[i] = found[i]!.start * KEY_POSITIONS + i;
+  keys.sort();
+  const items = new Array<{ start: number; end: number; entity: Entity }>(found.length);
+  const starts = new Array<number>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const m = found[keys[i]! % KEY_POSITIONS]!;
+    items[i] = m;
+    starts[i] = m.start;
+  }
+  return { starts, items };
 }
 
 /** Index of the last mention starting before `offset` (−1 when none). */
