@@ -107,7 +107,7 @@ describe('name tagger fast paths', () => {
 
   it('reads features back from the weights table as the file stores them (sparse and dense rows, repeated and absent hashes)', () => {
     const L = LABELS.length;
-    const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77, 9, 10]);
+    const hashes = Uint32Array.from([5, 5 + 1024, 77, 3000000000, 77, 9, 10, 11, 12]);
     const weights = new Float32Array(hashes.length * L);
     weights[0] = 1.5; // one non-zero weight
     for (let l = 0; l < L; l++) weights[L + l] = l - 8; // all but one non-zero: stored densely
@@ -117,10 +117,15 @@ describe('name tagger fast paths', () => {
     const odd = (l: number): number => (l % 2 ? -1 : 1) * (l + 1); // non-zero, either sign
     for (let l = 0; l < 11; l++) weights[5 * L + 6 + l] = odd(l); // the most weights stored as pairs
     for (let l = 0; l < 12; l++) weights[6 * L + 5 + l] = odd(l); // one more: stored densely
+    // an odd and an even number of pairs (two a turn, then the last), label 0 among them
+    for (let l = 0; l < 5; l++) weights[7 * L + l] = odd(l);
+    for (let l = 0; l < 6; l++) weights[8 * L + 3 * l] = odd(l);
     const tagger = NameTagger.fromBytes(NameTagger.serialize(hashes, weights, new Gazetteer([])));
-    assert.equal(tagger.featureCount, 6);
+    assert.equal(tagger.featureCount, 8);
     assert.deepEqual(Array.from(tagger.featureWeights(9)), Array.from({ length: L }, (_, l) => (l < 6 ? 0 : odd(l - 6))));
     assert.deepEqual(Array.from(tagger.featureWeights(10)), Array.from({ length: L }, (_, l) => (l < 5 ? 0 : odd(l - 5))));
+    assert.deepEqual(Array.from(tagger.featureWeights(11)), Array.from({ length: L }, (_, l) => (l < 5 ? odd(l) : 0)));
+    assert.deepEqual(Array.from(tagger.featureWeights(12)), Array.from({ length: L }, (_, l) => (l % 3 === 0 ? odd(l / 3) : 0)));
     assert.deepEqual(Array.from(tagger.featureWeights(5)), [1.5, ...new Array(L - 1).fill(0)]);
     assert.deepEqual(Array.from(tagger.featureWeights(5 + 1024)), Array.from({ length: L }, (_, l) => l - 8));
     assert.deepEqual(Array.from(tagger.featureWeights(77)), Array.from({ length: L }, (_, l) => (l === 5 ? 2 : 0)));

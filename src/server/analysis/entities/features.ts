@@ -186,8 +186,11 @@ export class Gazetteer {
         for (let c = 0; c < GAZ_CATEGORIES.length; c++) {
           if (!(bits & (1 << c))) continue;
           for (let j = 0; j < k; j++) {
-            const pos = k === 1 ? 0 : j === 0 ? 1 : j === k - 1 ? 3 : 2;
-            (out[i + j] ??= []).push(c * 4 + pos);
+            const code = c * 4 + (k === 1 ? 0 : j === 0 ? 1 : j === k - 1 ? 3 : 2);
+            // (a token's first code makes its list at its size: an empty list grows by 17 at its first push)
+            const list = out[i + j];
+            if (list) list.push(code);
+            else out[i + j] = [code];
           }
         }
         node = i + k < n ? node.next?.get(lower[i + k]!) : undefined;
@@ -365,6 +368,8 @@ const TOKEN_FEATURES = 19;
 
 /** Everything about a token that depends only on its own spelling; cached, since words repeat. */
 export interface WordInfo {
+  /** The spelling (as given to wordInfo). */
+  word: string;
   lower: string;
   lowH: number;
   shapeH: number;
@@ -475,7 +480,7 @@ export function wordInfo(word: string): WordInfo {
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
-  const info: WordInfo = { lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, lowerForm: undefined, lowerFormEpoch: -1 };
+  const info: WordInfo = { word, lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, lowerForm: undefined, lowerFormEpoch: -1 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);

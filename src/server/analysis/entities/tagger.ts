@@ -21,6 +21,13 @@ export interface WordSpan {
   confidence: number;
 }
 
+/** How tagDocument tags a document: see there. */
+interface TagOptions {
+  consistency?: boolean;
+  memo?: NameMemo;
+  checkpoint?: () => void;
+}
+
 /** Header of the weights file (JSON), followed by the quantised feature table. */
 interface ModelHeader {
   labels: string[];
@@ -515,13 +522,14 @@ export class NameTagger implements NameRecognizer {
    * spans were computed before under the same conditions (see sentenceKey) reuses them; the memo then keeps only
    * the sentences of this document. `checkpoint` is called every CHECKPOINT_SENTENCES sentences tagged and may
    * throw to stop (the analysis was cancelled): the memo then keeps what was tagged so far as well (bounded by
-   * twice the document's sentences). `infos` are the words' records (wordInfo), when the caller has them.
+   * twice the document's sentences).
    */
-  tagDocument(
-    sentences: readonly (readonly string[])[],
-    options: { consistency?: boolean; memo?: NameMemo; checkpoint?: () => void } = {},
-    infos: readonly (readonly WordInfo[])[] = sentences.map((words) => words.map(wordInfo)),
-  ): WordSpan[][] {
+  tagDocument(sentences: readonly (readonly string[])[], options: TagOptions = {}): WordSpan[][] {
+    return this.tagRecords(sentences.map((words) => words.map(wordInfo)), options);
+  }
+
+  /** tagDocument of sentences given as their words' records (wordInfo). */
+  private tagRecords(infos: readonly (readonly WordInfo[])[], options: TagOptions): WordSpan[][] {
     const doc = documentContextOf(infos);
     let tagged = 0;
     const tagSentence = (words: readonly WordInfo[]): WordSpan[] => {
@@ -537,7 +545,7 @@ export class NameTagger implements NameRecognizer {
       let complete = false;
       try {
         spans = infos.map((words, si) => {
-          const key = sentenceKey(sentences[si]!, words, doc);
+          const key = sentenceKey(words, doc);
           const hit = kept.get(key) ?? memo.sentences.get(key);
           if (hit instanceof MemoEntry && hit.tagger === this) {
             kept.set(key, hit);
@@ -554,31 +562,27 @@ export class NameTagger implements NameRecognizer {
         for (const [key, entry] of kept) memo.sentences.set(key, entry);
       }
     }
-    return options.consistency === false ? spans : harmonise(sentences, infos, spans);
+    return options.consistency === false ? spans : harmonise(infos, spans);
   }
 
   /** NameRecognizer: names in a text model, as character offsets. */
   tag(model: TextModel, memo?: NameMemo, checkpoint?: () => void): NameMention[] {
     const forms = model.forms;
     const count = model.sentences.length;
-    const sentences = new Array<string[]>(count);
     const infos = new Array<WordInfo[]>(count);
     for (let si = 0; si < count; si++) {
       const { firstToken, lastToken } = model.sentences[si]!;
-      // (arrays made at their final size: pushing token by token cost the tagger 2% of its instructions)
-      const words = new Array<string>(lastToken - firstToken);
+      // (an array made at its final size: pushing token by token cost the tagger 2% of its instructions)
       const records = new Array<WordInfo>(lastToken - firstToken);
       for (let i = firstToken; i < lastToken; i++) {
         // (the record is kept with the token's spelling, shared by the documents of the process: no lookup by the
         // word per token)
         const form = forms[i]!;
-        words[i - firstToken] = form.text;
         records[i - firstToken] = form.wordInfo ??= wordInfo(form.text);
       }
-      sentences[si] = words;
       infos[si] = records;
     }
-    const spans = this.tagDocument(sentences, { memo, checkpoint }, infos);
+    const spans = this.tagRecords(infos, { memo, checkpoint });
     const out: NameMention[] = [];
     spans.forEach((list, si) => {
       const s = model.sentences[si]!;
@@ -674,9 +678,9 @@ class MemoEntry {
  * Everything a sentence's spans (before harmonise) depend on besides the tagger (its weights and gazetteer): its
  * words, and the document context values its features read. Two sentences with the same key get the same spans.
  */
-function sentenceKey(words: readonly string[], infos: readonly WordInfo[], doc: DocContext): string {
+function sentenceKey(infos: readonly WordInfo[], doc: DocContext): string {
   // (the context digits never start with "[", so the key splits back into its two parts)
-  return docContextKey(infos, doc) + JSON.stringify(words);
+  return docContextKey(infos, doc) + JSON.stringify(infos.map((info) => info.word));
 }
 
 /** Slots of the weights table for n features: a power of two, the load factor at most 2/3 (short probe runs). */
@@ -751,15 +755,20 @@ function spansFromLabels(n: number, labels: readonly number[], margins: readonly
 }
 
 /** The text of a span's words, as the consistency pass compares names. */
-const spanText = (words: readonly string[], sp: WordSpan): string => (sp.end - sp.start === 1 ? words[sp.start]! : words.slice(sp.start, sp.end).join(' '));
+function spanText(words: readonly WordInfo[], sp: WordSpan): string {
+  if (sp.end - sp.start === 1) return words[sp.start]!.word;
+  const parts = new Array<string>(sp.end - sp.start);
+  for (let k = sp.start; k < sp.end; k++) parts[k - sp.start] = words[k]!.word;
+  return parts.join(' ');
+}
 
 /**
  * Document-level consistency: the same name string gets the type of its most confident mention, and a single
  * word that is part of a confidently tagged longer name elsewhere (a surname, "Blinken" after "Antony Blinken")
- * takes that name's type when the tagger left it out or was unsure. `infos` are the words' WordInfo. A span that
- * keeps its type and confidence is returned as it is (spans are not changed after they are made).
+ * takes that name's type when the tagger left it out or was unsure. `sentences` are the words' WordInfo. A span
+ * that keeps its type and confidence is returned as it is (spans are not changed after they are made).
  */
-function harmonise(sentences: readonly (readonly string[])[], infos: readonly (readonly WordInfo[])[], spans: WordSpan[][]): WordSpan[][] {
+function harmonise(sentences: readonly (readonly WordInfo[])[], spans: WordSpan[][]): WordSpan[][] {
   // the most confident span of each name, and of each word of confident PERSON names of two words or more
   const best = new Map<string, WordSpan>();
   const parts = new Map<string, WordSpan>();
@@ -775,7 +784,7 @@ function harmonise(sentences: readonly (readonly string[])[], infos: readonly (r
       if (!b || sp.confidence > b.confidence) best.set(key, sp);
       if (sp.end - sp.start > 1 && sp.type === 'PERSON' && sp.confidence > 0.8) {
         for (let k = sp.start; k < sp.end; k++) {
-          const w = words[k]!;
+          const w = words[k]!.word;
           if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
           const p = parts.get(w);
           if (!p || sp.confidence > p.confidence) parts.set(w, sp);
@@ -802,13 +811,13 @@ function harmonise(sentences: readonly (readonly string[])[], infos: readonly (r
     }
     if (parts.size === 0) return out;
     // surnames the tagger missed (a part starts with a capital letter: WordInfo.cap)
-    const sentenceInfos = infos[si]!;
     covered.fill(0, 0, words.length);
     for (const sp of list) covered.fill(1, sp.start, sp.end);
     const found = out.length;
     for (let k = 0; k < words.length; k++) {
-      if (covered[k] || !sentenceInfos[k]!.cap) continue;
-      const p = parts.get(words[k]!);
+      const info = words[k]!;
+      if (covered[k] || !info.cap) continue;
+      const p = parts.get(info.word);
       if (!p) continue;
       if ((k > 0 && covered[k - 1]) || (k + 1 < words.length && covered[k + 1])) continue;
       out.push({ start: k, end: k + 1, type: p.type, confidence: p.confidence * 0.8 });
