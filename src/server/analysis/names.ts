@@ -225,7 +225,11 @@ export interface FirstReference {
 export function firstReferenceProblems(article: FirstReferenceInput): FirstReference[] {
   // the few headline and byline paragraphs, looked up for every mention (a book-length text has thousands of paragraphs)
   const header = article.paragraphs.filter((x) => x.role === 'headline' || x.role === 'byline');
-  const exempt = (offset: number): boolean => header.some((x) => x.start <= offset && offset < x.end);
+  const exempt = (offset: number): boolean => {
+    // (a loop: some() would take a test made around the offset at every call, one per mention)
+    for (const x of header) if (x.start <= offset && offset < x.end) return true;
+    return false;
+  };
   // Every one-word body mention, whatever entity the tagger made of it: a surname seen before the full name is
   // often typed or linked apart from the person ("Ostby signed …" as a place), since linking looks backwards.
   // By word: each person looks up its surname and given name, not every single.

@@ -5,7 +5,7 @@ import { isSpace, sentenceAt, startsWithCapital, withoutFinalPeriod, type TextMo
 import type { Entity, EntityType, Mention, Span } from '../types';
 import type { Glossary, GlossaryEntry } from '../glossary';
 import { PERSON_TITLES } from '../lexicon';
-import { findValues, type ValueMention } from './values';
+import { findValues, Occupancy, type ValueMention } from './values';
 import { directionOf, parseIsoDay, readableDate, resolveDate, resolveTime, type CalendarDay, type Direction } from './dates';
 import { findDescriptions, keyOf, linkMention, linkMentions, lowerCase, memoized, nameKey, oneSpaced, opensParenthesis, prepareMention, type LinkMention, type NameType } from './linking';
 import { describe } from './descriptors';
@@ -108,21 +108,6 @@ interface Slots {
   take(start: number, end: number): void;
 }
 
-/** Offset-interval occupancy, to keep mentions from overlapping. */
-class Occupancy implements Slots {
-  private readonly used: Uint8Array;
-  constructor(length: number) {
-    this.used = new Uint8Array(length + 1);
-  }
-  free(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.used[i]) return false;
-    return true;
-  }
-  take(start: number, end: number): void {
-    this.used.fill(1, start, end);
-  }
-}
-
 /**
  * Glossary names, aliases and misspellings wherever they occur, as mentions of their entry; and the keys the
  * glossary says are never entities.
@@ -159,12 +144,15 @@ const OPENING_PUNCTUATION = /^[\s"“‘'(\[—–-]*$/;
  * vote, which is kept in fields: most names are voted one type only, and two arrays per name cost some 100 bytes.
  */
 class TypeVotes {
+  /** What is voted on (a name as written, a key): read off the votes, the map's values, without its entries' arrays. */
+  readonly name: string;
   private readonly first: NameType;
   private firstWeight: number;
   /** The types voted for after the first, made when a second type is. */
   private more: { type: NameType; weight: number }[] | undefined;
 
-  constructor(type: NameType, w: number) {
+  constructor(name: string, type: NameType, w: number) {
+    this.name = name;
     this.first = type;
     this.firstWeight = 0 + w;
   }
@@ -205,7 +193,7 @@ class TypeVotes {
 function voteFor(all: Map<string, TypeVotes>, key: string, type: NameType, w: number): void {
   const v = all.get(key);
   if (v) v.add(type, w);
-  else all.set(key, new TypeVotes(type, w));
+  else all.set(key, new TypeVotes(key, type, w));
 }
 
 /**
@@ -228,18 +216,15 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
   }
   const out: LinkMention[] = [];
   const prose = model.prose;
-  const usedInLowerCase = (w: string): boolean => {
-    const lower = w.toLowerCase();
-    return lower !== w && occurrences(prose, lower, 1).length > 0;
-  };
-  for (const [surface, votes] of typeVotes) {
+  for (const votes of typeVotes.values()) {
+    const surface = votes.name;
     if (surface.length < 2 || !startsWithCapital(surface)) continue;
     const type = votes.winner('MISC');
     const singleWord = lastSpace(surface) < 0;
     // (asked only when an occurrence would be taken, and most are tagged already: the question is a scan of the
-    // whole text, slow for a lower-case word, whose first letter the text is full of)
+    // whole text, slow for a lower-case word, whose first letter the text is full of; the answer is kept in a local
+    // rather than by a function made for every name)
     let common: boolean | undefined;
-    const commonNoun = (): boolean => (common ??= singleWord && usedInLowerCase(surface));
     // (most occurrences are tagged already: their offsets are taken before the whole-word test)
     for (let at = prose.indexOf(surface); at >= 0; at = prose.indexOf(surface, at + 1)) {
       const end = at + surface.length;
@@ -252,12 +237,18 @@ function propagate(model: TextModel, tagged: LinkMention[], occupied: Slots): Li
       // A single word the article also writes in lower case is a common noun ("Opposition", "City", "Church"): its
       // other capitalised uses are headlines and sentence starts, not names. People's surnames are the exception,
       // but one that is also a common word ("Hope", "Rose") is not taken where any word would be capitalised.
-      if ((type !== 'PERSON' || isSentenceStart(model, at)) && commonNoun()) continue;
+      if ((type !== 'PERSON' || isSentenceStart(model, at)) && (common ??= singleWord && usedInLowerCase(prose, surface))) continue;
       occupied.take(at, end);
       out.push(linkMention(at, end, model.text.slice(at, end), type, sentenceAt(model, at), surface, 0.5));
     }
   }
   return out;
+}
+
+/** Whether the prose has a word, as a whole word, in lower case where it is not written so. */
+function usedInLowerCase(prose: string, w: string): boolean {
+  const lower = w.toLowerCase();
+  return lower !== w && occurrences(prose, lower, 1).length > 0;
 }
 
 /** A capitalised word after white space, and one before it: what extends a name the recognizer did not tag. */
@@ -377,7 +368,13 @@ function headerContext(model: TextModel): { inHeadline: (offset: number) => bool
     const m = /^[\p{Lu}][\p{Lu}.'’\- ]*[\p{Lu}.](?=\s*(?:,|\(|[—–-]))/u.exec(model.prose.slice(first.start, Math.min(first.end, first.start + 60)));
     if (m) datelinePlace = { start: first.start, end: first.start + m[0].length };
   }
-  return { inHeadline: (o) => headlines.some((p) => o >= p.start && o < p.end), bodyNames, datelinePlace };
+  return { inHeadline: (o) => within(headlines, o), bodyNames, datelinePlace };
+}
+
+/** Whether an offset is inside one of the spans (a loop, not some() with a test made around the offset at every call). */
+function within(spans: readonly Span[], offset: number): boolean {
+  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  return false;
 }
 
 /** Whether a string is all ASCII without a line break (a match of it cannot span two paragraphs). */
