@@ -6,7 +6,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { buildTextModel } from '../../src/server/analysis/text';
-import { findValues, openingFilter, typesOpeningAt, valueEndAt } from '../../src/server/analysis/entities/values';
+import { findValues, Occupancy, openingFilter, typesOpeningAt, valueEndAt } from '../../src/server/analysis/entities/values';
 
 /** "offset:type" where a type's patterns match in `text` but the filter would not try them. */
 function turnedAway(text: string): string[] {
@@ -104,5 +104,27 @@ describe('values: the patterns at a start', () => {
     const text = 'The talks resumed on  Monday and ran until\tnoon.';
     const found = findValues(buildTextModel(text)).map((v) => text.slice(v.start, v.end));
     assert.deepEqual(found, ['Monday', 'noon']);
+  });
+});
+
+describe('values: occupancy of offsets', () => {
+  it('answers as a flag per offset, for spans within a 32-bit word and across several', () => {
+    const span = fc.tuple(fc.nat(200), fc.nat(80)).map(([start, n]) => ({ start, end: start + n }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), span), { maxLength: 30 }), (steps) => {
+        const occupied = new Occupancy(280);
+        const taken = new Array<boolean>(281).fill(false);
+        for (const [take, { start, end }] of steps) {
+          const free = taken.slice(start, end).every((t) => !t);
+          if (occupied.free(start, end) !== free) return false;
+          if (take) {
+            occupied.take(start, end);
+            taken.fill(true, start, end);
+          }
+        }
+        return true;
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -489,6 +489,40 @@ function plausible(c: Candidate, prose: string): boolean {
 }
 
 
+/**
+ * Which offsets of a text are part of a span kept so far (a value, a name), so that spans never overlap: one bit per
+ * offset, read and set a 32-bit word at a time. (A byte per offset, made twice per analysis, cost a zeroed allocation
+ * as long as the text, and a fill of every span taken.)
+ */
+export class Occupancy {
+  private readonly bits: Uint32Array;
+  /** For the offsets 0 to `length`. */
+  constructor(length: number) {
+    this.bits = new Uint32Array((length >>> 5) + 1);
+  }
+  /** Whether no offset in [start, end) is taken. */
+  free(start: number, end: number): boolean {
+    for (let i = start; i < end; ) {
+      const word = i >>> 5;
+      const stop = Math.min(end, (word + 1) << 5);
+      if (this.bits[word]! & spanMask(i & 31, stop - (word << 5))) return false;
+      i = stop;
+    }
+    return true;
+  }
+  take(start: number, end: number): void {
+    for (let i = start; i < end; ) {
+      const word = i >>> 5;
+      const stop = Math.min(end, (word + 1) << 5);
+      this.bits[word] = this.bits[word]! | spanMask(i & 31, stop - (word << 5));
+      i = stop;
+    }
+  }
+}
+
+/** The bits from `from` (0-31) up to `to` (from+1 to 32) of a 32-bit word. */
+const spanMask = (from: number, to: number): number => (-1 << from) & (-1 >>> (32 - to));
+
 // Longest first; among equal lengths, money/percent/quantity (stated units) over a bare date or time.
 const RANK: Record<ValueType, number> = { MONEY: 0, PERCENT: 1, QUANTITY: 2, DATE: 3, TIME: 4 };
 
@@ -503,13 +537,10 @@ export function findValues(model: TextModel): ValueMention[] {
 
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || RANK[a.type] - RANK[b.type] || a.start - b.start);
   const kept: Candidate[] = [];
-  const taken = new Uint8Array(prose.length + 1);
+  const taken = new Occupancy(prose.length);
   for (const c of candidates) {
-    if (c.end <= c.start) continue;
-    let free = true;
-    for (let i = c.start; i < c.end; i++) if (taken[i]) { free = false; break; }
-    if (!free || !plausible(c, prose)) continue;
-    taken.fill(1, c.start, c.end);
+    if (c.end <= c.start || !taken.free(c.start, c.end) || !plausible(c, prose)) continue;
+    taken.take(c.start, c.end);
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
