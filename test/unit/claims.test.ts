@@ -409,3 +409,14 @@ describe('claims: any text', () => {
     );
   });
 });
+
+describe('claims: a paragraph introduced by a colon', () => {
+  const flagged = (end: string): boolean =>
+    analyzeText(`Officials met on Monday and talked.\n\nThe numbers were grim${end}\n\nUnemployment in the county rose 12 percent last year.`).diagnostics.some((d) => d.code === 'ATTR004');
+
+  it('attributes the claims of a paragraph after one that ends in a colon, with spaces after it or not', () => {
+    for (const end of [':', ':  ', ':\u00a0', ' :\t']) assert.ok(!flagged(end), JSON.stringify(end));
+    assert.ok(flagged('.'));
+    assert.ok(flagged(': so.'));
+  });
+});

@@ -121,7 +121,7 @@ function npBack(words: Words, end: number): number {
   return k + 1;
 }
 
-/** Punctuation that ends a source noun phrase read forward. */
+/** Punctuation that ends a source noun phrase read forward (a mark is its own lower case: Words.lower reads it). */
 const NP_FORWARD_STOPS: ReadonlySet<string> = new Set([',', '.', ';', ':', '(', '—', '?', '!']);
 /** Words that end it ("said on Monday", "said in a statement") … */
 const NP_FORWARD_SETTINGS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this']);
@@ -135,7 +135,7 @@ function npForward(words: Words, start: number): number {
   let k = start;
   while (k < words.length && k - start < 9) {
     const lower = words.lower(k)!;
-    if (words.isQuote(k) || NP_FORWARD_STOPS.has(words.text(k)!)) break;
+    if (words.isQuote(k) || NP_FORWARD_STOPS.has(words.lower(k)!)) break;
     if (NP_BOUNDARY.has(lower) && k > start) break;
     if (k > start && NP_FORWARD_TIMES.has(lower) && !startsWithCapital(words.text(k + 1) ?? 'x')) break;
     if (k > start && NP_FORWARD_SETTINGS.has(lower)) break;
@@ -352,7 +352,7 @@ export function findAttributions(model: TextModel, words: Words, claim: ClaimTex
     if ((w === 'in' || w === 'per') && i + 1 < words.length) {
       for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
         const x = words.lower(k)!;
-        if (words.isQuote(k) || words.text(k) === ',' || words.text(k) === '.') break;
+        if (words.isQuote(k) || words.lower(k) === ',' || words.lower(k) === '.') break;
         if (DOCUMENT_SOURCES.has(x) || x === 'speech' || x === 'remarks' || x === 'op-ed' || x === 'column') {
           out = add(out, { kind: 'preposition', cue: wordsText(model, words, i, k + 1), source: wordsText(model, words, i + 1, k + 1), specificity: 'named', head: x, cueWord: i });
           break;

@@ -91,7 +91,8 @@ export function findClaims(model: TextModel, entities: Entity[], quotes: Quote[]
     const words = documentWords.sentence(index);
     const attributions = findAttributions(model, words, claim, s.start, s.end);
     let allQuoted = true;
-    for (let i = 0; i < words.length && allQuoted; i++) allQuoted = words.isQuote(i) || (!(words.classes(i) & WORD) && words.text(i)!.length === 1);
+    // (a mark is its own lower case, which is read without the token's spelling)
+    for (let i = 0; i < words.length && allQuoted; i++) allQuoted = words.isQuote(i) || (!(words.classes(i) & WORD) && words.lower(i)!.length === 1);
     // (speechBy is set below, on sentences the quotes engine attributes: made here, it keeps sentences of one shape)
     return { index, paragraph: s.paragraph, words, attributions, allQuoted, speechBy: undefined };
   });
@@ -128,10 +129,12 @@ function sentencesByParagraph(model: TextModel): number[][] {
   for (const s of model.sentences) if (s.paragraph < counts.length) counts[s.paragraph]!++;
   const byParagraph = counts.map((n) => new Array<number>(n));
   counts.fill(0);
-  model.sentences.forEach((s, index) => {
-    const list = byParagraph[s.paragraph];
-    if (list) list[counts[s.paragraph]!++] = index;
-  });
+  const sentences = model.sentences;
+  for (let index = 0; index < sentences.length; index++) {
+    const p = sentences[index]!.paragraph;
+    const list = byParagraph[p];
+    if (list) list[counts[p]!++] = index;
+  }
   return byParagraph;
 }
 
@@ -162,7 +165,11 @@ function previousEndsWithColon(cx: Context, paragraph: number): boolean {
   const p = previousBodyParagraph(cx, paragraph);
   if (p < 0) return false;
   const para = cx.model.paragraphs[p]!;
-  return /:\s*$/.test(cx.model.prose.slice(para.start, para.end));
+  // (as /:\s*$/ over the paragraph, read backwards from its end: text.ts isSpace is \s)
+  const prose = cx.model.prose;
+  let k = para.end;
+  while (k > para.start && isSpace(prose.charCodeAt(k - 1))) k--;
+  return k > para.start && prose.charCodeAt(k - 1) === 58; /* : */
 }
 
 const paragraphCarries = (cx: Context, p: number): boolean => (cx.byParagraph[p] ?? []).some((i) => carries(cx.sentences[i]));

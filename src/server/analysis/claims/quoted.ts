@@ -37,18 +37,24 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
   const offsets = quotationMarkOffsets(model);
   const out: QuotedSpan[] = [];
   let previousOpen = false;
-  model.paragraphs.forEach((p, pi) => {
+  // the paragraph read (one closure for the document, not one per paragraph)
+  let p = model.paragraphs[0]!;
+  let pi = 0;
+  let firstInParagraph = true;
+  let lastClosed = true;
+  const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
+    const continuesPrevious = firstInParagraph && previousOpen && prose.slice(p.start, open).trim() === '';
+    out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double });
+    firstInParagraph = false;
+    lastClosed = closed;
+  };
+  for (; pi < model.paragraphs.length; pi++) {
+    p = model.paragraphs[pi]!;
     let openAt = -1;
     let openDouble = true;
     let openWidth = 1;
-    let firstInParagraph = true;
-    let lastClosed = true;
-    const push = (open: number, close: number, contentStart: number, contentEnd: number, closed: boolean, double: boolean): void => {
-      const continuesPrevious = firstInParagraph && previousOpen && prose.slice(p.start, open).trim() === '';
-      out.push({ open, close, contentStart, contentEnd, paragraph: pi, closed, continuesPrevious, double });
-      firstInParagraph = false;
-      lastClosed = closed;
-    };
+    firstInParagraph = true;
+    lastClosed = true;
     // jump from quotation mark to quotation mark (most characters are none): the marks read here are " “ ” « » ‘ and ''
     let from = p.start;
     for (let k = firstAtOrAfter(offsets, from); k < offsets.length && offsets[k]! < p.end; k++) {
@@ -93,7 +99,7 @@ export function findQuotedSpans(model: TextModel): QuotedSpan[] {
       else push(openAt, p.end, openAt + openWidth, p.end, false, openDouble);
     }
     previousOpen = !firstInParagraph && !lastClosed;
-  });
+  }
   return out;
 }
 

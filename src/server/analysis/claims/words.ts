@@ -12,7 +12,7 @@ import type { QuotedSpan } from './quoted';
 
 /** The text (and lower case) that stands for a quoted stretch. */
 const QUOTE_TEXT = '"';
-/** Words that may stand before a sentence's first real word, which is then still sentence-initial: "(", "—", ":", "-". */
+/** Words that may stand before a sentence's first real word, which is then still sentence-initial: "(", "—", ":", "-" (marks: their own lower case). */
 const OPENERS: ReadonlySet<string> = new Set(['(', '—', ':', '-']);
 
 /** A word that stands for the tokens of a quoted stretch in one sentence (a quote may run over several). */
@@ -157,7 +157,7 @@ export class Words {
   /** Sentence-initial: its capital letter says nothing about being a name (after "(", "—", ":" or "-" too). */
   initial(i: number): boolean {
     if (!this.has(i) || this.isQuote(i)) return false;
-    return i === 0 || (i <= 2 && OPENERS.has(this.text(i - 1)!));
+    return i === 0 || (i <= 2 && OPENERS.has(this.lower(i - 1)!));
   }
 
   /** Part of a recognised name (PERSON, ORG, LOC, MISC). */
