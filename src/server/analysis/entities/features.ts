@@ -564,8 +564,6 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   const mode = caseModeOf(words);
   out.mode = mode;
   const gazMatches = gaz ? gaz.matchSparse(lower, n, out.gaz, words) : undefined;
-  // a neighbour's per-word hashes (Ctx), BOS_CTX / EOS_CTX beyond the sentence
-  const near = (i: number): Uint32Array => (i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx);
   const modeLower = MODE_LOWER[mode]!;
   let inQuote = false;
   // (written into the array directly, room made token by token: a call per hash, where V8 did not inline it,
@@ -580,8 +578,8 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     const low = info.lowH;
     const shape = info.shapeH;
     const own = info.ctx;
-    const prev = near(i - 1);
-    const next = near(i + 1);
+    const prev = contextAt(words, n, i - 1);
+    const next = contextAt(words, n, i + 1);
     // (indexed loops: for-of over the mostly missing gazetteer lists cost the tagger about 3% of its instructions)
     const here = gazMatches ? gazMatches[i] : undefined;
     const before = gazMatches && i > 0 ? gazMatches[i - 1] : undefined;
@@ -596,8 +594,8 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     if (withNeighbours) {
       hs[c++] = prev[Ctx.PrevLower]!;
       hs[c++] = next[Ctx.NextLower]!;
-      hs[c++] = near(i - 2)[Ctx.Prev2Lower]!;
-      hs[c++] = near(i + 2)[Ctx.Next2Lower]!;
+      hs[c++] = contextAt(words, n, i - 2)[Ctx.Prev2Lower]!;
+      hs[c++] = contextAt(words, n, i + 2)[Ctx.Next2Lower]!;
     }
     if (withShapeContext) {
       const context = shapeContextFeatures(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shape, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!);
@@ -637,6 +635,14 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   }
   out.count = c;
   offsets[n] = c;
+}
+
+/**
+ * The per-word hashes (Ctx) of token i of a sentence of n tokens, BOS_CTX / EOS_CTX beyond it (a function of the
+ * sentence rather than a closure over it: collectFeatures would make one per sentence).
+ */
+function contextAt(words: readonly WordInfo[], n: number, i: number): Uint32Array {
+  return i < 0 ? BOS_CTX : i >= n ? EOS_CTX : words[i]!.ctx;
 }
 
 /** Whether a token's features include how the document capitalises it (DocCap): capitalised words, and all words of a sentence not in normal case. */
