@@ -420,6 +420,12 @@ describe('descriptors', () => {
     assert.deepEqual(descriptorsOf('[Helen Marsh](PERSON), council leader, spoke.', 'Helen Marsh'), ['council leader']);
   });
 
+  it('reads a title through accented words, and not across punctuation', () => {
+    assert.deepEqual(descriptorsOf('The Élysée spokesman [Helen Marsh](PERSON) declined to comment.', 'Helen Marsh'), ['Élysée spokesman']);
+    assert.deepEqual(descriptorsOf('They asked the spokesman — [Helen Marsh](PERSON) — to comment.', 'Helen Marsh'), []);
+    assert.deepEqual(descriptorsOf('They asked the spokesman « [Helen Marsh](PERSON) » to comment.', 'Helen Marsh'), []);
+  });
+
   it('takes no descriptor from an introductory phrase before the name', () => {
     assert.deepEqual(descriptorsOf('In a statement on Friday, [Helen Marsh](PERSON) said the vote was fair.', 'Helen Marsh'), []);
   });

@@ -39,6 +39,15 @@ const isRole = (w: string, lower = lowerCase(w)): boolean => {
 // each time it is evaluated.
 /** A character a title word can hold: without one, the token is punctuation, which ends a title. */
 const TITLE_CHARACTER = /[\p{L}'’&-]/u;
+/** Whether a token holds a title character (TITLE_CHARACTER), ASCII by char code: it is asked of every token before a person's name. */
+function hasTitleCharacter(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return TITLE_CHARACTER.test(w);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 38 || c === 45) return true;
+  }
+  return false;
+}
 const LOWER_CASE_WORD = /^\p{Ll}[\p{L}-]*$/u;
 /** Endings of verb-like words, which are not modifiers of a role: -ed, -ly, -ing, and an -s that is no plural ending in -ss, -is, -us. */
 const VERB_LIKE_ENDING = /(?:ed|ly|ing|[^siu]s)$/;
@@ -68,7 +77,7 @@ export function titleBefore(model: TextModel, m: LinkMention): string | undefine
     const w = model.tokens[i]!.text;
     const lw = model.lower[i]!;
     // a title is contiguous with the name: no comma or quote between
-    if (!TITLE_CHARACTER.test(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.lower[first] === 'of')) break;
+    if (!hasTitleCharacter(w) || DETERMINERS.has(lw) && !(lw === 'the' && first >= 0 && model.lower[first] === 'of')) break;
     if (isRole(w, lw)) {
       hasRole = true;
       first = i;
