@@ -94,9 +94,9 @@ function bounded(t: Float64Array): Float64Array {
 let fromOnlyO = new Uint8Array(0);
 /** Forward scores when the caller does not keep them. */
 let forwardScratch = new Float64Array(0);
-/** pathMargins' backward scores of a token's successor (for its search) and of a token (for a margin). */
+/** pathMargins' backward scores of a token's successor (for its search), and a token's forward + backward scores (for its margin). */
 const successorScratch = new Float64Array(LABEL_COUNT);
-const backwardScratch = new Float64Array(LABEL_COUNT);
+const sumsScratch = new Float64Array(LABEL_COUNT);
 
 /** Views of the rows of LABEL_COUNT entries of the arrays decoding has seen (rowsOf), while the arrays live. */
 const rowViews = new WeakMap<Float64Array | Uint8Array, (Float64Array | Uint8Array)[]>();
@@ -402,25 +402,31 @@ export function pathMargins(
     const chosen = path[i]!;
     if (namesOnly && chosen === 0) margins[i] = NaN;
     else {
-      const b = backwardScratch;
-      b[0] = b0;
-      b[1] = b1;
-      b[2] = b2;
-      b[3] = b3;
-      b[4] = b4;
-      b[5] = b5;
-      b[6] = b6;
-      b[7] = b7;
-      b[8] = b8;
-      b[9] = b9;
-      b[10] = b10;
-      b[11] = b11;
-      b[12] = b12;
-      b[13] = b13;
-      b[14] = b14;
-      b[15] = b15;
-      b[16] = b16;
-      margins[i] = margin(forwardRows[i]!, b, chosen);
+      // the chosen label's forward + backward score over the best other label's (Math.max is order-free, and
+      // -Infinity in the chosen label's place leaves it out), 100 if there is none
+      const f = forwardRows[i]!;
+      const u = sumsScratch;
+      u[0] = f[0]! + b0;
+      u[1] = f[1]! + b1;
+      u[2] = f[2]! + b2;
+      u[3] = f[3]! + b3;
+      u[4] = f[4]! + b4;
+      u[5] = f[5]! + b5;
+      u[6] = f[6]! + b6;
+      u[7] = f[7]! + b7;
+      u[8] = f[8]! + b8;
+      u[9] = f[9]! + b9;
+      u[10] = f[10]! + b10;
+      u[11] = f[11]! + b11;
+      u[12] = f[12]! + b12;
+      u[13] = f[13]! + b13;
+      u[14] = f[14]! + b14;
+      u[15] = f[15]! + b15;
+      u[16] = f[16]! + b16;
+      const own = u[chosen]!;
+      u[chosen] = -Infinity;
+      const other = Math.max(u[0]!, u[1]!, u[2]!, u[3]!, u[4]!, u[5]!, u[6]!, u[7]!, u[8]!, u[9]!, u[10]!, u[11]!, u[12]!, u[13]!, u[14]!, u[15]!, u[16]!);
+      margins[i] = other === -Infinity ? 100 : own - other;
     }
     if (i === from) return margins;
     // token i - 1 from token i (its emission scores e and transitions t into it)
@@ -590,12 +596,4 @@ function closedOnward(out: Float64Array, e: Float64Array, next: Float64Array, t:
   out[12] = m12;
   out[15] = m15;
   out[16] = m16;
-}
-
-/** A token's margin from its forward and backward scores: the chosen label's sum over the best other, 100 if none. */
-function margin(f: Float64Array, b: Float64Array, chosen: number): number {
-  const own = f[chosen]! + b[chosen]!;
-  let other = -Infinity;
-  for (let y = 0; y < LABEL_COUNT; y++) if (y !== chosen) other = Math.max(other, f[y]! + b[y]!);
-  return other === -Infinity ? 100 : own - other;
 }
