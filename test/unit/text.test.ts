@@ -61,9 +61,9 @@ describe('text: tokens', () => {
   });
 
   it('finds the one shared spelling of each token among more spellings than its recent-spelling cache holds', () => {
-    // 6,000 made-up words (more than the cache's slots, so that slots are shared and spellings evicted), read twice
+    // 40,000 made-up words (more than the cache's slots, so that slots are shared and spellings evicted), read twice
     const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26))) + String.fromCharCode(97 + (n % 26));
-    const spellings = Array.from({ length: 6000 }, (_, i) => (i % 3 ? '' : 'Q') + letters(i * 7919 + 1));
+    const spellings = Array.from({ length: 40_000 }, (_, i) => (i % 3 ? '' : 'Q') + letters(i * 7919 + 1));
     const text = spellings.join(' ');
     const first = buildTextModel(text);
     const again = buildTextModel(`${text} ${text}`);

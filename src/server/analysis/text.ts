@@ -304,12 +304,14 @@ export function detached(s: string): string {
 
 /**
  * The spellings of recent tokens by a hash of their characters, a direct-mapped cache in front of FORMS: the
- * vocabulary of a document (a few hundred spellings) fits in it, and a token whose spelling is here is matched in
- * place, without slicing the text and without reading FORMS, whose buckets, entries and keys are spread over the
- * megabytes of a process's vocabulary and each miss the processor's caches. A slot holds the last spelling that
- * hashed to it; a spelling missing from it (a collision, or one not seen lately) is looked up in FORMS.
+ * vocabularies of the last documents (a few hundred spellings each) fit in it, and a token whose spelling is here is
+ * matched in place, without slicing the text and without reading FORMS, whose buckets, entries and keys are spread
+ * over the megabytes of a process's vocabulary and each miss the processor's caches. A slot holds the last spelling
+ * that hashed to it; a spelling missing from it (a collision, or one not seen lately) is looked up in FORMS. Its size:
+ * over the 120 WorldWide articles analysed in turn, 2^14 slots hold the spellings of 89% of the tokens (2^12: 77%,
+ * 2^15: 92%), in 128 KiB.
  */
-const RECENT_BITS = 12;
+const RECENT_BITS = 14;
 const recentForms: (TokenForm | undefined)[] = new Array<TokenForm | undefined>(1 << RECENT_BITS).fill(undefined);
 
 /** The spelling of the token text[s, e), whose code units `codes` holds (text and prose agree on every token). */
