@@ -161,6 +161,19 @@ describe('text: paragraphs', () => {
       assert.deepStrictEqual(spans, referenceSpans(text, text, format));
     }), { numRuns: 3000 });
   });
+
+  it('gives header roles by the number of white-space-separated chunks, punctuation and odd white space included', () => {
+    const roles = (text: string): string[] => splitParagraphs(text, text, 'plaintext').map((p) => p.role);
+    // n chunks, every fifth a dash, between spaces, no-break spaces and tabs
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => (i % 5 === 4 ? '—' : `w${i}`)).join(' \u00a0\t');
+    const body = 'Ortiz said the plan was over.';
+    assert.deepStrictEqual(roles(`${words(25)}\n\n${body}`), ['headline', 'body']);
+    assert.deepStrictEqual(roles(`${words(26)}\n\n${body}`), ['body', 'body']);
+    assert.deepStrictEqual(roles(`By Ana ${words(10)}\n\n${body}`), ['byline', 'body']);
+    assert.deepStrictEqual(roles(`Headline\n\nBy Ana ${words(11)}\n\n${body}`), ['headline', 'body', 'body']);
+    assert.deepStrictEqual(roles(`Headline\n\nPublished ${words(9)}\n\n${body}`), ['headline', 'dateline', 'body']);
+    assert.deepStrictEqual(roles(`Headline\n\nPublished ${words(10)}\n\n${body}`), ['headline', 'body', 'body']);
+  });
 });
 
 describe('text: offsets to tokens', () => {

@@ -120,20 +120,31 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
     const s = spans[i]!;
     const body = prose.slice(s.start, s.end).trim();
     let role: ParagraphRole = 'body';
-    // header roles are only given before the first body paragraph, so the word count is only needed there
-    const words = seenBody ? 0 : body.split(/\s+/).filter(Boolean).length;
+    // (the words are only counted for a paragraph that may be given a header role by their number)
     if (body.length === 0) role = 'other';
     else if (format === 'markdown' && MD_HEADING.test(text.slice(s.start, s.end))) role = 'headline';
     else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
     else if (CAPTION_START.test(body) || (body.charCodeAt(body.length - 1) === 41 /* ) */ && CAPTION_END.test(body))) role = 'caption';
-    else if (!seenBody && BYLINE.test(body) && words <= 12) role = 'byline';
-    else if (!seenBody && DATELINE_ONLY.test(body) && words <= 10) role = 'dateline';
-    else if (!seenBody && i === first && words <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
+    else if (!seenBody && BYLINE.test(body) && chunksIn(prose, s.start, s.end) <= 12) role = 'byline';
+    else if (!seenBody && DATELINE_ONLY.test(body) && chunksIn(prose, s.start, s.end) <= 10) role = 'dateline';
+    else if (!seenBody && i === first && chunksIn(prose, s.start, s.end) <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
       role = 'headline';
     if (role === 'body') seenBody = true;
     out.push({ start: s.start, end: s.end, role });
   }
   return out;
+}
+
+/** The white-space-separated chunks of text[start, end), as text.slice(start, end).split(/\s+/).filter(Boolean), counted without making them. */
+function chunksIn(text: string, start: number, end: number): number {
+  let n = 0;
+  let inChunk = false;
+  for (let i = start; i < end; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inChunk) n++;
+    inChunk = !space;
+  }
+  return n;
 }
 
 function firstContentIndex(spans: { start: number; end: number }[], prose: string): number {
