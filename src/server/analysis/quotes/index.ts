@@ -154,11 +154,12 @@ class QuoteExtractor {
   private readonly unattributed = new Map<number, Found>();
   /**
    * The runs of tokens in quotation marks, in token order, and the tokens outside them that may be a cue (of class
-   * REPORTING_CUE or ATTRIBUTION_LEAD), in order: the rules that look for a quote's edges or a cue in a unit read
-   * these instead of every token of the unit.
+   * REPORTING_CUE or ATTRIBUTION_LEAD) or are a colon, in order: the rules that look for a quote's edges, a cue or a
+   * colon introduction in a unit read these instead of every token of the unit.
    */
   private readonly runs: MarkRun[] = [];
   private readonly cueTokens: number[] = [];
+  private readonly colonTokens: number[] = [];
   /** narrationPrefix[i]: words outside quotation marks among tokens [0, i). */
   private readonly narrationPrefix: Int32Array;
   private readonly surnames = new Map<string, Entity>();
@@ -213,15 +214,16 @@ class QuoteExtractor {
         else runs.push({ first, last, mark: mi });
       }
     }
-    // the narration words before each token, and the tokens outside quotation marks that may be a cue
+    // the narration words before each token, and the tokens outside quotation marks that may be a cue or are a colon
     const prefix = (this.narrationPrefix = NARRATION_PREFIX.view(tokens.length + 1));
-    const classes = this.classes;
+    const { classes, colonTokens } = this;
     let narration = 0;
     prefix[0] = 0;
     for (let ti = 0; ti < tokens.length; ti++) {
       if (markOf[ti]! < 0) {
         const c = classes[ti]!;
         if (c & WORD) narration++;
+        else if (this.lower[ti] === ':') colonTokens.push(ti);
         if (c & (REPORTING_CUE | ATTRIBUTION_LEAD)) cueTokens.push(ti);
       }
       prefix[ti + 1] = narration;
@@ -593,8 +595,9 @@ class QuoteExtractor {
    */
   private colonIntroduction(u: Unit, p: number, units: Unit[], ui: number): Attribution | null {
     const t = this.tokens;
-    for (let c = u.first + 1; c < u.last; c++) {
-      if (!this.isMark(c, ':') || this.markOf[c]! >= 0) continue;
+    // each colon outside quotation marks in the unit, but its first token
+    for (let k = firstAtOrAfter(this.colonTokens, u.first + 1); k < this.colonTokens.length && this.colonTokens[k]! < u.last; k++) {
+      const c = this.colonTokens[k]!;
       const quoteFollows = c + 1 < u.last && this.markOf[c + 1]! >= 0;
       const paragraphEnds = c === u.last - 1 && ui === units.length - 1;
       if (!quoteFollows && !paragraphEnds) continue;
