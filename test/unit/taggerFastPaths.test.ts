@@ -5,7 +5,7 @@
 import { strict as assert } from 'assert';
 import { loadNameRecognizer } from '../../src/server/model/load';
 import { NameTagger } from '../../src/server/analysis/entities/tagger';
-import { CaseMode, Gazetteer, LABELS, allowed, caseMode, documentContext, neighbourFeatures, sentenceFeatures, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
+import { CaseMode, Gazetteer, LABELS, allowed, betweenLowerWords, caseMode, documentContext, neighbourFeatures, sentenceFeatures, wordInfo, type DocContext } from '../../src/server/analysis/entities/features';
 import { boundedTransitions, pathMargins, rowsOf, viterbi } from '../../src/server/analysis/entities/decode';
 
 /** Sentences of every kind the features treat differently (tokens as the text model would give them). */
@@ -51,6 +51,18 @@ describe('name tagger fast paths', () => {
     }
     // and without a document context
     for (const words of SENTENCES) assert.deepEqual(Array.from(tagger.emissionScores(words)), Array.from(referenceEmissions(tagger, words, undefined)), words.join(' '));
+  });
+
+  it('takes a token between two lower-case words (and only such a token) as one whose word scores its shape pairs', () => {
+    // the lower-case sentence and the quotation have such tokens: the test above checks their scores
+    const between = (words: string[]): boolean[] => {
+      const shapes = Uint32Array.from(words, (w) => wordInfo(w).shapeH);
+      return words.map((_, i) => betweenLowerWords(shapes, i, words.length));
+    };
+    assert.deepEqual(between(['police', 'in', 'nairobi', 'said']), [false, true, true, false]);
+    // (whatever the token itself is: a name, a comma)
+    assert.deepEqual(between(['we', 'met', 'Ruto', 'in', 'the', 'rain', ',', 'then', 'left']), [false, false, true, false, true, false, true, false, false]);
+    assert.deepEqual(between(['FLOODS', 'HIT', 'NEW', 'YORK']), [false, false, false, false]);
   });
 
   it('adds the features in the reference order when sums of weights may round (scales far apart)', () => {

@@ -396,6 +396,8 @@ export interface WordInfo {
    * save lookups per token (the word is looked up here anyway).
    */
   scores: Float32Array | undefined;
+  /** The first of `scores`' blocks with the word's betweenLowerFeatures added (its scores between two lower-case words). */
+  scoresBetween: Float32Array | undefined;
   transitions: Float64Array | undefined;
   scoresOwner: object | undefined;
   /** The gazetteer trie node of phrases starting with this word, in `gazetteer` (see Gazetteer.firstNode). */
@@ -480,7 +482,7 @@ export function wordInfo(word: string): WordInfo {
   const startsWithLetter = /^\p{L}/u.test(lw);
   const opening = word.length === 1 && /^["'(\u201c\u2018:]$/.test(word);
   const quoteMark = lw === '"' || lw === '\u201c' || lw === '\u201d';
-  const info: WordInfo = { word, lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, lowerForm: undefined, lowerFormEpoch: -1 };
+  const info: WordInfo = { word, lower: lw, lowH, shapeH, suf3H, cap, letterCase, long: len > 3, title, startsWithLetter, opening, quoteMark, intrinsic: Uint32Array.from(out), ctx: neighbourHashes(lowH, shapeH, suf3H), scores: undefined, scoresBetween: undefined, transitions: undefined, scoresOwner: undefined, gazetteerNode: undefined, gazetteer: undefined, lowerForm: undefined, lowerFormEpoch: -1 };
   // bounded: a long-running language server sees an open-ended vocabulary
   if (wordInfoCache.size >= 200000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
@@ -528,6 +530,28 @@ export const enum FeatureParts {
    * whether it is first and the case mode only.
    */
   ShapeContext = 4,
+  /** PrevShapeLower and NextShapeLower of the tokens between two lower-case words (betweenLowerWords). */
+  BetweenLower = 8,
+}
+
+/** The short shape of a lower-case word ("x"): the neighbour of about three tokens in four. */
+const LOWER_SHAPE = hashString('x');
+const PREV_LOWER_SHAPE = mix(T.PrevShapeLower, LOWER_SHAPE);
+const NEXT_LOWER_SHAPE = mix(T.NextShapeLower, LOWER_SHAPE);
+
+/**
+ * Whether token i of a sentence of n tokens (short-shape hashes shapeH) lies between two lower-case words: its
+ * PrevShapeLower and NextShapeLower features are then betweenLowerFeatures of its word, whose scores a caller can
+ * cache per word (and leave out FeatureParts.BetweenLower). Such tokens are about half of news text, and the
+ * two features are in the model for most words.
+ */
+export function betweenLowerWords(shapeH: Uint32Array, i: number, n: number): boolean {
+  return i > 0 && i + 1 < n && shapeH[i - 1] === LOWER_SHAPE && shapeH[i + 1] === LOWER_SHAPE;
+}
+
+/** A word's PrevShapeLower and NextShapeLower features between two lower-case words (betweenLowerWords). */
+export function betweenLowerFeatures(info: WordInfo): [number, number] {
+  return [mix(PREV_LOWER_SHAPE, info.lowH), mix(NEXT_LOWER_SHAPE, info.lowH)];
 }
 
 /**
@@ -538,7 +562,7 @@ export const enum FeatureParts {
 export function sentenceFeatures(words: readonly string[], gaz: Gazetteer | undefined, doc: DocContext | undefined, withIntrinsic = true, withNeighbours = true): SentenceFeatures {
   const n = words.length;
   const b = new FeatureBuffers(n);
-  const parts = FeatureParts.ShapeContext | (withIntrinsic ? FeatureParts.Intrinsic : 0) | (withNeighbours ? FeatureParts.Neighbours : 0);
+  const parts = FeatureParts.ShapeContext | FeatureParts.BetweenLower | (withIntrinsic ? FeatureParts.Intrinsic : 0) | (withNeighbours ? FeatureParts.Neighbours : 0);
   const infos = words.map(wordInfo);
   collectFeatures(infos, gaz, doc, parts, b);
   return { hashes: b.hashes.subarray(0, b.count), offsets: b.offsets, lowerHash: b.lowH, shapeHash: b.shapeH, words: infos, mode: b.mode };
@@ -554,6 +578,7 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
   const withIntrinsic = (parts & FeatureParts.Intrinsic) !== 0;
   const withNeighbours = (parts & FeatureParts.Neighbours) !== 0;
   const withShapeContext = (parts & FeatureParts.ShapeContext) !== 0;
+  const withBetweenLower = (parts & FeatureParts.BetweenLower) !== 0;
   const { lower, lowH, shapeH, offsets } = out;
   for (let i = 0; i < n; i++) {
     const x = words[i]!;
@@ -605,8 +630,10 @@ export function collectFeatures(words: readonly WordInfo[], gaz: Gazetteer | und
     }
     hs[c++] = mix(prev[Ctx.BigramPrev]!, low);
     hs[c++] = mix(own[Ctx.BigramNext]!, i + 1 < n ? lowH[i + 1]! : BOUNDARIES[1]!);
-    hs[c++] = mix(prev[Ctx.PrevShapeLower]!, low);
-    hs[c++] = mix(next[Ctx.NextShapeLower]!, low);
+    if (withBetweenLower || !betweenLowerWords(shapeH, i, n)) {
+      hs[c++] = mix(prev[Ctx.PrevShapeLower]!, low);
+      hs[c++] = mix(next[Ctx.NextShapeLower]!, low);
+    }
     if (withNeighbours) {
       hs[c++] = prev[Ctx.PrevSuf3]!;
       hs[c++] = next[Ctx.NextSuf3]!;

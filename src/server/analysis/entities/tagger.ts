@@ -6,7 +6,7 @@
 import type { TextModel } from '../text';
 import type { NameMemo, NameMention, NameRecognizer } from './index';
 import {
-  BOUNDARIES, CaseMode, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, collectFeatures, docContextKey, documentContextOf,
+  BOUNDARIES, CaseMode, FeatureBuffers, FeatureParts, Gazetteer, LABELS, NAME_TYPES, betweenLowerFeatures, betweenLowerWords, collectFeatures, docContextKey, documentContextOf,
   neighbourFeatures, shapeContextFeatures, shapePositionFeatures, shapeTransitionFeature, transitionFeature, wordInfo, type DocContext, type NameType, type WordInfo,
 } from './features';
 import { boundedTransitions, pathMargins, rowsOf, viterbi } from './decode';
@@ -75,10 +75,10 @@ const SHAPE_CACHE_BITS = 12;
 
 /**
  * Blocks of L scores kept per word (NameTagger.wordScores), and how many words' blocks are kept before the store
- * starts afresh (340 bytes each in float32: 5.3 MiB, a few dozen articles' vocabulary), allocated CHUNK_WORDS words
+ * starts afresh (408 bytes each in float32: 6.4 MiB, a few dozen articles' vocabulary), allocated CHUNK_WORDS words
  * at a time; the boundaries before and after a sentence take the first two places.
  */
-const WORD_BLOCKS = 5;
+const WORD_BLOCKS = 6;
 const MAX_SCORED_WORDS = 1 << 14;
 const CHUNK_WORDS = 512;
 
@@ -224,8 +224,10 @@ export class NameTagger implements NameRecognizer {
    * (8-bit weights times powers of two whose exponents are close), so the scores are the float64 ones. A word
    * whose sums float32 cannot hold gets no place (its `scores` stay undefined), and its sentences are scored
    * feature by feature (score); so do all sentences if the boundaries' sums do not fit (bos or eos undefined).
+   * betweenBlocks[k] is a view of place k's last block (a word's own block between lower-case words: wordScores).
    */
   private readonly wordBlocks: Float32Array[] = [];
+  private readonly betweenBlocks: Float32Array[] = [];
   private scoredWords = 0;
   private generation: object = {};
   private bos: Float32Array | undefined;
@@ -234,10 +236,12 @@ export class NameTagger implements NameRecognizer {
   private readonly scratchBlocks = new Float64Array(WORD_BLOCKS * LABELS.length);
 
   /**
-   * A word's summed weights, in five blocks of L: its own features (WordInfo.intrinsic), then its single-neighbour
-   * features as the previous word, the next, two before and two after (neighbourFeatures roles 0-3), or undefined
-   * if float32 cannot hold them (see wordBlocks). Computed once per word, with the transition scores into it
-   * (transitionsFor its shape), and kept on its WordInfo (itself cached per word).
+   * A word's summed weights, in six blocks of L: its own features (WordInfo.intrinsic), then its single-neighbour
+   * features as the previous word, the next, two before and two after (neighbourFeatures roles 0-3), then its own
+   * features and its betweenLowerFeatures (its own block for a token between two lower-case words), or undefined
+   * if float32 cannot hold them (see wordBlocks); the last block is also its `scoresBetween`. Computed once per
+   * word, with the transition scores into it (transitionsFor its shape), and kept on its WordInfo (itself cached
+   * per word).
    */
   private wordScores(info: WordInfo): Float32Array | undefined {
     if (info.scoresOwner === this.generation) return info.scores;
@@ -245,7 +249,12 @@ export class NameTagger implements NameRecognizer {
     const L = this.L;
     for (const h of info.intrinsic) this.add(h, sums);
     for (let role = 0; role < 4; role++) this.sumInto(neighbourFeatures(info, role as 0 | 1 | 2 | 3, undefined), sums, (role + 1) * L);
-    info.scores = this.keepBlocks(sums); // (a long sentence may take the store past MAX_SCORED_WORDS)
+    this.sumInto(betweenLowerFeatures(info), sums, 5 * L);
+    for (let l = 0; l < L; l++) sums[5 * L + l]! += sums[l]!;
+    // (a long sentence may take the store past MAX_SCORED_WORDS)
+    const place = this.keepBlocks(sums);
+    info.scores = place < 0 ? undefined : this.wordBlocks[place];
+    info.scoresBetween = place < 0 ? undefined : this.betweenBlocks[place];
     info.transitions = this.transitionsFor(info.shapeH);
     info.scoresOwner = this.generation;
     return info.scores;
@@ -259,24 +268,27 @@ export class NameTagger implements NameRecognizer {
     const sums = this.scratchBlocks;
     sums.fill(0);
     for (const role of [0, 2] as const) this.sumInto(neighbourFeatures(undefined, role, 'bos'), sums, (role + 1) * this.L);
-    this.bos = this.keepBlocks(sums);
+    this.bos = this.wordBlocks[this.keepBlocks(sums)];
     sums.fill(0);
     for (const role of [1, 3] as const) this.sumInto(neighbourFeatures(undefined, role, 'eos'), sums, (role + 1) * this.L);
-    this.eos = this.keepBlocks(sums);
+    this.eos = this.wordBlocks[this.keepBlocks(sums)];
   }
 
-  /** The next place of the store, holding a copy of a word's summed blocks, or undefined if float32 cannot hold them exactly. */
-  private keepBlocks(sums: Float64Array): Float32Array | undefined {
-    if (!fitsFloat32(sums)) return undefined;
+  /** The next place of the store, holding a copy of a word's summed blocks, or -1 if float32 cannot hold them exactly. */
+  private keepBlocks(sums: Float64Array): number {
+    if (!fitsFloat32(sums)) return -1;
     const blocks = this.wordBlocks;
     if (this.scoredWords === blocks.length) {
       const size = WORD_BLOCKS * this.L;
       const chunk = new Float32Array(CHUNK_WORDS * size);
-      for (let k = 0; k < CHUNK_WORDS; k++) blocks.push(chunk.subarray(k * size, (k + 1) * size));
+      for (let k = 0; k < CHUNK_WORDS; k++) {
+        blocks.push(chunk.subarray(k * size, (k + 1) * size));
+        this.betweenBlocks.push(chunk.subarray((k + 1) * size - this.L, (k + 1) * size));
+      }
     }
-    const r = blocks[this.scoredWords++]!;
-    r.set(sums);
-    return r;
+    const place = this.scoredWords++;
+    blocks[place]!.set(sums);
+    return place;
   }
 
   /** Previous-label weights plus previous-label × shape weights, per shape: rows prev = -1..L-1, L columns. */
@@ -371,7 +383,7 @@ export class NameTagger implements NameRecognizer {
   }
 
   /**
-   * Loads a word of each line of each token's blocks (wordScores, 340 bytes) and its neighbour hashes
+   * Loads a word of each line of each token's blocks (wordScores, 408 bytes) and its neighbour hashes
    * (WordInfo.ctx) before the sentence is scored: they were mostly last read an article ago, and the scoring
    * loops, with much to do per token, would wait on them token after token; here, as in warmSlots, the misses
    * overlap. Called once the blocks are in tokenBlocks.
@@ -381,8 +393,8 @@ export class NameTagger implements NameRecognizer {
     let warmed = 0;
     for (let i = 0; i < n; i++) {
       const b = blocks[i]!;
-      // (85 float32 from any offset: elements 16 apart fall in successive lines, and element 84 in the last)
-      warmed ^= b[0]! + b[16]! + b[32]! + b[48]! + b[64]! + b[80]! + b[84]! + words[i]!.ctx[0]!;
+      // (102 float32 from any offset: elements 16 apart fall in successive lines, and element 101 in the last)
+      warmed ^= b[0]! + b[16]! + b[32]! + b[48]! + b[64]! + b[80]! + b[96]! + b[101]! + words[i]!.ctx[0]!;
     }
     this.warmed = warmed;
   }
@@ -501,14 +513,15 @@ export class NameTagger implements NameRecognizer {
       for (let i = 0; i < n; i++) {
         const row = rows[i]!;
         const sc = this.shapeScoresOf(i > 0 ? shapeH[i - 1]! : BOUNDARIES[0]!, shapeH[i]!, i + 1 < n ? shapeH[i + 1]! : BOUNDARIES[1]!, i === 0, mode);
-        sumBlocks(row, blocks[i]!, i > 0 ? blocks[i - 1]! : bos, i + 1 < n ? blocks[i + 1]! : eos, i > 1 ? blocks[i - 2]! : bos, i + 2 < n ? blocks[i + 2]! : eos, sc);
+        const own = betweenLowerWords(shapeH, i, n) ? words[i]!.scoresBetween! : blocks[i]!;
+        sumBlocks(row, own, i > 0 ? blocks[i - 1]! : bos, i + 1 < n ? blocks[i + 1]! : eos, i > 1 ? blocks[i - 2]! : bos, i + 2 < n ? blocks[i + 2]! : eos, sc);
         for (let k = offsets[i]!; k < offsets[i + 1]!; k++) this.add(hashes[k]!, row);
       }
       return;
     }
     // sums may round, or float32 cannot hold a word's: every feature added in the reference order
     // (sentenceFeatures), which gives the same scores as the caches when sums are exact
-    collectFeatures(words, this.gazetteer, doc, FeatureParts.Intrinsic | FeatureParts.Neighbours | FeatureParts.ShapeContext, sf);
+    collectFeatures(words, this.gazetteer, doc, FeatureParts.Intrinsic | FeatureParts.Neighbours | FeatureParts.ShapeContext | FeatureParts.BetweenLower, sf);
     const { hashes, offsets } = sf;
     for (let i = 0; i < n; i++) {
       const row = rows[i]!.fill(0);
@@ -597,7 +610,8 @@ export class NameTagger implements NameRecognizer {
 }
 
 /**
- * row[l] = the sum of entry l of the own block of one word's blocks (wordScores), of the previous
+ * row[l] = the sum of entry l of the own block of one word's blocks (wordScores; its last block between two
+ * lower-case words), of the previous
  * word's block as previous word (role 0, block 1), the next word's as next (role 1, block 2), and so on for the
  * words two before and after (roles 2 and 3), and of entry l of the shape features' block (shapes), for the 17
  * labels (LABELS), written out label by label: V8 checks a typed array (its map, length and data pointer) once
