@@ -60,7 +60,8 @@ describe('text: tokens', () => {
     }
   });
 
-  it('finds the one shared spelling of each token among more spellings than its recent-spelling cache holds', () => {
+  it('finds the one shared spelling of each token among more spellings than its recent-spelling cache holds', function () {
+    this.timeout(10_000); // (documents of 40,000 and 80,000 words, on a shared machine)
     // 40,000 made-up words (more than the cache's slots, so that slots are shared and spellings evicted), read twice
     const letters = (n: number): string => (n < 26 ? '' : letters(Math.floor(n / 26))) + String.fromCharCode(97 + (n % 26));
     const spellings = Array.from({ length: 40_000 }, (_, i) => (i % 3 ? '' : 'Q') + letters(i * 7919 + 1));

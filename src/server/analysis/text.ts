@@ -125,9 +125,9 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
     else if (format === 'markdown' && MD_HEADING.test(text.slice(s.start, s.end))) role = 'headline';
     else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
     else if (CAPTION_START.test(body) || (body.charCodeAt(body.length - 1) === 41 /* ) */ && CAPTION_END.test(body))) role = 'caption';
-    else if (!seenBody && BYLINE.test(body) && chunksIn(prose, s.start, s.end) <= 12) role = 'byline';
-    else if (!seenBody && DATELINE_ONLY.test(body) && chunksIn(prose, s.start, s.end) <= 10) role = 'dateline';
-    else if (!seenBody && i === first && chunksIn(prose, s.start, s.end) <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
+    else if (!seenBody && BYLINE.test(body) && atMostChunks(prose, s.start, s.end, 12)) role = 'byline';
+    else if (!seenBody && DATELINE_ONLY.test(body) && atMostChunks(prose, s.start, s.end, 10)) role = 'dateline';
+    else if (!seenBody && i === first && atMostChunks(prose, s.start, s.end, 25) && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
       role = 'headline';
     if (role === 'body') seenBody = true;
     out.push({ start: s.start, end: s.end, role });
@@ -135,16 +135,19 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
   return out;
 }
 
-/** The white-space-separated chunks of text[start, end), as text.slice(start, end).split(/\s+/).filter(Boolean), counted without making them. */
-function chunksIn(text: string, start: number, end: number): number {
+/**
+ * Whether text[start, end) holds at most `most` white-space-separated chunks (those of
+ * text.slice(start, end).split(/\s+/).filter(Boolean)): counted without making them, and only up to the one past `most`.
+ */
+function atMostChunks(text: string, start: number, end: number, most: number): boolean {
   let n = 0;
   let inChunk = false;
   for (let i = start; i < end; i++) {
     const space = isSpace(text.charCodeAt(i));
-    if (!space && !inChunk) n++;
+    if (!space && !inChunk && ++n > most) return false;
     inChunk = !space;
   }
-  return n;
+  return true;
 }
 
 function firstContentIndex(spans: { start: number; end: number }[], prose: string): number {
