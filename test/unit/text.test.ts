@@ -117,6 +117,12 @@ describe('text: tokens', () => {
     assert.deepStrictEqual(buildTextModel('Plan').tokens.map((t) => t.text), ['Plan']);
   });
 
+  it('starts a sentence after end punctuation at a capital, a digit, an opening quote or bracket, a dash or an inverted mark', () => {
+    const sentences = (first: string): number => buildTextModel(`Ortiz left. ${first}x went.`).sentences.length;
+    for (const first of ['A', 'Z', '0', '9', '"', "'", '(', '[', '-', '“', '‘', '«', '¿', '¡', '—', '–', 'É', 'Ω', '😀']) assert.strictEqual(sentences(first), 2, first);
+    for (const first of ['a', 'z', '#', '*', '$', '/', 'é', 'ω', '日', '”']) assert.strictEqual(sentences(first), 1, first);
+  });
+
   it('counts body words, not possessives or punctuation', () => {
     assert.strictEqual(buildTextModel('Ortiz’s plan, she said, will cost €4 million.').wordCount, 8);
     assert.strictEqual(buildTextModel('Budget Plan Unveiled\n\nOrtiz’s plan, she said, will cost €4 million.').wordCount, 8);

@@ -518,15 +518,15 @@ function splitSentences(text: string, prose: string, codes: Uint16Array, paragra
       }
       if (j >= n) continue; // paragraph end flushes below
       if (ts[j] === te[j - 1]) continue; // no space after: "3.5", "U.S.-led"
-      const nw = prose.slice(ts[j]!, te[j]!);
       if (endsWithPeriodAbbrev) {
+        const nw = prose.slice(ts[j]!, te[j]!);
         const w = prose.slice(ts[i]!, te[i]!);
         // "Mr. Blinken" never ends; "U.S. The" ends when the next word is a capitalised common sentence start
         const abbr = w.slice(0, -1).toLowerCase();
         if (TITLE_ABBREVIATIONS.has(abbr) || /^[a-z]\.$/i.test(w) || !/^[A-Z"“‘'(]/.test(nw)) continue;
         if (!/^(?:[a-z]\.){2,}$/i.test(w) && ABBREVIATIONS.has(abbr) && !SENTENCE_STARTERS.has(nw)) continue;
         if (/^(?:[a-z]\.){2,}$/i.test(w) && !SENTENCE_STARTERS.has(nw)) continue;
-      } else if (!/^[\p{Lu}\p{N}"“‘'(\[«¿¡—–-]/u.test(nw) && !/^[\uD800-\uDBFF]/.test(nw)) continue;
+      } else if (!mayStartSentence(prose, codes, ts[j]!, te[j]!)) continue;
       sentences.push(sentenceOf(offsets, first, j, pi));
       first = j;
       i = j - 1;
@@ -553,6 +553,17 @@ function splitSentences(text: string, prose: string, codes: Uint16Array, paragra
     }
   }
   return { sentences, tokens, lower, forms, knownClasses, wordCount };
+}
+
+/**
+ * Whether the token prose[s, e) may begin a sentence after end punctuation: it starts with a capital, a digit, an
+ * opening quote or bracket, a dash or an inverted mark, or a character beyond the BMP (ASCII by char code).
+ */
+function mayStartSentence(prose: string, codes: Uint16Array, s: number, e: number): boolean {
+  const c = codes[s]!;
+  if (c < 128) return (c >= 65 && c <= 90) || isAsciiDigit(c) || c === 34 || c === 39 || c === 40 || c === 91 || c === 45; // " ' ( [ -
+  const w = prose.slice(s, e);
+  return /^[\p{Lu}\p{N}"“‘'(\[«¿¡—–-]/u.test(w) || /^[\uD800-\uDBFF]/.test(w);
 }
 
 /** The sentence of tokens [first, last) of a paragraph. */
