@@ -9,7 +9,7 @@ import { buildTextModel } from '../../src/server/analysis/text';
 import { extractQuotes } from '../../src/server/analysis/quotes';
 import { firstAtOrAfter, quotationMarkOffsets, scanQuotationMarks } from '../../src/server/analysis/quotes/marks';
 import { inOrder, sortInPlace } from '../../src/server/analysis/order';
-import { Scratch } from '../../src/server/analysis/quotes/scratch';
+import { Scratch } from '../../src/server/analysis/scratch';
 import { indexMentions } from '../../src/server/analysis/quotes/speakers';
 import type { Entity, Quote } from '../../src/server/analysis/types';
 

@@ -31,7 +31,7 @@ import { ClaimText, findQuotedSpans, type QuotedSpan } from './quoted';
 import { NO_ATTRIBUTIONS, findAttributions, lowerSameLength, nameTokens, type Attribution } from './attribution';
 import { DocumentWords, type Words } from './words';
 import { sortInPlace } from '../order';
-import { Scratch } from '../quotes/scratch';
+import { Scratch } from '../scratch';
 import { ACCUSATION_OR_EVALUATION, CAUSAL_KEY, DIGIT, MULTIPLIER, SPELLED_NUMBER, WORD, wordClasses } from '../wordClasses';
 
 export interface ClaimOptions {
@@ -75,7 +75,7 @@ interface Context {
   options: ClaimOptions;
 }
 
-/** The name flags and the words' tokens of the document being read (DocumentWords), kept for the next (../quotes/scratch). */
+/** The name flags and the words' tokens of the document being read (DocumentWords), kept for the next (../scratch). */
 const IN_NAME = new Scratch((n) => new Uint8Array(n));
 const WORD_TOKENS = new Scratch((n) => new Int32Array(n));
 

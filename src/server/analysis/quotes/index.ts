@@ -7,7 +7,7 @@ import type { Entity, Quote, QuoteKind, Span, Speaker, Token } from '../types';
 import { REPORTING_CUE_FORMS } from '../lexicon';
 import { ATTRIBUTION_LEAD, REPORTING_CUE, WORD, wordClasses } from '../wordClasses';
 import { firstAtOrAfter, scanQuotationMarks, type MarkedQuote } from './marks';
-import { Scratch } from './scratch';
+import { Scratch } from '../scratch';
 import { inOrder, sortInPlace } from '../order';
 import {
   PRONOUNS, antecedentOf, subjectAtSentenceStart, entityInside, indexMentions, looksLikeName, phraseEndingAt, phraseStartingAt, specificityOf,

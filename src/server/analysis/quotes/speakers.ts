@@ -5,7 +5,7 @@ import { startsWithCapital, startsWithLetterOrDigit, withoutFinalPeriod, type Te
 import type { Entity, Speaker, Token } from '../types';
 import { INSTITUTIONAL_SOURCES, PERSON_TITLES, VAGUE_SOURCES } from '../lexicon';
 import { sortInPlace } from '../order';
-import { Scratch } from './scratch';
+import { Scratch } from '../scratch';
 
 /** Words that end a speaker phrase when walking away from the cue. */
 const NP_STOP = new Set([
