@@ -230,6 +230,17 @@ describe('indirect speech', () => {
     assert.equal(q.text, 'the vote would be held on Friday');
   });
 
+  it('skips a setting after the listener: "told reporters outside the hall that …"', () => {
+    const q = only('Councillor Dana Reyes told reporters outside the hall that the budget would pass next week.');
+    assert.equal(q.text, 'the budget would pass next week');
+    assert.equal(q.speaker?.text, 'Councillor Dana Reyes');
+  });
+
+  it('finds no quote when "told" has a listener and a setting but no content', () => {
+    assert.deepEqual(quotesOf('Reyes told reporters outside the hall.'), []);
+    assert.deepEqual(quotesOf('The mayor told supporters near the stage.'), []);
+  });
+
   it('keeps the setting out of the content: "said in a statement that …"', () => {
     const q = only('The company said in a statement that it would appeal the ruling.');
     assert.equal(q.text, 'it would appeal the ruling');

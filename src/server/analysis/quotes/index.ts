@@ -39,8 +39,8 @@ const TIME_WORDS = new Set([
   'previously', 'repeatedly', 'publicly', 'privately', 'again', 'then', 'also', 'once', 'afterward', 'afterwards',
 ]);
 const TIME_LEADERS = new Set(['on', 'last', 'this', 'earlier', 'late', 'early', 'next', 'that', 'friday', 'saturday']);
-/** Prepositional settings of a cue, kept in the cue: "said in a statement", "told reporters at a rally". */
-const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'from', 'while', 'to', 'with', 'over']);
+/** Prepositional settings of a cue, kept in the cue: "said in a statement", "told reporters at a rally", "outside the hall". */
+const SETTING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via', 'through', 'after', 'before', 'from', 'while', 'to', 'with', 'over', 'outside', 'inside', 'near', 'following']);
 /** Words before an -ing cue that make it share the main clause's speaker: "…, saying", "— adding". */
 const PARTICIPLE_LEADS = new Set([',', '—', '–', '-', '--', 'and', 'by', 'while', 'also']);
 const COORDINATORS = new Set(['and', 'but', 'then']);
@@ -900,7 +900,8 @@ class QuoteExtractor {
         const listenerEnd = this.listenerEnd(k, end);
         if (listenerEnd > k) {
           const n = listenerEnd;
-          if (n < end && (this.lowerAt(n) === 'that' || this.lowerAt(n) === ',' || this.lowerAt(n) === ':' || this.lowerAt(n) === 'in' || this.lowerAt(n) === 'on' || this.lowerAt(n) === 'at' || PRONOUNS.has(this.lowerAt(n)) || startsWithCapital(t[n]!.text) || this.markOf[n]! >= 0 || this.lowerAt(n) === 'the' || this.lowerAt(n) === 'if' || this.lowerAt(n) === 'whether' || this.lowerAt(n) === 'to' || isEnd(t[n]))) k = n;
+          // (a setting after the listener is skipped below: "told reporters outside the hall that …")
+          if (n < end && (this.lowerAt(n) === 'that' || this.lowerAt(n) === ',' || this.lowerAt(n) === ':' || SETTING_PREPOSITIONS.has(this.lowerAt(n)) || PRONOUNS.has(this.lowerAt(n)) || startsWithCapital(t[n]!.text) || this.markOf[n]! >= 0 || this.lowerAt(n) === 'the' || this.lowerAt(n) === 'if' || this.lowerAt(n) === 'whether' || isEnd(t[n]))) k = n;
         }
       }
       // settings: "in a statement", "at a rally in Ohio", "on Twitter" — only when a comma, "that" or a quote follows soon
