@@ -125,9 +125,9 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
     else if (format === 'markdown' && MD_HEADING.test(text.slice(s.start, s.end))) role = 'headline';
     else if (/^https?:\/\/\S+$/.test(body)) role = 'other';
     else if (CAPTION_START.test(body) || (body.charCodeAt(body.length - 1) === 41 /* ) */ && CAPTION_END.test(body))) role = 'caption';
-    else if (!seenBody && BYLINE.test(body) && atMostChunks(prose, s.start, s.end, 12)) role = 'byline';
-    else if (!seenBody && DATELINE_ONLY.test(body) && atMostChunks(prose, s.start, s.end, 10)) role = 'dateline';
-    else if (!seenBody && i === first && atMostChunks(prose, s.start, s.end, 25) && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
+    else if (!seenBody && BYLINE.test(body) && wordsIn(prose, s.start, s.end, 12) <= 12) role = 'byline';
+    else if (!seenBody && DATELINE_ONLY.test(body) && wordsIn(prose, s.start, s.end, 10) <= 10) role = 'dateline';
+    else if (!seenBody && i === first && wordsIn(prose, s.start, s.end, 25) <= 25 && !/[.!?]["'”’)]?$/.test(body) && !/["“”]/.test(body))
       role = 'headline';
     if (role === 'body') seenBody = true;
     out.push({ start: s.start, end: s.end, role });
@@ -136,18 +136,19 @@ function assignRoles(text: string, prose: string, spans: { start: number; end: n
 }
 
 /**
- * Whether text[start, end) holds at most `most` white-space-separated chunks (those of
- * text.slice(start, end).split(/\s+/).filter(Boolean)): counted without making them, and only up to the one past `most`.
+ * How many white-space-separated words text[start, end) has (as its split(/\s+/).filter(Boolean)), read without
+ * making them; the count stops at `most` + 1, for a caller that only asks whether there are at most `most`.
  */
-function atMostChunks(text: string, start: number, end: number, most: number): boolean {
+export function wordsIn(text: string, start = 0, end = text.length, most = Infinity): number {
   let n = 0;
-  let inChunk = false;
+  // (each character read once: whether the one before was white space is carried over)
+  let afterSpace = true;
   for (let i = start; i < end; i++) {
     const space = isSpace(text.charCodeAt(i));
-    if (!space && !inChunk && ++n > most) return false;
-    inChunk = !space;
+    if (!space && afterSpace && ++n > most) return n;
+    afterSpace = space;
   }
-  return true;
+  return n;
 }
 
 function firstContentIndex(spans: { start: number; end: number }[], prose: string): number {

@@ -3,9 +3,9 @@
 // ("Antony Blinken, the senior US diplomat," → "senior US diplomat") and before it ("his Jordanian counterpart,
 // Ayman Safadi").
 
-import { isSpace, startsWithCapital, withoutFinalPeriod, type TextModel } from '../text';
+import { isSpace, startsWithCapital, withoutFinalPeriod, wordsIn, type TextModel } from '../text';
 import { PERSON_TITLES, REPORTING_CUE_FORMS, ROLE_NOUNS } from '../lexicon';
-import { HONORIFICS, lowerCase, oneSpaced, wordsIn, type LinkMention } from './linking';
+import { HONORIFICS, lowerCase, oneSpaced, type LinkMention } from './linking';
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'my', 'your']);
 // Words that end a title read backwards from a name: verbs, prepositions, conjunctions.

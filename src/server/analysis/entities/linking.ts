@@ -3,7 +3,7 @@
 // the article gives ("the United Nations (UN)"), and "the department" joins the one department named before it.
 // News writing makes this tractable: a person is introduced by full name, then referred to by surname.
 
-import { detached, isSpace, sentenceAt, startsWithCapital, withoutFinalPeriod, type TextModel } from '../text';
+import { detached, isSpace, sentenceAt, startsWithCapital, withoutFinalPeriod, wordsIn, type TextModel } from '../text';
 import type { Mention } from '../types';
 import type { GlossaryEntry } from '../glossary';
 import { ABBREVIATIONS, PERSON_TITLES } from '../lexicon';
@@ -135,19 +135,6 @@ function plainName(display: string): boolean {
     if (c === 46 || c === 0x2018 || c === 0x2019) return false;
   }
   return true;
-}
-
-/** How many whitespace-separated words a text has (as text.split(/\s+/).filter(Boolean).length). */
-export function wordsIn(text: string): number {
-  let n = 0;
-  // (each character read once: whether the one before was white space is carried over)
-  let afterSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && afterSpace) n++;
-    afterSpace = space;
-  }
-  return n;
 }
 
 /**
